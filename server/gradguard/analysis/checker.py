@@ -1,0 +1,73 @@
+"""Entry point of the analysis: source text in, findings (with fixes) out. Pure: no torch,
+no LSP, no file system."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..optable.table import load_optable
+from .findings import Finding, Report
+from .fixes import FixBuilder
+from .hazards import Detector
+from .imports import ImportMap
+from .interpreter import BudgetExceeded, Interpreter
+from .parsing import decode_source, parse_source
+from .spans import SourceMap
+from .suppression import is_suppressed, suppressed_codes
+
+
+def check_source(
+    source: str,
+    path: str = "<string>",
+    *,
+    use_jedi: bool = False,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> Report:
+    parsed = parse_source(source)
+    report = Report(problems=list(parsed.problems))
+    if parsed.tree is None:
+        return report
+    imports = ImportMap(parsed.tree)
+    if not imports.uses_torch:
+        return report  # nothing here can build an autograd graph
+    src = SourceMap(parsed.lines)
+    table = load_optable()
+    torch_name = imports.torch_alias() if "torch" in imports.names.values() else None
+    detector = Detector(src, FixBuilder(src, table, torch_name))
+    interp = Interpreter(parsed.tree, src, imports, table, detector)
+    if use_jedi:
+        from .jedi_types import JediTypes
+
+        interp.jedi = JediTypes(source, path)
+    try:
+        interp.run()
+    except BudgetExceeded:
+        report.problems.append("file too large to interpret completely: later code not analysed")
+    except RecursionError:
+        report.problems.append("code nested too deeply to analyse completely")
+    report.problems.extend(detector.problems)
+    suppressed = suppressed_codes(parsed.lines)
+    report.findings = sorted(
+        (
+            f for f in detector.findings.values()
+            if not is_suppressed(suppressed, f.line, f.code) and selected(f.code, select, ignore)
+        ),
+        key=Finding.sort_key,
+    )
+    return report
+
+
+def check_bytes(data: bytes, path: str = "<bytes>", **options: object) -> Report:
+    text, problem = decode_source(data)
+    report = check_source(text, path, **options)  # type: ignore[arg-type]
+    if problem:
+        report.problems.insert(0, problem)
+    return report
+
+
+def selected(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
+    """ruff-style prefix selection: `--select GG00 --ignore GG008`."""
+    if select is not None and not any(code.startswith(s) for s in select):
+        return False
+    return not (ignore is not None and any(code.startswith(i) for i in ignore))

@@ -1,0 +1,58 @@
+"""Apply text edits to a source string (used by `check --fix` and by the tests)."""
+
+from __future__ import annotations
+
+import re
+
+from .findings import Fix, TextEdit
+
+
+def _offset(lines: list[str], line: int, col: int) -> int:
+    return sum(len(text) for text in lines[: line - 1]) + col
+
+
+def apply_edits(source: str, edits: list[TextEdit] | tuple[TextEdit, ...]) -> str:
+    """Apply non-overlapping edits (positions refer to the original text)."""
+    lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", source)
+    if not lines or not lines[-1].endswith(("\n", "\r")):
+        lines.append("")
+    spans = sorted(edits, key=lambda e: (e.span.line, e.span.col, e.span.end_line, e.span.end_col))
+    out: list[str] = []
+    pos = 0
+    for edit in spans:
+        start = _offset(lines, edit.span.line, edit.span.col)
+        end = _offset(lines, edit.span.end_line, edit.span.end_col)
+        if start < pos:
+            raise ValueError("overlapping edits")
+        out.append(source[pos:start])
+        out.append(edit.new_text)
+        pos = end
+    out.append(source[pos:])
+    return "".join(out)
+
+
+def apply_fix(source: str, fix: Fix) -> str:
+    return apply_edits(source, fix.edits)
+
+
+def apply_fixes(source: str, fixes: list[Fix]) -> tuple[str, int]:
+    """Apply as many fixes as do not overlap an earlier one; returns (text, applied count)."""
+    chosen: list[TextEdit] = []
+    taken: list[tuple[int, int, int, int]] = []
+    applied = 0
+    for fix in fixes:
+        boxes = [(e.span.line, e.span.col, e.span.end_line, e.span.end_col) for e in fix.edits]
+        if any(_overlaps(b, t) for b in boxes for t in taken):
+            continue
+        chosen.extend(fix.edits)
+        taken.extend(boxes)
+        applied += 1
+    return apply_edits(source, chosen), applied
+
+
+def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    a0, a1 = (a[0], a[1]), (a[2], a[3])
+    b0, b1 = (b[0], b[1]), (b[2], b[3])
+    if a0 == a1 and b0 == b1:
+        return a0 == b0
+    return a0 < b1 and b0 < a1 or (a0 == b0)

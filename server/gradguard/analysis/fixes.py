@@ -1,0 +1,254 @@
+"""Fix builders: text edits computed together with each finding.
+
+Each builder returns None unless it can produce an edit it knows to be well-formed for the
+exact statement shape; the test suite applies every offered fix and runs the result under
+torch.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from ..optable.table import OpTable
+from .findings import Fix, Span, TextEdit
+from .spans import SourceMap
+from .state import Mutation, SaveRecord
+
+_AUG_SYMBOLS = {
+    ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.MatMult: "@", ast.Pow: "**",
+    ast.FloorDiv: "//", ast.Mod: "%", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^",
+}
+# In-place methods whose out-of-place spelling is not simply the name without `_`.
+_SPECIAL_OUT_OF_PLACE = {"zero_": "{torch}.zeros_like({r})"}
+_SIMPLE_TARGET = (ast.Name, ast.Attribute)
+
+
+def _is_simple(node: ast.expr) -> bool:
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
+
+
+class FixBuilder:
+    def __init__(self, src: SourceMap, table: OpTable, torch_name: str | None) -> None:
+        self.src = src
+        self.table = table
+        self.torch = torch_name
+
+    # -- rewrites of the in-place statement itself
+
+    def out_of_place(self, mut: Mutation) -> Fix | None:
+        stmt, node = mut.stmt, mut.node
+        if stmt is None or node is None:
+            return None
+        if mut.kind == "augassign" and isinstance(stmt, ast.AugAssign):
+            return self._augassign(stmt)
+        if mut.kind == "setitem" and isinstance(stmt, (ast.Assign, ast.AugAssign)):
+            return self._clone_before_setitem(stmt)
+        if mut.kind in ("method",) and isinstance(stmt, ast.Expr) and stmt.value is node:
+            return self._method(stmt, node)
+        if mut.kind == "out" and isinstance(stmt, ast.Expr) and stmt.value is node:
+            return self._drop_out(stmt, node)
+        if mut.kind == "inplace_kw" and isinstance(node, ast.Call):
+            return self._inplace_kw(stmt, node)
+        return None
+
+    def _augassign(self, stmt: ast.AugAssign) -> Fix | None:
+        symbol = _AUG_SYMBOLS.get(type(stmt.op))
+        if symbol is None:
+            return None
+        if isinstance(stmt.target, ast.Subscript):
+            return self._clone_before_setitem(stmt)
+        if not isinstance(stmt.target, _SIMPLE_TARGET) or not _is_simple(stmt.target):
+            return None
+        target = self.src.full_text(stmt.target)
+        value = self.src.full_text(stmt.value)
+        if isinstance(stmt.value, (ast.BinOp, ast.BoolOp, ast.IfExp, ast.Lambda, ast.Compare)):
+            value = f"({value})"
+        new = f"{target} = {target} {symbol} {value}"
+        return Fix(f"Rewrite `{self.src.text(stmt)}` as `{_short(new)}`",
+                   (TextEdit(self.src.span(stmt), new),))
+
+    def _clone_before_setitem(self, stmt: ast.Assign | ast.AugAssign) -> Fix | None:
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) != 1:
+            return None
+        if not isinstance(target, ast.Subscript) or not _is_simple(target.value):
+            return None
+        base = self.src.full_text(target.value)
+        span = self.src.span(stmt)
+        indent = self.src.indent_of(span.line)
+        if not self.src.lines[span.line - 1][: span.col].strip() == "":
+            return None
+        value = stmt.value
+        reads_base = any(self.src.full_text(n) == base for n in ast.walk(value)
+                         if isinstance(n, (ast.Name, ast.Attribute)))
+        if not reads_base:
+            insert = Span(span.line, span.col, span.line, span.col)
+            return Fix(f"Clone `{base}` before writing into it",
+                       (TextEdit(insert, f"{base} = {base}.clone()\n{indent}"),))
+        if isinstance(stmt, ast.AugAssign):
+            return None
+        # The new value reads the old tensor: compute it first, then write into a copy.
+        tmp = "new_" + "".join(ch if ch.isalnum() else "_" for ch in base).strip("_")
+        target_text = self.src.full_text(target)
+        new = (f"{tmp} = {self.src.full_text(value)}\n{indent}{base} = {base}.clone()\n"
+               f"{indent}{target_text} = {tmp}")
+        return Fix(f"Write into a clone of `{base}` (computing the value first)",
+                   (TextEdit(span, new),))
+
+    def _method(self, stmt: ast.Expr, call: ast.AST) -> Fix | None:
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
+            return None
+        method = call.func.attr
+        receiver = call.func.value
+        args_text = self.src.full_text(call)[len(self.src.full_text(call.func)):]
+        if method.endswith("_") and _is_simple(receiver) and not _is_torch_attr(receiver, self.torch):
+            r = self.src.full_text(receiver)
+            if method in _SPECIAL_OUT_OF_PLACE:
+                if self.torch is None:
+                    return None
+                new = f"{r} = " + _SPECIAL_OUT_OF_PLACE[method].format(torch=self.torch, r=r)
+            elif self.table.lookup(f"Tensor.{method[:-1]}") is not None:
+                new = f"{r} = {r}.{method[:-1]}{args_text}"
+            else:
+                return None
+            return Fix(f"Rewrite `{_short(self.src.text(stmt))}` as `{_short(new)}`",
+                       (TextEdit(self.src.span(stmt), new),))
+        # torch.Tensor.add_(x, 1) spelled through the class
+        if method.endswith("_") and call.args and _is_simple(call.args[0]) and isinstance(
+                receiver, ast.Attribute) and receiver.attr == "Tensor":
+            r = self.src.full_text(call.args[0])
+            if self.table.lookup(f"Tensor.{method[:-1]}") is None:
+                return None
+            rest = ", ".join(self.src.full_text(a) for a in call.args[1:])
+            kws = ", ".join(self.src.full_text(k) for k in call.keywords)
+            inner = ", ".join(p for p in (rest, kws) if p)
+            new = f"{r} = {r}.{method[:-1]}({inner})"
+            return Fix(f"Rewrite `{_short(self.src.text(stmt))}` as `{_short(new)}`",
+                       (TextEdit(self.src.span(stmt), new),))
+        return None
+
+    def _drop_out(self, stmt: ast.Expr, call: ast.AST) -> Fix | None:
+        if not isinstance(call, ast.Call):
+            return None
+        out_kw = next((k for k in call.keywords if k.arg == "out"), None)
+        if out_kw is None or not _is_simple(out_kw.value):
+            return None
+        target = self.src.full_text(out_kw.value)
+        func = self.src.full_text(call.func)
+        parts = [self.src.full_text(a) for a in call.args]
+        parts += [self.src.full_text(k) for k in call.keywords if k is not out_kw]
+        new = f"{target} = {func}({', '.join(parts)})"
+        return Fix(f"Rewrite as `{_short(new)}` (no `out=`)", (TextEdit(self.src.span(stmt), new),))
+
+    def _inplace_kw(self, stmt: ast.stmt, call: ast.Call) -> Fix | None:
+        kw = next((k for k in call.keywords if k.arg == "inplace"), None)
+        if kw is None:
+            return None
+        if isinstance(stmt, ast.Expr) and stmt.value is call and call.args and _is_simple(call.args[0]):
+            # The call's effect was the in-place write: keep it as an assignment.
+            target = self.src.full_text(call.args[0])
+            text = self.src.full_text(call)
+            kw_span = self.src.span(kw)
+            call_span = self.src.span(call)
+            if kw_span.line != call_span.line or call_span.line != call_span.end_line:
+                return None
+            rel = kw_span.col - call_span.col
+            new_call = text[:rel] + "inplace=False" + text[rel + kw_span.end_col - kw_span.col:]
+            new = f"{target} = {new_call}"
+            return Fix(f"Rewrite as `{_short(new)}`", (TextEdit(self.src.span(stmt), new),))
+        return Fix("Use `inplace=False`", (TextEdit(self.src.span(kw), "inplace=False"),))
+
+    def inplace_false_at(self, span: Span, keyword: bool) -> Fix:
+        return Fix("Use `inplace=False`",
+                   (TextEdit(span, "inplace=False" if keyword else "False"),))
+
+    # -- edits elsewhere
+
+    def clone_saved(self, rec: SaveRecord) -> Fix | None:
+        """Give the op a private copy, so the later in-place write cannot reach what it saved."""
+        if rec.arg_node is not None:
+            arg = rec.arg_node
+            if isinstance(arg, (ast.Starred, ast.Constant, ast.List, ast.Tuple)):
+                return None
+            text = self.src.full_text(arg)
+            new = f"{text}.clone()" if _is_atomic(arg) else f"({text}).clone()"
+            return Fix(f"Pass `{_short(new)}` to `{rec.op}`", (TextEdit(self.src.span(arg), new),))
+        node = rec.node
+        if rec.what == "its output" and isinstance(node, (ast.Call, ast.BinOp)) and rec.clonable:
+            text = self.src.full_text(node)
+            new = f"{text}.clone()" if isinstance(node, ast.Call) else f"({text}).clone()"
+            return Fix(f"Clone the output of `{rec.op}`", (TextEdit(self.src.span(node), new),))
+        return None
+
+    def clone_saved_all(self, recs: list[SaveRecord]) -> Fix | None:
+        """One fix cloning at every save the write reaches (`a * a` saves `a` twice)."""
+        fixes = [self.clone_saved(r) for r in recs]
+        if not fixes or any(f is None for f in fixes):
+            return None
+        edits: dict[Span, TextEdit] = {}
+        for fix in fixes:
+            assert fix is not None
+            for e in fix.edits:
+                edits[e.span] = e
+        ordered = sorted(edits.values(), key=lambda e: (e.span.line, e.span.col))
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            if (b.span.line, b.span.col) < (a.span.end_line, a.span.end_col):
+                return None  # nested saves: no single clean edit
+        title = fixes[0].title if len(fixes) == 1 else f"Clone what {len(ordered)} ops saved"
+        return Fix(title, tuple(ordered))
+
+    def wrap_no_grad(self, stmt: ast.stmt | None) -> Fix | None:
+        if stmt is None or self.torch is None or not isinstance(
+                stmt, (ast.Expr, ast.AugAssign, ast.Assign)):
+            return None
+        span = self.src.span(stmt)
+        first = self.src.lines[span.line - 1]
+        if first[: span.col].strip():
+            return None  # shares its line with another statement (`a; b`)
+        if span.end_line <= len(self.src.lines) and self.src.lines[span.end_line - 1][span.end_col:].strip(
+                ) not in ("",) and not self.src.lines[span.end_line - 1][span.end_col:].lstrip().startswith("#"):
+            return None
+        indent = first[: span.col]
+        edits = [TextEdit(Span(span.line, 0, span.line, 0), f"{indent}with {self.torch}.no_grad():\n")]
+        for line in range(span.line, span.end_line + 1):
+            edits.append(TextEdit(Span(line, 0, line, 0), "    "))
+        return Fix(f"Wrap `{_short(self.src.text(stmt))}` in `with {self.torch}.no_grad():`",
+                   tuple(edits))
+
+    def rebind_to_inplace_no_grad(self, stmt: ast.Assign) -> Fix | None:
+        """`w = w - lr * w.grad` -> `with torch.no_grad(): w -= lr * w.grad` (w stays a leaf)."""
+        if self.torch is None or len(stmt.targets) != 1 or not isinstance(stmt.value, ast.BinOp):
+            return None
+        target = stmt.targets[0]
+        value = stmt.value
+        symbol = _AUG_SYMBOLS.get(type(value.op))
+        if symbol not in ("-", "+") or not isinstance(target, (ast.Name, ast.Attribute)):
+            return None
+        name = self.src.full_text(target)
+        if self.src.full_text(value.left) != name:
+            return None
+        span = self.src.span(stmt)
+        indent = self.src.indent_of(span.line)
+        if self.src.lines[span.line - 1][: span.col].strip():
+            return None
+        right = self.src.full_text(value.right)
+        new = f"with {self.torch}.no_grad():\n{indent}    {name} {symbol}= {right}"
+        return Fix(f"Update `{name}` in place under `no_grad()` (it stays a leaf)",
+                   (TextEdit(span, new),))
+
+
+def _is_atomic(node: ast.expr) -> bool:
+    return isinstance(node, (ast.Name, ast.Attribute, ast.Call, ast.Subscript))
+
+
+def _is_torch_attr(node: ast.expr, torch_name: str | None) -> bool:
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name) and node.id == torch_name
+
+
+def _short(text: str, limit: int = 50) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= limit else one[: limit - 3] + "..."

@@ -1,0 +1,354 @@
+"""Where each hazard is recognised. The interpreter calls these hooks at in-place writes,
+backward calls, saves and returns; each hook decides whether autograd would fail (or silently
+go wrong) and emits a finding naming the in-place op and the op that saved the tensor.
+
+Severity: error where the runtime failure is certain on that path; warning where it depends
+on facts the code does not show (an argument that may or may not require grad, a graph that
+is returned and backpropagated elsewhere); information for silent hazards.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from .findings import Finding, Fix, Related, Severity, Span, TextEdit
+from .fixes import FixBuilder
+from .rules import RULES
+from .spans import SourceMap
+from .state import Mutation, SaveRecord, State
+from .values import ModuleObj, OptimizerVal, Sid, TensorVal, Tri, Value
+
+if TYPE_CHECKING:
+    from .interpreter import Frame
+
+_INIT_LIKE = frozenset(
+    "zero_ fill_ normal_ uniform_ copy_ constant_ kaiming_normal_ kaiming_uniform_ "
+    "xavier_normal_ xavier_uniform_ trunc_normal_ orthogonal_ clamp_ mul_ div_ sub_ add_".split()
+)
+
+
+class Detector:
+    def __init__(self, src: SourceMap, fixes: FixBuilder) -> None:
+        self.src = src
+        self.fixes = fixes
+        self.findings: dict[tuple[str, Span], Finding] = {}
+        self.problems: list[str] = []
+        self.current_module: ModuleObj | None = None
+
+    # ------------------------------------------------------------------ emitting
+
+    def emit(
+        self, code: str, severity: Severity, span: Span, message: str,
+        related: tuple[Related, ...] = (), fixes: tuple[Fix | None, ...] = (),
+    ) -> None:
+        real_fixes = tuple(f for f in fixes if f is not None)
+        key = (code, span)
+        old = self.findings.get(key)
+        if old is not None:
+            merged = old.related + tuple(r for r in related if r not in old.related)
+            if old.severity > severity or (old.severity == severity and merged == old.related):
+                return
+            if old.severity == severity:
+                message, real_fixes = old.message, old.fixes
+            related = merged
+        else:
+            message = message
+        related = tuple(dict.fromkeys(related))
+        self.findings[key] = Finding(code, severity, span, message, related, real_fixes)  # noqa
+
+    def internal_problem(self, stmt: ast.stmt, exc: BaseException) -> None:
+        self.problems.append(
+            f"line {getattr(stmt, 'lineno', '?')}: analysis skipped this statement "
+            f"({type(exc).__name__}: {exc})"
+        )
+
+    # ------------------------------------------------------------------ in-place writes
+
+    def on_inplace(
+        self, target: TensorVal, others: list[TensorVal], mut: Mutation, state: State,
+        check_leaf: bool = True,
+    ) -> None:
+        if target.data_of:
+            self.on_data_write(target.data_of, mut, state)
+        requires = target.rg
+        for o in others:
+            requires = requires | o.rg
+        grad = state.grad
+        sure = grad == Tri.YES and mut.certain
+        # Autograd's own order of checks: multi-output views, no_grad views, then leaves.
+        if grad != Tri.NO and target.view_kind == "multi" and requires != Tri.NO:
+            op = target.view_op or "Unbind"
+            self.emit(
+                "GG003", Severity.ERROR if sure and requires == Tri.YES else Severity.WARNING,
+                mut.span,
+                f"{mut.desc} modifies in place an output of `{op.lower()}`, which returns "
+                f"several views; PyTorch raises here: 'Output 0 of {op} is a view and is being "
+                f"modified inplace. This view is the output of a function that returns multiple "
+                f"views.'",
+                fixes=(self.fixes.out_of_place(mut),),
+            )
+        elif grad != Tri.NO and target.view_kind == "no_grad" and requires != Tri.NO:
+            self.emit(
+                "GG004", Severity.ERROR if sure and requires == Tri.YES else Severity.WARNING,
+                mut.span,
+                f"{mut.desc} modifies, with grad mode on, a view created under no_grad; PyTorch "
+                f"raises here: '{RULES['GG004'].torch_error}'",
+                fixes=(self.fixes.out_of_place(mut),),
+            )
+        elif grad != Tri.NO and check_leaf and target.leaf_rg == Tri.YES:
+            msg = RULES["GG001"].torch_error if not target.is_view else (
+                "a view of a leaf Variable that requires grad is being used in an in-place "
+                "operation.")
+            what = "a view of a leaf tensor" if target.is_view else "a leaf tensor"
+            self.emit(
+                "GG001", Severity.ERROR if sure else Severity.WARNING, mut.span,
+                f"{mut.desc} writes in place to {what} that requires grad; PyTorch raises "
+                f"here: '{msg}'",
+                fixes=self._leaf_fixes(mut),
+            )
+        if target.inference and not state.inference_mode:
+            self.emit(
+                "GG005", Severity.ERROR if mut.certain else Severity.WARNING, mut.span,
+                f"{mut.desc} updates in place a tensor created in inference mode; PyTorch raises "
+                f"here: '{RULES['GG005'].torch_error}'",
+                fixes=(self.fixes.out_of_place(mut),),
+            )
+        state.touch(target.sids, mut)
+        if target.view_kind != "multi":
+            for sid in target.sids:
+                state.multi_dirty[sid] = mut
+
+    def _leaf_fixes(self, mut: Mutation) -> tuple[Fix | None, ...]:
+        """A leaf keeps being a leaf only if the write moves under no_grad; rewriting it out
+        of place would turn it into a non-leaf whose `.grad` stays empty."""
+        if mut.kind == "module":
+            return (self._inplace_false(mut),)
+        if mut.kind in ("method", "augassign", "setitem"):
+            return (self.fixes.wrap_no_grad(mut.stmt),)
+        return ()
+
+    def _inplace_false(self, mut: Mutation) -> Fix | None:
+        if mut.inplace_span is None:
+            return None
+        text = self.src.segment(mut.inplace_span)
+        return self.fixes.inplace_false_at(mut.inplace_span, keyword=text.startswith("inplace"))
+
+    def on_out_call(
+        self, target: TensorVal, inputs: list[TensorVal], mut: Mutation, state: State, name: str
+    ) -> bool:
+        """`op(..., out=t)`: autograd refuses when anything involved requires grad."""
+        if state.grad == Tri.NO:
+            return False
+        requires = target.rg
+        for i in inputs:
+            requires = requires | i.rg
+        if requires == Tri.NO:
+            return False
+        sure = requires == Tri.YES and state.grad == Tri.YES
+        self.emit(
+            "GG007", Severity.ERROR if sure else Severity.WARNING, mut.span,
+            f"{mut.desc} writes its result into `out=` while an argument requires grad; "
+            f"PyTorch raises here: '{name.rstrip('_')}(): {RULES['GG007'].torch_error}'",
+            fixes=(self.fixes.out_of_place(mut),),
+        )
+        return True
+
+    def on_data_write(self, data_of: frozenset[Sid], mut: Mutation, state: State) -> None:
+        """Writes through `.data`/`.numpy()` skip the version counter: nothing will raise."""
+        for rec in state.saves.values():
+            if rec.sids & data_of and not rec.exempt:
+                self.emit(
+                    "GG008", Severity.INFORMATION, mut.span,
+                    f"{mut.desc} writes through `.data`/NumPy to a tensor that `{rec.op}` "
+                    f"(line {rec.span.line}) saved for backward; autograd cannot see this write, "
+                    f"so gradients will be silently wrong",
+                    related=self._saver_related(rec),
+                )
+                return
+
+    def on_data_assign(self, obj: TensorVal, target: ast.Attribute, stmt: ast.stmt, state: State) -> None:
+        """`w.data = t` swaps the memory under a tensor that autograd may have saved."""
+        mut = Mutation(self.src.span(stmt), f"`{self.src.text(stmt)}`", "data=", True,
+                       node=stmt, stmt=stmt, kind="data_assign")
+        self.on_data_write(obj.sids, mut, state)
+
+    def on_optimizer_step(
+        self, opt: OptimizerVal, node: ast.AST, stmt: ast.stmt, state: State,
+        _all: frozenset[Sid],
+    ) -> None:
+        mut = Mutation(self.src.span(node), f"`{self.src.text(node)}`", "optimizer.step", True,
+                       node=node, stmt=stmt, kind="step")
+        if opt.params is None:
+            sids = frozenset(s for rec in state.saves.values() if rec.param for s in rec.sids)
+        else:
+            sids = opt.params
+        state.touch(sids, mut)
+
+    # ------------------------------------------------------------------ uses, saves, backward
+
+    def on_use(self, value: TensorVal, node: ast.AST, state: State) -> None:
+        if value.view_kind != "multi" or state.grad == Tri.NO or value.rg == Tri.NO:
+            return
+        for sid in value.sids:
+            mut = state.multi_dirty.get(sid)
+            if mut is not None:
+                op = value.view_op or "Unbind"
+                self.emit(
+                    "GG003", Severity.ERROR if mut.certain and value.rg == Tri.YES else Severity.WARNING,
+                    mut.span,
+                    f"{mut.desc} modifies in place the base of views returned by `{op.lower()}`; "
+                    f"using such a view afterwards (line {self.src.span(node).line}) raises: "
+                    f"'Output 0 of {op} is a view and its base or another view of its base has "
+                    f"been modified inplace.'",
+                    related=(Related(self.src.span(node), "the view is used here"),),
+                    fixes=(self.fixes.out_of_place(mut),),
+                )
+                return
+
+    def on_inference_saved(
+        self, saved: TensorVal, node: ast.AST, stmt: ast.stmt, state: State, op: str, what: str,
+        arg: ast.expr | None,
+    ) -> None:
+        if state.grad != Tri.YES:
+            return
+        span = self.src.span(node)
+        fix = None
+        if arg is not None and isinstance(arg, (ast.Name, ast.Attribute)):
+            text = self.src.full_text(arg)
+            fix = Fix(f"Pass `{text}.clone()` (a normal tensor) to `{op}`",
+                      (TextEdit(self.src.span(arg), f"{text}.clone()"),))
+        self.emit(
+            "GG006", Severity.ERROR, span,
+            f"`{op}` saves {what} for backward, but it is an inference tensor (created under "
+            f"inference_mode); PyTorch raises here: '{RULES['GG006'].torch_error}'",
+            fixes=(fix,),
+        )
+
+    def on_backward(self, root: TensorVal, node: ast.AST, stmt: ast.stmt, state: State) -> None:
+        retain = isinstance(node, ast.Call) and any(
+            k.arg in ("retain_graph", "create_graph") and not (
+                isinstance(k.value, ast.Constant) and k.value.value in (False, None))
+            for k in node.keywords)
+        by_mutation: dict[Mutation, list[SaveRecord]] = {}
+        for key in sorted(root.deps, key=str):
+            rec = state.saves.get(key)
+            if rec is None or rec.exempt:
+                continue
+            if rec.allow_mutation is not None:
+                if state.allow_mutation != rec.allow_mutation:
+                    self.emit(
+                        "GG010", Severity.ERROR, self.src.span(node),
+                        f"backward at line {self.src.span(node).line} runs outside the "
+                        f"`allow_mutation_on_saved_tensors()` context that recorded the graph "
+                        f"(`{rec.op}` at line {rec.span.line}); PyTorch raises AssertionError",
+                        related=self._saver_related(rec),
+                    )
+                    break
+                continue
+            if rec.dirty is None:
+                continue
+            by_mutation.setdefault(rec.dirty, []).append(rec)
+        for mut, recs in by_mutation.items():
+            self._report_saved_modified(recs, mut, node, certain_backward=root.rg == Tri.YES)
+        if not retain:
+            for key in root.deps:
+                state.saves.pop(key, None)  # the graph is freed after backward
+
+    def _report_saved_modified(
+        self, recs: list[SaveRecord], mut: Mutation, where: ast.AST | None,
+        certain_backward: bool, escaped: bool = False,
+    ) -> None:
+        rec = recs[0]
+        sure = any(r.certain for r in recs) and mut.certain and certain_backward and not escaped
+        related = [r for one in recs for r in self._saver_related(one)]
+        if mut.via is not None and mut.via.line != mut.span.line:
+            related.append(Related(mut.via, "(the in-place write runs inside this call)"))
+        if where is not None:
+            verb = "returned here; a backward through it" if escaped else "backward here"
+            related.append(Related(self.src.span(where), f"{verb} fails"))
+        if escaped:
+            tail = ("the graph is returned, and a backward through it will raise: 'one of the "
+                    "variables needed for gradient computation has been modified by an inplace "
+                    "operation'")
+        else:
+            tail = (f"the backward at line {self.src.span(where).line if where else '?'} raises: "
+                    f"'one of the variables needed for gradient computation has been modified by "
+                    f"an inplace operation'")
+        if rec.what in ("its output", "its result"):
+            head = (f"{mut.desc} modifies in place the output of `{rec.op}` (line "
+                    f"{rec.span.line}), which autograd saved for backward")
+        else:
+            head = (f"{mut.desc} modifies in place {rec.what}, which `{rec.op}` (line "
+                    f"{rec.span.line}) saved for backward")
+        self.emit(
+            "GG002", Severity.ERROR if sure else Severity.WARNING, mut.span, f"{head}; {tail}",
+            related=tuple(related),
+            fixes=self._saved_fixes(recs, mut),
+        )
+
+    def _saved_fixes(self, recs: list[SaveRecord], mut: Mutation) -> tuple[Fix | None, ...]:
+        """Out-of-place rewrite (only where the rebound name keeps requiring grad and is not a
+        Parameter slot), else a `.clone()` at every op that saved what the write reaches."""
+        if mut.kind == "module":
+            return (self._inplace_false(mut),)
+        if mut.kind in ("step", "init", "renorm", "data_assign"):
+            return ()
+        clone = self.fixes.clone_saved_all(recs)
+        if mut.grad_off or mut.target_param:
+            return (clone,)
+        return (self.fixes.out_of_place(mut), clone)
+
+    def _saver_related(self, rec: SaveRecord) -> tuple[Related, ...]:
+        first = Related(rec.span, f"`{rec.op}` saved {_saved_what(rec)} for backward here")
+        if rec.via is not None and rec.via.line != rec.span.line:
+            return (first, Related(rec.via, f"(`{rec.op}` ran inside this call)"))
+        return (first,)
+
+    # ------------------------------------------------------------------ scope exits
+
+    def on_return(self, value: Value, state: State, stmt: ast.Return, frame: Frame) -> None:
+        if not frame.standalone or not isinstance(value, TensorVal) or value.rg == Tri.NO:
+            return
+        for key in value.deps:
+            rec = state.saves.get(key)
+            if rec is None or rec.dirty is None or rec.exempt or rec.allow_mutation is not None:
+                continue
+            if rec.certain or frame.in_module_method:
+                self._report_saved_modified([rec], rec.dirty, stmt, certain_backward=False,
+                                            escaped=True)
+
+    def on_function_exit(self, state: State, frame: Frame) -> None:
+        return None
+
+    def check_rebinding(
+        self, target: ast.expr, rhs: ast.expr, value: Value, old_value: Value, state: State,
+        stmt: ast.stmt,
+    ) -> None:
+        """GG009: `w = w - lr * w.grad` replaces a leaf parameter by a non-leaf tensor."""
+        if not isinstance(target, (ast.Name, ast.Attribute)) or state.grad == Tri.NO:
+            return
+        old = old_value
+        if not isinstance(old, TensorVal) or old.leaf_rg != Tri.YES:
+            return
+        name = self.src.text(target)
+        uses_grad = any(
+            isinstance(n, ast.Attribute) and n.attr == "grad" and self.src.text(n.value) == name
+            for n in ast.walk(rhs)
+        )
+        if not uses_grad or not isinstance(value, TensorVal):
+            return
+        fix = self.fixes.rebind_to_inplace_no_grad(stmt) if isinstance(stmt, ast.Assign) else None
+        self.emit(
+            "GG009", Severity.WARNING, self.src.span(stmt),
+            f"`{self.src.text(stmt)}` rebinds `{name}` to a new, non-leaf tensor: the next "
+            f"backward will not fill `{name}.grad`; update it in place under "
+            f"`torch.no_grad()` instead",
+            fixes=(fix,),
+        )
+
+
+def _saved_what(rec: SaveRecord) -> str:
+    return "its output" if rec.what in ("its output", "its result") else rec.what
+
+

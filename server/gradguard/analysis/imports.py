@@ -1,0 +1,73 @@
+"""Qualified names: what `F.relu`, `nn.ReLU` or `optim.SGD` refer to, through import aliases."""
+
+from __future__ import annotations
+
+import ast
+
+# Spellings that mean the same module; normalised so knowledge tables hold one name each.
+_CANONICAL_PREFIXES = {
+    "torch.nn.modules.activation.": "torch.nn.",
+    "torch.nn.modules.linear.": "torch.nn.",
+    "torch.nn.modules.conv.": "torch.nn.",
+    "torch.nn.modules.batchnorm.": "torch.nn.",
+    "torch.nn.modules.container.": "torch.nn.",
+    "torch.nn.modules.dropout.": "torch.nn.",
+    "torch.nn.modules.module.": "torch.nn.",
+    "torch.nn.modules.": "torch.nn.",
+    "torch.nn.parameter.": "torch.nn.",
+    "torch.autograd.grad_mode.": "torch.",
+    "torch.optim.optimizer.": "torch.optim.",
+}
+
+
+def canonical(name: str) -> str:
+    for prefix, repl in _CANONICAL_PREFIXES.items():
+        if name.startswith(prefix):
+            return repl + name[len(prefix):]
+    if name.startswith("torch.autograd.") and name.rsplit(".", 1)[-1] in {
+        "no_grad", "enable_grad", "set_grad_enabled", "inference_mode"
+    }:
+        return "torch." + name.rsplit(".", 1)[-1]
+    return name
+
+
+class ImportMap:
+    """Local name -> qualified name for every import in a module (any nesting level)."""
+
+    def __init__(self, tree: ast.AST) -> None:
+        self.names: dict[str, str] = {}
+        self.star_modules: list[str] = []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.asname:
+                        self.names[alias.asname] = alias.name
+                    else:
+                        root = alias.name.split(".")[0]
+                        self.names[root] = root
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                for alias in node.names:
+                    if alias.name != "*":
+                        self.names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+                    elif node.module in ("torch", "torch.nn", "torch.nn.functional"):
+                        self.star_modules.append(node.module)
+        self.uses_torch = any(q == "torch" or q.startswith("torch.") for q in self.names.values())
+
+    def torch_alias(self) -> str:
+        """The local name that refers to the torch module, for code that fixes insert."""
+        for local, qual in self.names.items():
+            if qual == "torch":
+                return local
+        return "torch"
+
+    def qualify(self, node: ast.expr) -> str | None:
+        parts: list[str] = []
+        while isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        if not isinstance(node, ast.Name):
+            return None
+        root = self.names.get(node.id)
+        if root is None:
+            return None
+        return canonical(".".join([root, *reversed(parts)]))

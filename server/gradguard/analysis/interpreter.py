@@ -1,0 +1,1742 @@
+"""The abstract interpreter: walks one module's code in execution order, tracking tensors,
+their version counters, what autograd saved, and grad mode; hazards are raised through
+`hazards.Detector` (the one place each hazard is recognised).
+
+Scopes: the module body runs first (functions are inlined at their call sites, up to a depth,
+with the caller's values); then every function and method is also analysed on its own with
+unknown arguments, so code that is never called from this file still gets findings.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+
+from ..optable.table import OpRow, OpTable
+from . import torch_api as api
+from .hazards import Detector
+from .imports import ImportMap
+from .spans import SourceMap
+from .findings import Span
+from .state import Mutation, SaveRecord, SiteRenamer, State, allocate, join_states
+from .values import (
+    UNKNOWN,
+    BoundMethod,
+    ClassVal,
+    ConstVal,
+    CtxVal,
+    FuncVal,
+    ListObj,
+    ModuleObj,
+    NumpyVal,
+    OptimizerVal,
+    Origin,
+    SeqVal,
+    Sid,
+    TensorVal,
+    Tri,
+    TupleVal,
+    Value,
+    join_values,
+)
+
+MAX_CALL_DEPTH = 3
+MAX_LOOP_ROUNDS = 4
+STATEMENT_BUDGET = 60_000
+
+
+class BudgetExceeded(Exception):
+    """The file is too big to interpret fully; findings so far are kept."""
+
+
+@dataclass
+class Frame:
+    """One function activation (or the module body)."""
+
+    globals: dict[str, Value]
+    func: FuncVal | None = None
+    returns: list[tuple[Value, ast.Return]] = field(default_factory=list)
+    standalone: bool = False  # analysed with unknown arguments, not inlined from a call
+    call_node: ast.AST | None = None  # where this inlined activation was called from
+    call_stmt: ast.stmt | None = None
+    arg_sids: frozenset[Sid] = frozenset()  # storages the caller passed in
+
+    @property
+    def in_module_method(self) -> bool:
+        return bool(self.func and self.func.owner and self.func.owner.is_module)
+
+
+class Interpreter:
+    def __init__(
+        self, tree: ast.Module, src: SourceMap, imports: ImportMap, table: OpTable,
+        detector: Detector,
+    ) -> None:
+        self.tree = tree
+        self.src = src
+        self.imports = imports
+        self.table = table
+        self.det = detector
+        self.frames: list[Frame] = []
+        self.statements = 0
+        self.class_instances: dict[int, ModuleObj] = {}
+        self.call_stack: list[tuple[object, ...]] = []
+        self.jedi: object | None = None
+        self.current_stmt: ast.stmt | None = None
+        self.module_call: ast.AST | None = None  # outermost call of a torch.nn container
+
+    # ------------------------------------------------------------------ entry points
+
+    def run(self) -> None:
+        state = State()
+        frame = Frame(globals=state.env)
+        self.frames.append(frame)
+        state = self.exec_block(self.tree.body, state)
+        module_env = state.env
+        self.frames.pop()
+        for func, owner in _all_functions(self.tree):
+            self.analyse_standalone(func, owner, module_env)
+
+    def analyse_standalone(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.ClassDef | None,
+        module_env: dict[str, Value],
+    ) -> None:
+        owner_val = module_env.get(owner.name) if owner is not None else None
+        cls = owner_val if isinstance(owner_val, ClassVal) else None
+        if owner is not None and cls is None:
+            cls = ClassVal(owner, is_module=self._is_module_class(owner, module_env))
+        fval = FuncVal(node, owner=cls, grad_decorator=self._grad_decorator(node))
+        state = State()
+        frame = Frame(globals=module_env, func=fval, standalone=True)
+        self.frames.append(frame)
+        try:
+            self._bind_params(fval, state, args=None, kwargs=None, self_obj=None)
+            state = self._run_body(fval, state)
+            self.det.on_function_exit(state, frame)
+        except BudgetExceeded:
+            raise
+        finally:
+            self.frames.pop()
+
+    @property
+    def frame(self) -> Frame:
+        return self.frames[-1]
+
+    # ------------------------------------------------------------------ statements
+
+    def exec_block(self, stmts: list[ast.stmt], state: State) -> State:
+        for stmt in stmts:
+            if not state.alive:
+                break
+            self.statements += 1
+            if self.statements > STATEMENT_BUDGET:
+                raise BudgetExceeded
+            self.current_stmt = stmt
+            try:
+                state = self.exec_stmt(stmt, state)
+            except (BudgetExceeded, RecursionError):
+                raise
+            except Exception as exc:  # noqa: BLE001 - one odd statement must not stop the file
+                self.det.internal_problem(stmt, exc)
+        return state
+
+    def exec_stmt(self, stmt: ast.stmt, state: State) -> State:
+        if isinstance(stmt, ast.Expr):
+            self.eval(stmt.value, state, stmt)
+        elif isinstance(stmt, ast.Assign):
+            value = self.eval(stmt.value, state, stmt)
+            if value is UNKNOWN and self.jedi is not None and isinstance(stmt.value, (
+                    ast.Call, ast.Attribute)) and isinstance(stmt.targets[0], ast.Name):
+                value = self._jedi_value(stmt.targets[0])
+            for target in stmt.targets:
+                if isinstance(target, (ast.Name, ast.Attribute)):
+                    self.det.check_rebinding(target, stmt.value, value,
+                                             self.eval_quiet(target, state), state, stmt)
+                self.bind(target, value, state, stmt)
+        elif isinstance(stmt, ast.AnnAssign):
+            if stmt.value is not None:
+                value = self.eval(stmt.value, state, stmt)
+                self.bind(stmt.target, value, state, stmt)
+            elif isinstance(stmt.target, ast.Name) and self._is_tensor_annotation(stmt.annotation):
+                pass
+        elif isinstance(stmt, ast.AugAssign):
+            self.exec_augassign(stmt, state)
+        elif isinstance(stmt, ast.If):
+            return self.exec_if(stmt, state)
+        elif isinstance(stmt, (ast.For, ast.AsyncFor)):
+            return self.exec_for(stmt, state)
+        elif isinstance(stmt, ast.While):
+            self.eval(stmt.test, state, stmt)
+            body_out = self.fixpoint(lambda s: self.exec_block(stmt.body, s), state)
+            return self.exec_block(stmt.orelse, body_out) if stmt.orelse else body_out
+        elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+            return self.exec_with(stmt, state)
+        elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
+            return self.exec_try(stmt, state)  # type: ignore[arg-type]
+        elif isinstance(stmt, ast.Return):
+            value = self.eval(stmt.value, state, stmt) if stmt.value is not None else UNKNOWN
+            self.frame.returns.append((value, stmt))
+            self.det.on_return(value, state, stmt, self.frame)
+            state.alive = False
+        elif isinstance(stmt, ast.Raise):
+            if stmt.exc is not None:
+                self.eval(stmt.exc, state, stmt)
+            state.alive = False
+        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            owner = self._current_class
+            state.env[stmt.name] = FuncVal(stmt, owner=owner, grad_decorator=self._grad_decorator(stmt))
+        elif isinstance(stmt, ast.ClassDef):
+            state.env[stmt.name] = self.exec_classdef(stmt, state)
+        elif isinstance(stmt, ast.Delete):
+            for target in stmt.targets:
+                if isinstance(target, ast.Name):
+                    state.env.pop(target.id, None)
+        elif isinstance(stmt, ast.Assert):
+            self.eval(stmt.test, state, stmt)
+        elif isinstance(stmt, ast.Match):
+            self.eval(stmt.subject, state, stmt)
+            outs = [self.exec_block(case.body, state.copy()) for case in stmt.cases]
+            result = state
+            for out in outs:
+                result = join_states(result, out)
+            return result
+        return state
+
+    _current_class: ClassVal | None = None
+
+    def _jedi_value(self, target: ast.Name) -> Value:
+        """Ask jedi what an otherwise unknown assignment target holds (tensor or parameter)."""
+        assert self.jedi is not None
+        full = self.jedi.type_of_name(target.lineno, target.col_offset)  # type: ignore[attr-defined]
+        if full is None:
+            return UNKNOWN
+        sid = frozenset({("jedi", target.lineno, target.col_offset)})
+        if "Parameter" in full:
+            return TensorVal(sids=sid, rg=Tri.YES, leaf_rg=Tri.YES, param=True)
+        return TensorVal(sids=sid, rg=Tri.MAYBE)
+
+    def exec_classdef(self, node: ast.ClassDef, state: State) -> ClassVal:
+        cls = ClassVal(node, is_module=self._is_module_class(node, state.env))
+        for item in node.body:
+            if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                cls.methods[item.name] = FuncVal(
+                    item, owner=cls, grad_decorator=self._grad_decorator(item)
+                )
+        return cls
+
+    def _is_module_class(self, node: ast.ClassDef, env: dict[str, Value]) -> bool:
+        for base in node.bases:
+            q = self.imports.qualify(base)
+            if q in api.MODULE_BASES or (q and q.startswith("torch.nn.")):
+                return True
+            if isinstance(base, ast.Name):
+                val = env.get(base.id)
+                if isinstance(val, ClassVal) and val.is_module:
+                    return True
+        return False
+
+    def exec_if(self, stmt: ast.If, state: State) -> State:
+        test = self.eval(stmt.test, state, stmt)
+        truth = _truth(test)
+        if truth is True:
+            return self.exec_block(stmt.body, state)
+        if truth is False:
+            return self.exec_block(stmt.orelse, state)
+        then = self.exec_block(stmt.body, state.copy())
+        other = self.exec_block(stmt.orelse, state.copy())
+        return join_states(then, other)
+
+    def exec_for(self, stmt: ast.For | ast.AsyncFor, state: State) -> State:
+        iterable = self.eval(stmt.iter, state, stmt)
+        if isinstance(iterable, ModuleObj) and iterable.children and len(iterable.children) <= 32:
+            for child in iterable.children:  # unroll layer loops: each layer is known
+                if not state.alive:
+                    break
+                self.bind(stmt.target, child, state, stmt)
+                state = self.exec_block(stmt.body, state)
+            return self.exec_block(stmt.orelse, state) if stmt.orelse else state
+        elem = self.element_of(iterable, stmt.iter, state)
+
+        def body(s: State) -> State:
+            self.bind(stmt.target, elem, s, stmt)
+            return self.exec_block(stmt.body, s)
+
+        out = self.fixpoint(body, state)
+        return self.exec_block(stmt.orelse, out) if stmt.orelse else out
+
+    def fixpoint(self, body: Callable[[State], State], state: State) -> State:
+        """Run a loop body until the state at its head stops changing (joined with 0 runs)."""
+        head = state
+        for _ in range(MAX_LOOP_ROUNDS):
+            out = body(head.copy())
+            out.alive = True
+            nxt = join_states(head, out)
+            if nxt.same_as(head):
+                return nxt
+            head = nxt
+        return head
+
+    def exec_with(self, stmt: ast.With | ast.AsyncWith, state: State) -> State:
+        saved = (state.grad, state.inference_mode, state.allow_mutation, state.hooks)
+        for item in stmt.items:
+            ctx = self.eval(item.context_expr, state, stmt)
+            if isinstance(ctx, CtxVal):
+                _enter(ctx, state)
+            if item.optional_vars is not None:
+                self.bind(item.optional_vars, UNKNOWN, state, stmt)
+        state = self.exec_block(stmt.body, state)
+        state.grad, state.inference_mode, state.allow_mutation, state.hooks = saved
+        return state
+
+    def exec_try(self, stmt: ast.Try, state: State) -> State:
+        before = state.copy()
+        body = self.exec_block(stmt.body, state)
+        merged = join_states(before, body)
+        outs = [body if not stmt.orelse else self.exec_block(stmt.orelse, body)]
+        for handler in stmt.handlers:
+            h_state = merged.copy()
+            h_state.alive = True
+            if handler.name:
+                h_state.env[handler.name] = UNKNOWN
+            outs.append(self.exec_block(handler.body, h_state))
+        result = outs[0]
+        for out in outs[1:]:
+            result = join_states(result, out)
+        if stmt.finalbody:
+            alive = result.alive
+            result.alive = True
+            result = self.exec_block(stmt.finalbody, result)
+            result.alive = result.alive and alive
+        return result
+
+    # ------------------------------------------------------------------ binding
+
+    def bind(self, target: ast.expr, value: Value, state: State, stmt: ast.stmt) -> None:
+        if isinstance(target, ast.Name):
+            state.env[target.id] = value
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            items = self.unpack(value, len(target.elts), target, state)
+            for elt, item in zip(target.elts, items, strict=False):
+                if isinstance(elt, ast.Starred):
+                    self.bind(elt.value, SeqVal(item), state, stmt)
+                else:
+                    self.bind(elt, item, state, stmt)
+        elif isinstance(target, ast.Attribute):
+            obj = self.eval(target.value, state, stmt)
+            key = _dotted(target)
+            if isinstance(obj, ModuleObj):
+                self.set_attr(obj, target.attr, value, state)
+            elif key:
+                state.env[key] = value
+            if isinstance(obj, ModuleObj):
+                pass
+            elif isinstance(obj, TensorVal) and target.attr == "data":
+                self.det.on_data_assign(obj, target, stmt, state)
+            elif isinstance(obj, TensorVal) and target.attr == "requires_grad":
+                flag = Tri.of(value.value) if isinstance(value, ConstVal) and isinstance(
+                    value.value, bool) else Tri.MAYBE
+                self._set_requires_grad(obj.sids, flag, state)
+        elif isinstance(target, ast.Subscript):
+            base = self.eval(target.value, state, stmt)
+            self.eval(target.slice, state, stmt)
+            if isinstance(base, TensorVal):
+                others = [value] if isinstance(value, TensorVal) else []
+                index = self.eval_quiet(target.slice, state)
+                view = self.subscript_view(base, target, state, index, write=True)
+                mut = self.mutation(target, stmt, "setitem", f"`{self.src.text(target)} = ...`",
+                                    "copy_", certain=not view.may_alias)
+                new = self.inplace(view, others, mut, state, row=None)
+                if isinstance(target.value, (ast.Name, ast.Attribute)):
+                    self._rebind_expr(target.value, _merge_into(base, new), state)
+            elif isinstance(base, NumpyVal):
+                mut = self.mutation(target, stmt, "setitem", f"`{self.src.text(target)} = ...`",
+                                    "setitem", certain=True)
+                self.det.on_data_write(base.data_of, mut, state)
+        elif isinstance(target, ast.Starred):
+            self.bind(target.value, value, state, stmt)
+
+    def set_attr(self, obj: ModuleObj, name: str, value: Value, state: State) -> None:
+        state.heap[(obj, name)] = value
+        old = obj.attrs.get(name)
+        obj.attrs[name] = value if old is None else _join_attr(old, value)
+
+    def get_attr(self, obj: ModuleObj, name: str, state: State) -> Value | None:
+        found = state.heap.get((obj, name))
+        return found if found is not None else obj.attrs.get(name)
+
+    def _set_requires_grad(self, sids: frozenset[Sid], flag: Tri, state: State) -> None:
+        """`p.requires_grad = False`: every binding of that tensor, modules included."""
+        def update(v: Value, seen: set[int]) -> Value:
+            if isinstance(v, TensorVal) and v.sids & sids and not v.deps:
+                return v.with_(rg=flag, leaf_rg=flag if v.leaf_rg != Tri.NO or v.param else Tri.NO)
+            if isinstance(v, ModuleObj) and id(v) not in seen:
+                seen.add(id(v))
+                for name, attr in list(v.attrs.items()):
+                    v.attrs[name] = update(attr, seen)
+                for child in v.children:
+                    update(child, seen)
+            return v
+        seen: set[int] = set()
+        for scope in (state.env, *(f.globals for f in self.frames)):
+            for name, v in list(scope.items()):
+                scope[name] = update(v, seen)
+        for key, v in list(state.heap.items()):
+            state.heap[key] = update(v, seen)
+
+    def _rebind_expr(self, expr: ast.expr, value: Value, state: State) -> None:
+        if isinstance(expr, ast.Name):
+            state.env[expr.id] = value
+        elif isinstance(expr, ast.Attribute):
+            obj = self.eval_quiet(expr.value, state)
+            if isinstance(obj, ModuleObj):
+                self.set_attr(obj, expr.attr, value, state)
+                return
+            key = _dotted(expr)
+            if key:
+                state.env[key] = value
+
+    def unpack(self, value: Value, n: int, node: ast.AST, state: State) -> list[Value]:
+        if isinstance(value, TupleVal):
+            items = list(value.items)
+            return items + [UNKNOWN] * (n - len(items))
+        if isinstance(value, SeqVal):
+            return [value.elem] * n
+        if isinstance(value, ListObj):
+            return [value.elem if value.elem is not None else UNKNOWN] * n
+        if isinstance(value, TensorVal):
+            return [self.multi_view(value, "Unbind", node, state) for _ in range(n)]
+        return [UNKNOWN] * n
+
+    def element_of(self, iterable: Value, node: ast.expr, state: State) -> Value:
+        if isinstance(iterable, TensorVal):
+            return self.multi_view(iterable, "Unbind", node, state)
+        if isinstance(iterable, SeqVal):
+            return iterable.elem
+        if isinstance(iterable, ListObj):
+            return iterable.elem if iterable.elem is not None else UNKNOWN
+        if isinstance(iterable, TupleVal):
+            out: Value | None = None
+            for item in iterable.items:
+                out = item if out is None else join_values(out, item)
+            return out if out is not None else UNKNOWN
+        return UNKNOWN
+
+    # ------------------------------------------------------------------ expressions
+
+    def eval_quiet(self, node: ast.expr, state: State) -> Value:
+        """Look a value up without running the expression's effects again."""
+        if isinstance(node, ast.Name):
+            return self.lookup(node.id, state)
+        if isinstance(node, ast.Attribute):
+            key = _dotted(node)
+            if key and key in state.env:
+                return state.env[key]
+            obj = self.eval_quiet(node.value, state)
+            return self.getattr_(obj, node, state, quiet=True)
+        return UNKNOWN
+
+    def lookup(self, name: str, state: State) -> Value:
+        if name in state.env:
+            return state.env[name]
+        for frame in reversed(self.frames):
+            if name in frame.globals:
+                return frame.globals[name]
+        return UNKNOWN
+
+    def eval(self, node: ast.expr | None, state: State, stmt: ast.stmt) -> Value:
+        if node is None:
+            return UNKNOWN
+        if isinstance(node, ast.Constant):
+            return ConstVal(node.value)
+        if isinstance(node, ast.Name):
+            return self.lookup(node.id, state)
+        if isinstance(node, ast.Attribute):
+            key = _dotted(node)
+            if key and key in state.env:
+                return state.env[key]
+            obj = self.eval(node.value, state, stmt)
+            return self.getattr_(obj, node, state)
+        if isinstance(node, ast.Call):
+            return self.eval_call(node, state, stmt)
+        if isinstance(node, ast.BinOp):
+            return self.eval_binop(node, state, stmt)
+        if isinstance(node, ast.UnaryOp):
+            operand = self.eval(node.operand, state, stmt)
+            if isinstance(operand, TensorVal) and isinstance(node.op, (ast.USub, ast.UAdd)):
+                return self.apply_op(self.table.row("neg"), {"0": operand}, node, stmt, state,
+                                     "neg") if isinstance(node.op, ast.USub) else operand
+            if isinstance(operand, ConstVal) and isinstance(node.op, ast.Not):
+                return ConstVal(not operand.value)
+            return UNKNOWN
+        if isinstance(node, ast.Compare):
+            vals = [self.eval(node.left, state, stmt)] + [
+                self.eval(c, state, stmt) for c in node.comparators
+            ]
+            tensors = [v for v in vals if isinstance(v, TensorVal)]
+            if tensors:
+                return self.fresh_tensor(node, Tri.NO, state, deps=frozenset())
+            return UNKNOWN
+        if isinstance(node, ast.BoolOp):
+            vals = [self.eval(v, state, stmt) for v in node.values]
+            return vals[-1] if len(vals) == 1 else _join_all(vals)
+        if isinstance(node, ast.Subscript):
+            base = self.eval(node.value, state, stmt)
+            index = self.eval(node.slice, state, stmt)
+            return self.eval_subscript(base, index, node, state)
+        if isinstance(node, ast.List) and not node.elts:
+            return ListObj()
+        if isinstance(node, (ast.Tuple, ast.List)):
+            items = []
+            for elt in node.elts:
+                if isinstance(elt, ast.Starred):
+                    inner = self.eval(elt.value, state, stmt)
+                    if isinstance(inner, TupleVal):
+                        items.extend(inner.items)
+                    else:
+                        return SeqVal(self.element_of(inner, elt, state))
+                else:
+                    items.append(self.eval(elt, state, stmt))
+            return TupleVal(tuple(items))
+        if isinstance(node, ast.IfExp):
+            self.eval(node.test, state, stmt)
+            truth = _truth(self.eval_quiet(node.test, state))
+            if truth is True:
+                return self.eval(node.body, state, stmt)
+            if truth is False:
+                return self.eval(node.orelse, state, stmt)
+            a_state, b_state = state.copy(), state.copy()
+            a = self.eval(node.body, a_state, stmt)
+            b = self.eval(node.orelse, b_state, stmt)
+            merged = join_states(a_state, b_state)
+            state.env, state.saves, state.multi_dirty = merged.env, merged.saves, merged.multi_dirty
+            return join_values(a, b)
+        if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+            return self.eval_comprehension(node, state, stmt)
+        if isinstance(node, ast.Lambda):
+            return FuncVal(node)
+        if isinstance(node, ast.NamedExpr):
+            value = self.eval(node.value, state, stmt)
+            self.bind(node.target, value, state, stmt)
+            return value
+        if isinstance(node, ast.Starred):
+            return self.eval(node.value, state, stmt)
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.expr):
+                self.eval(child, state, stmt)
+        return UNKNOWN
+
+    def eval_comprehension(
+        self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp, state: State, stmt: ast.stmt
+    ) -> Value:
+        inner = state.copy()
+        for gen in node.generators:
+            it = self.eval(gen.iter, inner, stmt)
+            self.bind(gen.target, self.element_of(it, gen.iter, inner), inner, stmt)
+            for cond in gen.ifs:
+                self.eval(cond, inner, stmt)
+        elem = self.eval(node.elt, inner, stmt)
+        state.saves, state.multi_dirty = inner.saves, inner.multi_dirty
+        return SeqVal(elem)
+
+    def getattr_(self, obj: Value, node: ast.Attribute, state: State, quiet: bool = False) -> Value:
+        attr = node.attr
+        if isinstance(obj, TensorVal):
+            if attr == "data":
+                return TensorVal(
+                    sids=frozenset({("data", *sorted(map(str, obj.sids)))}), rg=Tri.NO,
+                    data_of=obj.sids | obj.data_of, origin=obj.origin,
+                )
+            if attr == "grad":
+                return TensorVal(
+                    sids=frozenset({("grad", *sorted(map(str, obj.sids)))}), rg=Tri.NO,
+                    grad_of=True,
+                )
+            if attr in api.VIEW_ATTRIBUTES:
+                return self.view_of(obj, node, state, attr)
+            return UNKNOWN
+        if isinstance(obj, ModuleObj):
+            found = self.get_attr(obj, attr, state)
+            if found is not None:
+                return found
+            if obj.cls is not None and attr in obj.cls.methods:
+                return BoundMethod(obj, attr)
+            if obj.cls is not None and attr not in api.MODULE_METHODS:
+                return UNKNOWN
+            return BoundMethod(obj, attr)
+        if isinstance(obj, (OptimizerVal, NumpyVal)):
+            return BoundMethod(obj, attr)
+        if isinstance(obj, ClassVal) and attr in obj.methods:
+            return obj.methods[attr]
+        return UNKNOWN
+
+    def eval_subscript(self, base: Value, index: Value, node: ast.Subscript, state: State) -> Value:
+        if isinstance(base, TensorVal):
+            return self.subscript_view(base, node, state, index)
+        if isinstance(base, TupleVal) and isinstance(index, ConstVal) and isinstance(index.value, int):
+            try:
+                return base.items[index.value]
+            except IndexError:
+                return UNKNOWN
+        if isinstance(base, TupleVal):
+            return self.element_of(base, node, state)
+        if isinstance(base, SeqVal):
+            return base.elem
+        if isinstance(base, ModuleObj) and base.children:
+            if base.repeated:
+                return base.children[0]  # built from a comprehension: all alike
+            if isinstance(index, ConstVal) and isinstance(index.value, int):
+                try:
+                    return base.children[index.value]
+                except IndexError:
+                    return UNKNOWN
+            return UNKNOWN
+        if isinstance(base, NumpyVal):
+            return base
+        return UNKNOWN
+
+    def subscript_view(
+        self, base: TensorVal, node: ast.Subscript, state: State, index: Value | None = None,
+        write: bool = False,
+    ) -> TensorVal:
+        """Basic indexing gives a view (same version counter); tensor/list indexing reads a
+        copy, but an indexed *write* always lands in the base."""
+        kind = _index_kind(node.slice, index)
+        if kind == "copy" and not write:
+            rg = base.rg if state.grad != Tri.NO else Tri.NO
+            return self.fresh_tensor(node, rg, state, deps=base.deps, origin_op="index")
+        if write and kind == "copy":
+            return base
+        return self.view_of(base, node, state, "select")
+
+    def eval_binop(self, node: ast.BinOp, state: State, stmt: ast.stmt) -> Value:
+        left = self.eval(node.left, state, stmt)
+        right = self.eval(node.right, state, stmt)
+        if _is_name_like(node.left) and not _is_name_like(node.right):
+            left = self.eval_quiet(node.left, state)  # the right side may have aged it
+        if not isinstance(left, TensorVal) and not isinstance(right, TensorVal):
+            if isinstance(left, NumpyVal) or isinstance(right, NumpyVal):
+                return UNKNOWN
+            return UNKNOWN
+        op = api.BINOP_METHODS.get(type(node.op).__name__)
+        args: dict[str, Value] = {"0": left, "1": right}
+        return self.apply_op(self.table.row(op) if op else None, args, node, stmt, state,
+                             op or "binop", arg_nodes={"0": node.left, "1": node.right})
+
+    # ------------------------------------------------------------------ calls
+
+    def eval_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        func = node.func
+        qual = self.imports.qualify(func)
+        if qual is not None and self._is_torch_or_known(qual):
+            return self.call_qualified(qual, node, state, stmt)
+        if qual == "copy.deepcopy" or qual == "copy.copy":
+            args, _ = self._eval_args(node, state, stmt)
+            return self.deepcopy(args[0], node, state) if args else UNKNOWN
+        if isinstance(func, ast.Attribute):
+            receiver = self.eval(func.value, state, stmt)
+            if func.attr in ("append", "extend", "insert") and isinstance(receiver, (
+                    ListObj, TupleVal)):
+                return self._list_add(receiver, func, node, state, stmt)
+            if isinstance(receiver, TensorVal):
+                return self.call_tensor_method(receiver, func.attr, node, state, stmt)
+            callee = self.getattr_(receiver, func, state)
+            if isinstance(callee, BoundMethod):
+                return self.call_bound(callee, node, state, stmt)
+            if isinstance(callee, FuncVal):
+                return self.call_function(callee, node, state, stmt, self_obj=None)
+            if isinstance(callee, ModuleObj):
+                return self.call_module(callee, node, state, stmt)
+            if isinstance(callee, TensorVal):
+                self._eval_args(node, state, stmt)
+                return UNKNOWN
+            args, _ = self._eval_args(node, state, stmt)
+            return self._unknown_call_result(func.attr, receiver, args, node, state)
+        callee = self.eval(func, state, stmt)
+        if isinstance(callee, FuncVal):
+            return self.call_function(callee, node, state, stmt, self_obj=None)
+        if isinstance(callee, ClassVal):
+            return self.construct(callee, node, state, stmt)
+        if isinstance(callee, ModuleObj):
+            return self.call_module(callee, node, state, stmt)
+        if isinstance(callee, BoundMethod):
+            return self.call_bound(callee, node, state, stmt)
+        args, kwargs = self._eval_args(node, state, stmt)
+        name = func.id if isinstance(func, ast.Name) else ""
+        if name in ("list", "tuple", "iter", "reversed", "sorted") and args:
+            return SeqVal(self.element_of(args[0], node, state))
+        if name in ("zip",) and args:
+            return SeqVal(TupleVal(tuple(self.element_of(a, node, state) for a in args)))
+        if name == "dict" and args:
+            pair = self.element_of(args[0], node, state)
+            return SeqVal(pair.items[1]) if isinstance(pair, TupleVal) and len(
+                pair.items) == 2 else UNKNOWN
+        if name == "enumerate" and args:
+            return SeqVal(TupleVal((UNKNOWN, self.element_of(args[0], node, state))))
+        if name in ("range", "len", "print", "isinstance", "int", "float", "str", "bool"):
+            return UNKNOWN
+        return UNKNOWN
+
+    def _list_add(
+        self, lst: ListObj | TupleVal, func: ast.Attribute, node: ast.Call, state: State,
+        stmt: ast.stmt,
+    ) -> Value:
+        args, _ = self._eval_args(node, state, stmt)
+        if isinstance(lst, TupleVal):  # a list literal grows: track it as a list from now on
+            grown = ListObj()
+            for item in lst.items:
+                grown.add(item)
+            if isinstance(func.value, (ast.Name, ast.Attribute)):
+                self._rebind_expr(func.value, grown, state)
+            lst = grown
+        if args:
+            value = args[-1]
+            if func.attr == "extend":
+                value = self.element_of(value, node, state)
+            lst.add(value)
+        return ConstVal(None)
+
+    def deepcopy(self, value: Value, node: ast.AST, state: State) -> Value:
+        """`copy.deepcopy(model)`: same structure, new parameters (still requiring grad)."""
+        if isinstance(value, ModuleObj):
+            clone = ModuleObj(kind=value.kind, span=self.src.span(node), inplace=value.inplace,
+                              cls=value.cls, inplace_span=value.inplace_span,
+                              options=dict(value.options), node=value.node, generic=value.generic)
+            clone.children = [c2 for c in value.children
+                              if isinstance(c2 := self.deepcopy(c, node, state), ModuleObj)]
+            for name, attr in value.attrs.items():
+                clone.attrs[name] = self.deepcopy(attr, node, state) if isinstance(
+                    attr, (ModuleObj, TensorVal)) else attr
+            return clone
+        if isinstance(value, TensorVal):
+            tag = ("copy", getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+            return value.with_(sids=frozenset((*tag, *map(str, s)) for s in value.sids),
+                               deps=frozenset(), is_view=False, view_kind=None)
+        return value
+
+    def _is_torch_or_known(self, qual: str) -> bool:
+        return qual == "torch" or qual.startswith("torch.")
+
+    def _eval_args(self, node: ast.Call, state: State, stmt: ast.stmt) -> tuple[list[Value], dict[str, Value]]:
+        args: list[Value] = []
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                inner = self.eval(arg.value, state, stmt)
+                if isinstance(inner, TupleVal):
+                    args.extend(inner.items)
+                else:
+                    args.append(SeqVal(self.element_of(inner, arg, state)))
+            else:
+                args.append(self.eval(arg, state, stmt))
+        kwargs: dict[str, Value] = {}
+        for kw in node.keywords:
+            value = self.eval(kw.value, state, stmt)
+            if kw.arg is not None:
+                kwargs[kw.arg] = value
+        if len(node.args) > 1 and not all(_is_name_like(a) for a in node.args) and len(
+                args) == len(node.args):
+            # a later argument may have re-run an allocation site that aged an earlier one
+            args = [self.eval_quiet(a, state) if _is_name_like(a) else v
+                    for a, v in zip(node.args, args, strict=True)]
+        return args, kwargs
+
+    def _unknown_call_result(
+        self, name: str, receiver: Value, args: list[Value], node: ast.Call, state: State
+    ) -> Value:
+        return UNKNOWN
+
+    def call_qualified(self, qual: str, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        if qual in api.GRAD_CONTEXTS:
+            args, kwargs = self._eval_args(node, state, stmt)
+            kind = api.GRAD_CONTEXTS[qual]
+            flag = Tri.YES
+            if kind in ("set_grad", "inference"):
+                first = args[0] if args else kwargs.get("mode", ConstVal(True))
+                flag = Tri.of(first.value) if isinstance(first, ConstVal) and isinstance(
+                    first.value, bool) else Tri.MAYBE
+            ctx = CtxVal(kind, flag, site=(node.lineno, node.col_offset, *self._ctx_key()))
+            if kind == "set_grad" and isinstance(stmt, ast.Expr) and stmt.value is node:
+                _enter(ctx, state)  # torch.set_grad_enabled(False) as a plain call
+            return ctx
+        if qual in api.FACTORIES:
+            args, kwargs = self._eval_args(node, state, stmt)
+            rg = _requires_grad_kw(kwargs)
+            like = args[0] if qual.endswith("_like") and args else None
+            return TensorVal(
+                sids=frozenset({self.alloc(node, state)[0]}), rg=rg, leaf_rg=rg,
+                origin=Origin(qual.split(".")[-1], self.src.span(node)),
+                inference=state.inference_mode,
+                deps=frozenset() if not isinstance(like, TensorVal) else frozenset(),
+            )
+        if qual in api.PARAMETER_CLASSES:
+            args, kwargs = self._eval_args(node, state, stmt)
+            rg = _requires_grad_kw(kwargs, default=Tri.YES)
+            return TensorVal(sids=frozenset({self.alloc(node, state)[0]}), rg=rg, leaf_rg=rg,
+                             param=True,
+                             origin=Origin("Parameter", self.src.span(node)))
+        if qual in api.BACKWARD_FUNCTIONS:
+            args, kwargs = self._eval_args(node, state, stmt)
+            roots = args[:1] or [kwargs.get("outputs", kwargs.get("tensors", UNKNOWN))]
+            for root in _flatten(roots[0]):
+                if isinstance(root, TensorVal):
+                    self.det.on_backward(root, node, stmt, state)
+            return SeqVal(UNKNOWN) if qual.endswith("grad") else UNKNOWN
+        if qual in api.LAYERS or qual in api.CONTAINERS or _is_nn_class(qual):
+            return self.construct_layer(qual, node, state, stmt)
+        if api.is_optimizer(qual):
+            args, kwargs = self._eval_args(node, state, stmt)
+            params = args[0] if args else kwargs.get("params", UNKNOWN)
+            return OptimizerVal(_param_sids(params), self.src.span(node))
+        if api.is_nn_init_inplace(qual):
+            args, _ = self._eval_args(node, state, stmt)
+            if args and isinstance(args[0], TensorVal):
+                mut = self.mutation(node, stmt, "init", f"`{qual.split('.')[-1]}`", qual, True)
+                state.touch(args[0].sids, mut)  # runs under no_grad: only the version moves
+            return args[0] if args else UNKNOWN
+        if qual.startswith("torch.Tensor."):
+            method = qual.rsplit(".", 1)[1]
+            if node.args:
+                receiver = self.eval(node.args[0], state, stmt)
+                if isinstance(receiver, TensorVal):
+                    return self.call_tensor_method(receiver, method, node, state, stmt, skip_first=True)
+            self._eval_args(node, state, stmt)
+            return UNKNOWN
+        if qual.startswith("torch.nn.utils.") or qual.startswith("torch.utils."):
+            self._eval_args(node, state, stmt)
+            return UNKNOWN
+        row = self.table.lookup(qual)
+        args, kwargs = self._eval_args(node, state, stmt)
+        op_args = _op_args(args, kwargs)
+        name = qual.split(".")[-1]
+        inplace_kw = kwargs.get("inplace")
+        if name.endswith("_") and not name.endswith("__") and op_args.get("0") is not None:
+            return self.call_inplace(op_args, row, name, node, stmt, state, kind="method")
+        if isinstance(inplace_kw, ConstVal) and inplace_kw.value is True and row is not None:
+            return self.call_inplace(op_args, row, name, node, stmt, state, kind="inplace_kw")
+        out = kwargs.get("out")
+        if out is not None and isinstance(out, (TensorVal, TupleVal)):
+            return self.call_out(out, op_args, row, name, node, stmt, state)
+        if row is None and not any(isinstance(v, TensorVal) for v in op_args.values()):
+            if qual in ("torch.stack", "torch.cat", "torch.concat", "torch.hstack", "torch.vstack"):
+                pass
+            else:
+                return UNKNOWN
+        arg_nodes = {str(i): a for i, a in enumerate(node.args)}
+        arg_nodes.update({kw.arg: kw.value for kw in node.keywords if kw.arg})
+        return self.apply_op(row, op_args, node, stmt, state, name, arg_nodes=arg_nodes)
+
+    def call_tensor_method(
+        self, receiver: TensorVal, method: str, node: ast.Call, state: State, stmt: ast.stmt,
+        skip_first: bool = False,
+    ) -> Value:
+        call_args = node.args[1:] if skip_first else node.args
+        args: list[Value] = [self.eval(a, state, stmt) for a in call_args]
+        kwargs = {kw.arg: self.eval(kw.value, state, stmt) for kw in node.keywords if kw.arg}
+        if method == "backward":
+            self.det.on_backward(receiver, node, stmt, state)
+            return ConstVal(None)
+        if method in api.NON_DATA_INPLACE:
+            if method == "requires_grad_":
+                flag = args[0] if args else kwargs.get("requires_grad", ConstVal(True))
+                rg = Tri.of(flag.value) if isinstance(flag, ConstVal) and isinstance(
+                    flag.value, bool) else Tri.MAYBE
+                new = receiver.with_(rg=rg, leaf_rg=rg if receiver.deps == frozenset() and (
+                    receiver.leaf_rg != Tri.NO or receiver.rg == Tri.NO) else receiver.leaf_rg)
+                self._rebind_receiver(node, new, state, skip_first)
+                return new
+            if method == "detach_":
+                new = receiver.with_(rg=Tri.NO, leaf_rg=Tri.NO, deps=frozenset())
+                self._rebind_receiver(node, new, state, skip_first)
+                return new
+            return receiver
+        if method in api.NON_TENSOR_METHODS:
+            return UNKNOWN
+        if method == "numpy":
+            return NumpyVal(receiver.sids | receiver.data_of)
+        if method == "detach":
+            return receiver.with_(rg=Tri.NO, leaf_rg=Tri.NO, deps=frozenset(), view_kind=None,
+                                  is_view=True)
+        if method == "clone":
+            return self.fresh_tensor(node, receiver.rg if state.grad != Tri.NO else Tri.NO, state,
+                                     deps=receiver.deps, origin_op="clone")
+        if method in api.MULTI_VIEW_METHODS:
+            views = self.multi_view(receiver, api.MULTI_VIEW_METHODS[method], node, state)
+            return SeqVal(views)
+        if method.endswith("_") and not method.endswith("__"):
+            row = self.table.lookup(f"Tensor.{method}") or self.table.lookup(f"Tensor.{method[:-1]}")
+            op_args = _op_args([receiver, *args], kwargs)
+            return self.call_inplace(op_args, row, method, node, stmt, state, kind="method",
+                                     skip_first=skip_first)
+        if method in api.COPYING_CONVERSIONS or (
+                method in api.CONTIGUITY_DEPENDENT and receiver.noncontig):
+            return self.fresh_tensor(node, receiver.rg if state.grad != Tri.NO else Tri.NO,
+                                     state, deps=receiver.deps, origin_op=method)
+        if method in api.MAYBE_SELF:
+            return receiver.with_(may_alias=method in api.UNSURE_SELF)
+        if method in api.VIEW_METHODS:
+            return self.view_of(receiver, node, state, method)
+        row = self.table.lookup(f"Tensor.{method}")
+        if row is not None and row.multi_view:
+            return SeqVal(self.multi_view(receiver, method.capitalize(), node, state))
+        if row is not None and row.view:
+            return self.view_of(receiver, node, state, method)
+        op_args = _op_args([receiver, *args], kwargs)
+        if method in api.NONDIFF_METHODS:
+            return self.fresh_tensor(node, Tri.NO, state, deps=frozenset())
+        arg_nodes = {"0": node.func.value if isinstance(node.func, ast.Attribute) else node}
+        arg_nodes.update({str(i + 1): a for i, a in enumerate(call_args)})
+        arg_nodes.update({kw.arg: kw.value for kw in node.keywords if kw.arg})
+        out = kwargs.get("out")
+        if out is not None and isinstance(out, TensorVal):
+            return self.call_out(out, op_args, row, method, node, stmt, state)
+        return self.apply_op(row, op_args, node, stmt, state, method, arg_nodes=arg_nodes)
+
+    def _rebind_receiver(self, node: ast.Call, new: TensorVal, state: State, skip_first: bool) -> None:
+        target = node.args[0] if skip_first and node.args else (
+            node.func.value if isinstance(node.func, ast.Attribute) else None)
+        if isinstance(target, (ast.Name, ast.Attribute)):
+            self._rebind_expr(target, new, state)
+
+    def call_inplace(
+        self, op_args: dict[str, Value], row: OpRow | None, name: str, node: ast.Call,
+        stmt: ast.stmt, state: State, kind: str, skip_first: bool = False,
+    ) -> Value:
+        target = op_args.get("0")
+        if not isinstance(target, TensorVal):
+            return UNKNOWN
+        others = [v for k, v in op_args.items() if k != "0" and isinstance(v, TensorVal)]
+        mut = self.mutation(node, stmt, kind, f"`{self.src.text(node)}`", name,
+                            certain=not target.may_alias)
+        new = self.inplace(target, others, mut, state, row=row, node=node)
+        recv = node.args[0] if (skip_first or kind == "inplace_kw") and node.args else (
+            node.func.value if isinstance(node.func, ast.Attribute) and kind == "method" else None)
+        if kind == "method" and not skip_first and isinstance(node.func, ast.Attribute) and self.imports.qualify(node.func) is not None:
+            recv = node.args[0] if node.args else None
+        if isinstance(recv, (ast.Name, ast.Attribute)):
+            self._rebind_expr(recv, new, state)
+        elif isinstance(recv, ast.Subscript) and isinstance(recv.value, (ast.Name, ast.Attribute)):
+            base = self.eval_quiet(recv.value, state)
+            if isinstance(base, TensorVal):
+                self._rebind_expr(recv.value, _merge_into(base, new), state)
+        return new
+
+    def inplace(
+        self, target: TensorVal, others: list[Value], mut: Mutation, state: State,
+        row: OpRow | None, node: ast.AST | None = None,
+    ) -> TensorVal:
+        """One in-place write to `target`: check it, bump its counter, return its new value."""
+        tensors = [o for o in others if isinstance(o, TensorVal)]
+        if state.grad != Tri.YES or state.inference_mode or target.param:
+            mut = replace(mut, grad_off=state.grad != Tri.YES or state.inference_mode,
+                          target_param=target.param)
+        self.det.on_inplace(target, tensors, mut, state)
+        other_rg = Tri.NO
+        deps = target.deps
+        for o in tensors:
+            other_rg = other_rg | o.rg
+            deps = deps | o.deps
+        grad_on = state.grad != Tri.NO
+        rg = target.rg | (other_rg if grad_on else Tri.NO)
+        new = target.with_(rg=rg, deps=deps if rg != Tri.NO else target.deps,
+                           leaf_rg=target.leaf_rg if target.leaf_rg == Tri.NO or grad_on else target.leaf_rg)
+        if row is not None and row.inplace_saves is not None and grad_on and rg != Tri.NO and node is not None:
+            new = self._record_inplace_saves(row, target, tensors, new, node, mut, state)
+        return new
+
+    def _record_inplace_saves(
+        self, row: OpRow, target: TensorVal, others: list[TensorVal], new: TensorVal,
+        node: ast.AST, mut: Mutation, state: State,
+    ) -> TensorVal:
+        rule = row.inplace_saves
+        assert rule is not None
+        args: dict[str, TensorVal] = {"0": target}
+        for i, o in enumerate(others, start=1):
+            args[str(i)] = o
+        new_keys: set[tuple[object, ...]] = set()
+        if rule.output and _trigger(rule.output, args) != Tri.NO:
+            key = (*self.site(node), "out")
+            state.saves[key] = SaveRecord(
+                key, target.sids, mut.op, self.src.span(node), "its result",
+                certain=_trigger(rule.output, args) == Tri.YES and state.grad == Tri.YES,
+                exempt=state.hooks, allow_mutation=state.allow_mutation, node=node,
+            )
+            new_keys.add(key)
+        return new.with_(deps=new.deps | frozenset(new_keys),
+                         origin=Origin(mut.op.rstrip("_"), self.src.span(node)))
+
+    def call_out(
+        self, out: Value, op_args: dict[str, Value], row: OpRow | None, name: str,
+        node: ast.Call, stmt: ast.stmt, state: State,
+    ) -> Value:
+        targets = [t for t in _flatten(out) if isinstance(t, TensorVal)]
+        inputs = [v for v in op_args.values() if isinstance(v, TensorVal)]
+        for t in targets:
+            mut = self.mutation(node, stmt, "out", f"`{self.src.text(node)}`", f"{name}(out=)",
+                                certain=not t.may_alias)
+            if self.det.on_out_call(t, inputs, mut, state, name):
+                continue
+            self.det.on_inplace(t, [], mut, state, check_leaf=False)
+        return targets[0] if len(targets) == 1 else UNKNOWN
+
+    def apply_op(
+        self, row: OpRow | None, args: dict[str, Value], node: ast.AST, stmt: ast.stmt,
+        state: State, name: str, arg_nodes: dict[str, ast.expr] | None = None,
+        clonable: bool = True,
+    ) -> Value:
+        """An out-of-place op: record what it saves; return its output."""
+        tensors = {k: v for k, v in args.items() if isinstance(v, TensorVal)}
+        if not tensors:
+            return UNKNOWN
+        for v in tensors.values():
+            self.det.on_use(v, node, state)
+        if row is not None and row.multi_view and "0" in tensors:
+            return SeqVal(self.multi_view(tensors["0"], name.capitalize(), node, state))
+        if row is not None and row.view and "0" in tensors and name not in api.NOT_VIEWS:
+            view = self.view_of(tensors["0"], node, state, name)
+            return SeqVal(view) if name in api.SEQUENCE_VIEW_OPS else view
+        sid, renamer = self.alloc(node, state)
+        if renamer is not None:
+            tensors = {k: renamer.value(v) for k, v in tensors.items()}  # type: ignore[misc]
+        any_rg = Tri.NO
+        deps: frozenset[tuple[object, ...]] = frozenset()
+        for v in tensors.values():
+            any_rg = any_rg | v.rg
+            deps = deps | v.deps
+        differentiable = row.differentiable if row is not None else True
+        grad = state.grad
+        rg = Tri.NO if (grad == Tri.NO or not differentiable or state.inference_mode) else (
+            any_rg if grad == Tri.YES else Tri(min(any_rg, Tri.MAYBE)))
+        out = TensorVal(
+            sids=frozenset({sid}), rg=rg, leaf_rg=Tri.NO, deps=deps if rg != Tri.NO else frozenset(),
+            origin=Origin(name, self.src.span(node)), inference=state.inference_mode,
+        )
+        if row is None or rg == Tri.NO:
+            return out
+        new_keys: list[tuple[object, ...]] = []
+        for arg_id, triggers in row.saves.args.items():
+            saved = tensors.get(arg_id)
+            if saved is None:
+                continue
+            trig = _trigger(triggers, tensors)
+            if trig == Tri.NO:
+                continue
+            key = (*sid, arg_id)
+            arg_node = (arg_nodes or {}).get(arg_id)
+            what = _describe_saved(saved, arg_node, self.src)
+            if saved.inference:
+                self.det.on_inference_saved(saved, node, stmt, state, name, what, arg_node)
+            state.saves[key] = SaveRecord(
+                key, saved.sids, name, self.src.span(node), what,
+                certain=trig == Tri.YES and grad == Tri.YES, exempt=state.hooks,
+                allow_mutation=state.allow_mutation, node=node,
+                arg_node=arg_node if clonable else None, param=saved.param, clonable=clonable,
+                via=self._via_span(),
+            )
+            new_keys.append(key)
+        if row.saves.output and _trigger(row.saves.output, tensors) != Tri.NO:
+            key = (*sid, "out")
+            state.saves[key] = SaveRecord(
+                key, out.sids, name, self.src.span(node), "its output",
+                certain=_trigger(row.saves.output, tensors) == Tri.YES and grad == Tri.YES,
+                exempt=state.hooks, allow_mutation=state.allow_mutation, node=node,
+                clonable=clonable, via=self._via_span(),
+            )
+            new_keys.append(key)
+        if new_keys:
+            out = out.with_(deps=out.deps | frozenset(new_keys))
+        return out
+
+    def _via_span(self) -> Span | None:
+        """Where the user's code called into the module/function that recorded a save."""
+        if self.module_call is not None:
+            return self.src.span(self.module_call)
+        for frame in self.frames:
+            if frame.call_node is not None:
+                return self.src.span(frame.call_node)
+        return None
+
+    def view_of(self, base: TensorVal, node: ast.AST, state: State, op: str) -> TensorVal:
+        """A view shares its base's version counter; made under no_grad it is a special kind
+        that may not be modified in place once grad mode is back on."""
+        return base.with_(
+            is_view=True,
+            view_kind="no_grad" if state.grad == Tri.NO and not state.inference_mode else (
+                base.view_kind),
+            noncontig=base.noncontig or op in api.TRANSPOSING_VIEWS,
+        )
+
+    def multi_view(self, base: TensorVal, op: str, node: ast.AST, state: State) -> TensorVal:
+        """One output of unbind/split/chunk/iteration: autograd forbids writing to it."""
+        for sid in base.sids:
+            state.multi_dirty.pop(sid, None)
+        if state.grad == Tri.NO:
+            return self.view_of(base, node, state, op)
+        return base.with_(is_view=True, view_kind="multi", view_op=op)
+
+    def fresh_tensor(
+        self, node: ast.AST, rg: Tri, state: State, deps: frozenset[tuple[object, ...]],
+        origin_op: str | None = None,
+    ) -> TensorVal:
+        sid, renamer = self.alloc(node, state)
+        if renamer is not None:
+            deps = frozenset(renamer.key(k) for k in deps)
+        return TensorVal(
+            sids=frozenset({sid}), rg=rg, deps=deps if rg != Tri.NO else frozenset(),
+            origin=Origin(origin_op, self.src.span(node)) if origin_op else None,
+            inference=state.inference_mode,
+        )
+
+    # ------------------------------------------------------------------ modules, functions
+
+    def construct_layer(self, qual: str, node: ast.Call, state: State, stmt: ast.stmt) -> ModuleObj:
+        args, kwargs = self._eval_args(node, state, stmt)
+        obj = ModuleObj(kind=qual, span=self.src.span(node), node=node)
+        if qual in api.CONTAINERS:
+            for arg in args:
+                if isinstance(arg, ModuleObj):
+                    obj.children.append(arg)
+                elif isinstance(arg, (TupleVal, SeqVal, ListObj)):
+                    obj.children.extend(m for m in _flatten(arg) if isinstance(m, ModuleObj))
+                    obj.repeated = obj.repeated or not isinstance(arg, TupleVal)
+            return obj
+        spec = api.LAYERS.get(qual)
+        if spec is None:
+            obj.generic = True
+            return obj
+        inplace: Value | None = kwargs.get("inplace")
+        inplace_node: ast.AST | None = next(
+            (kw for kw in node.keywords if kw.arg == "inplace"), None)
+        if inplace is None and spec.inplace_arg is not None and len(args) > spec.inplace_arg:
+            inplace = args[spec.inplace_arg]
+            inplace_node = node.args[spec.inplace_arg]
+        if inplace is not None:
+            obj.inplace = (Tri.of(inplace.value) if isinstance(inplace, ConstVal)
+                           and isinstance(inplace.value, bool) else Tri.MAYBE)
+            obj.inplace_span = self.src.span(inplace_node) if inplace_node is not None else None
+        obj.options = dict(kwargs)
+        for pname in spec.params:
+            obj.attrs[pname] = TensorVal(
+                sids=frozenset({(*self.site(node), pname)}), rg=Tri.YES, leaf_rg=Tri.YES,
+                param=True, origin=Origin(f"{qual.split('.')[-1]}.{pname}", self.src.span(node)),
+            )
+        for bname in spec.buffers:
+            obj.attrs[bname] = TensorVal(
+                sids=frozenset({(*self.site(node), bname)}), rg=Tri.NO,
+                origin=Origin(f"{qual.split('.')[-1]}.{bname}", self.src.span(node)),
+            )
+        return obj
+
+    def construct(self, cls: ClassVal, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        obj = ModuleObj(kind=cls.node.name, span=self.src.span(node), cls=cls)
+        init = cls.methods.get("__init__")
+        if init is not None:
+            self.call_function(init, node, state, stmt, self_obj=obj)
+        else:
+            self._eval_args(node, state, stmt)
+        return obj
+
+    def call_bound(self, bm: BoundMethod, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        obj = bm.obj
+        if isinstance(obj, OptimizerVal):
+            self._eval_args(node, state, stmt)
+            if bm.name == "step":
+                self.det.on_optimizer_step(obj, node, stmt, state, self._all_param_sids(state))
+            return UNKNOWN
+        if isinstance(obj, NumpyVal):
+            self._eval_args(node, state, stmt)
+            if bm.name in ("fill", "sort", "put", "resize", "itemset"):
+                mut = self.mutation(node, stmt, "method", f"`{self.src.text(node)}`", bm.name, True)
+                self.det.on_data_write(obj.data_of, mut, state)
+            return UNKNOWN
+        if isinstance(obj, ModuleObj):
+            if obj.cls is not None and bm.name in obj.cls.methods:
+                return self.call_function(obj.cls.methods[bm.name], node, state, stmt, self_obj=obj)
+            args, kwargs = self._eval_args(node, state, stmt)
+            if bm.name == "forward":
+                return self._call_module_with(obj, args, node, state, stmt)
+            if bm.name in ("parameters", "named_parameters"):
+                params = obj.parameters() or self._opaque_params(obj)
+                elem: Value = _join_all(list(params)) if params else UNKNOWN
+                if bm.name == "named_parameters":
+                    elem = TupleVal((UNKNOWN, elem))
+                return SeqVal(elem)
+            if bm.name in ("reset_running_stats", "reset_parameters"):
+                names = ("running_mean", "running_var") if bm.name == "reset_running_stats" else (
+                    tuple(n for n, v in obj.attrs.items() if isinstance(v, TensorVal) and v.param))
+                sids = frozenset(sid for n in names if isinstance(t := self.get_attr(n_obj := obj, n, state), TensorVal)
+                                 for sid in t.sids)
+                mut = self.mutation(node, stmt, "init", f"`{self.src.text(node)}`", bm.name, True)
+                state.touch(sids, mut)  # zero_/fill_/init under no_grad: only versions move
+                return ConstVal(None)
+            if bm.name == "requires_grad_":
+                flag = args[0] if args else ConstVal(True)
+                rg = Tri.of(flag.value) if isinstance(flag, ConstVal) and isinstance(
+                    flag.value, bool) else Tri.MAYBE
+                _set_params_requires_grad(obj, rg)
+                for p in obj.parameters():
+                    self._set_requires_grad(p.sids, rg, state)
+                return obj
+            if bm.name in ("to", "cuda", "cpu", "train", "eval", "float", "double", "half",
+                           "apply", "type"):
+                return obj
+            if bm.name == "register_forward_hook" and args and _hook_sets_requires_grad(args[0]):
+                obj.output_requires_grad = True
+            if bm.name in ("register_buffer", "register_parameter", "add_module",
+                           "register_module") and len(args) >= 2 and isinstance(args[0], ConstVal):
+                self.set_attr(obj, str(args[0].value), args[1], state)
+            if bm.name == "append" and args and isinstance(args[0], ModuleObj):
+                obj.children.append(args[0])
+            return UNKNOWN
+        self._eval_args(node, state, stmt)
+        return UNKNOWN
+
+    def _opaque_params(self, obj: ModuleObj) -> list[TensorVal]:
+        """A torch.nn layer whose parameters we do not name (RNNs, ...): one stand-in."""
+        if obj.cls is not None or obj.kind in api.CONTAINERS:
+            return []
+        return [TensorVal(sids=frozenset({("params", obj.span.line, obj.span.col)}), rg=Tri.YES,
+                          leaf_rg=Tri.YES, param=True,
+                          origin=Origin(f"{obj.kind.split('.')[-1]} parameter", obj.span))]
+
+    def _all_param_sids(self, state: State) -> frozenset[Sid]:
+        out: set[Sid] = set()
+        for rec in state.saves.values():
+            out.update(rec.sids)
+        return frozenset(out)
+
+    def call_module(self, mod: ModuleObj, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        out = self._call_module(mod, node, state, stmt)
+        if mod.output_requires_grad and isinstance(out, TensorVal) and state.grad != Tri.NO:
+            # a forward hook called `output.requires_grad_(True)`: a leaf that requires grad
+            out = out.with_(rg=Tri.YES, leaf_rg=Tri.YES if out.rg == Tri.NO else out.leaf_rg)
+        return out
+
+    def _call_module(self, mod: ModuleObj, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        if mod.cls is not None:
+            fwd = mod.cls.methods.get("forward") or mod.cls.methods.get("__call__")
+            if fwd is not None:
+                return self.call_function(fwd, node, state, stmt, self_obj=mod)
+            self._eval_args(node, state, stmt)
+            return UNKNOWN
+        args, _ = self._eval_args(node, state, stmt)
+        outer = self.module_call is None
+        if outer:
+            self.module_call = node
+        try:
+            return self._call_module_with(mod, args, node, state, stmt)
+        finally:
+            if outer:
+                self.module_call = None
+
+    def _call_module_with(
+        self, mod: ModuleObj, args: list[Value], node: ast.AST, state: State, stmt: ast.stmt
+    ) -> Value:
+        x = args[0] if args else UNKNOWN
+        if mod.kind == "torch.nn.Sequential":
+            for child in mod.children:
+                x = self._call_module_with(child, [x], child.node or node, state, stmt) if (
+                    child.cls is None) else self._inline_forward(child, [x], node, state, stmt)
+            return x
+        if mod.cls is not None:
+            return self._inline_forward(mod, args, node, state, stmt)
+        spec = api.LAYERS.get(mod.kind)
+        if mod.generic:
+            return self._generic_result(args, node, state, mod.kind.split(".")[-1])
+        if spec is None or not isinstance(x, TensorVal):
+            return UNKNOWN
+        if spec.op is None:
+            if mod.kind.endswith(("Identity", "Flatten", "Unflatten")):
+                return x
+            rg = x.rg | (Tri.YES if state.grad == Tri.YES else Tri.NO)  # it has parameters
+            kind = mod.kind.split(".")[-1]
+            out = self.fresh_tensor(node, rg, state, deps=x.deps, origin_op=kind)
+            if not spec.output_tuple:
+                return out
+            hidden = out.with_(sids=frozenset({(*self.site(node), "h")}))
+            if kind in ("LSTM",):
+                cell = out.with_(sids=frozenset({(*self.site(node), "c")}))
+                return TupleVal((out, TupleVal((hidden, cell))))
+            if kind == "LSTMCell":
+                return TupleVal((hidden, out))
+            return TupleVal((out, hidden))
+        row = self.table.row(spec.op)
+        max_norm = mod.options.get("max_norm")
+        if mod.kind == "torch.nn.Embedding" and max_norm is not None and not (
+                isinstance(max_norm, ConstVal) and max_norm.value is None):
+            weight = self.get_attr(mod, "weight", state)
+            if isinstance(weight, TensorVal):
+                mut = Mutation(self.src.span(node), f"`{self.src.text(node)}` (max_norm renormalises "
+                               f"`weight` in place)", "embedding_renorm_", True, node=node,
+                               stmt=stmt, kind="renorm", via=self._via_span())
+                state.touch(weight.sids, mut)
+        op_args: dict[str, Value] = {"0": x}
+        for attr, ids in spec.args:
+            value = self.get_attr(mod, attr, state)
+            if isinstance(value, TensorVal):
+                for arg_id in ids:
+                    if row is not None and (arg_id in row.saves.args or arg_id.isdigit()):
+                        op_args[arg_id] = value
+                        break
+        name = f"{mod.kind.split('.')[-1]}"
+        if mod.inplace != Tri.NO and row is not None and mod.kind not in api.INPLACE_IGNORED:
+            mut = Mutation(self.src.span(node), f"`{self.src.text(node)}` (inplace=True)",
+                           f"{spec.op.split('.')[-1]}_", mod.inplace == Tri.YES and not x.may_alias,
+                           node=node, stmt=stmt, kind="module", inplace_span=mod.inplace_span)
+            return self.inplace(x, [], mut, state, row=row, node=node)
+        return self.apply_op(row, op_args, node, stmt, state, name, clonable=False)
+
+    def _generic_result(self, args: list[Value], node: ast.AST, state: State, name: str) -> Value:
+        """A call we hold no facts for, given tensors: its result carries their graph (so a
+        backward through it is seen), saves nothing we know of."""
+        tensors = [t for a in args for t in _flatten(a) if isinstance(t, TensorVal)]
+        if not tensors:
+            return UNKNOWN
+        rg = Tri.NO
+        deps: frozenset[tuple[object, ...]] = frozenset()
+        for t in tensors:
+            rg = rg | t.rg
+            deps = deps | t.deps
+        if state.grad == Tri.NO:
+            rg = Tri.NO
+        return self.fresh_tensor(node, rg, state, deps=deps, origin_op=name)
+
+    def _inline_forward(
+        self, mod: ModuleObj, args: list[Value], node: ast.AST, state: State, stmt: ast.stmt
+    ) -> Value:
+        assert mod.cls is not None
+        fwd = mod.cls.methods.get("forward")
+        if fwd is None:
+            return UNKNOWN
+        return self._invoke(fwd, args, {}, node, state, self_obj=mod)
+
+    def call_function(
+        self, func: FuncVal, node: ast.Call, state: State, stmt: ast.stmt,
+        self_obj: ModuleObj | None,
+    ) -> Value:
+        args, kwargs = self._eval_args(node, state, stmt)
+        return self._invoke(func, args, kwargs, node, state, self_obj)
+
+    def _invoke(
+        self, func: FuncVal, args: list[Value], kwargs: dict[str, Value], node: ast.AST,
+        state: State, self_obj: ModuleObj | None,
+    ) -> Value:
+        if isinstance(func.node, ast.Lambda):
+            return UNKNOWN
+        if len(self.frames) > MAX_CALL_DEPTH or any(f.func and f.func.node is func.node for f in self.frames):
+            return UNKNOWN
+        callee = State(
+            env={}, saves=state.saves, heap=state.heap, grad=state.grad, inference_mode=state.inference_mode,
+            allow_mutation=state.allow_mutation, hooks=state.hooks, multi_dirty=state.multi_dirty,
+            allocated=state.allocated,
+        )
+        frame = Frame(globals=self.frames[0].globals if self.frames else {}, func=func,
+                      call_node=node, call_stmt=self.current_stmt)
+        frame.arg_sids = frozenset(
+            sid for a in [*args, *kwargs.values()] for t in _flatten(a)
+            if isinstance(t, TensorVal) for sid in t.sids)
+        instance = (self_obj.span.line, self_obj.span.col) if self_obj is not None else ()
+        self.call_stack.append((getattr(node, "lineno", 0), getattr(node, "col_offset", 0),
+                                *instance))
+        self.frames.append(frame)
+        try:
+            self._bind_params(func, callee, args, kwargs, self_obj)
+            out_state = self._run_body(func, callee)
+        finally:
+            self.frames.pop()
+            self.call_stack.pop()
+            self.current_stmt = frame.call_stmt
+        state.allocated |= out_state.allocated
+        state.saves = out_state.saves
+        state.multi_dirty = out_state.multi_dirty
+        state.heap = out_state.heap
+        results = [v for v, _ in frame.returns]
+        return _join_all(results) if results else ConstVal(None)
+
+    def _run_body(self, func: FuncVal, state: State) -> State:
+        assert not isinstance(func.node, ast.Lambda)
+        if func.grad_decorator is not None:
+            _enter(func.grad_decorator, state)
+        prev = self._current_class
+        self._current_class = func.owner if func.node.name == "__init__" else prev
+        try:
+            return self.exec_block(func.node.body, state)
+        finally:
+            self._current_class = prev
+
+    def _bind_params(
+        self, func: FuncVal, state: State, args: list[Value] | None,
+        kwargs: dict[str, Value] | None, self_obj: ModuleObj | None,
+    ) -> None:
+        node = func.node
+        assert not isinstance(node, ast.Lambda)
+        params = [*node.args.posonlyargs, *node.args.args]
+        is_method = func.owner is not None and not _is_static(node)
+        in_module = func.owner is not None and func.owner.is_module
+        positional = list(args or [])
+        if is_method and params:
+            first = params[0]
+            if self_obj is not None:
+                state.env[first.arg] = self_obj
+            elif func.owner is not None:
+                state.env[first.arg] = self.standalone_instance(func.owner)
+            params = params[1:]
+        defaults = node.args.defaults
+        default_for = {p.arg: d for p, d in zip(params[len(params) - len(defaults):], defaults, strict=False)}
+        for i, p in enumerate(params):
+            if args is not None and i < len(positional):
+                state.env[p.arg] = positional[i]
+            elif kwargs is not None and p.arg in kwargs:
+                state.env[p.arg] = kwargs[p.arg]
+            elif args is not None and p.arg in default_for:
+                d = default_for[p.arg]
+                state.env[p.arg] = ConstVal(d.value) if isinstance(d, ast.Constant) else UNKNOWN
+            else:
+                state.env[p.arg] = self._unknown_param(p, default_for.get(p.arg), in_module, node.name)
+        for p, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=False):
+            if kwargs is not None and p.arg in kwargs:
+                state.env[p.arg] = kwargs[p.arg]
+            elif args is not None and isinstance(d, ast.Constant):
+                state.env[p.arg] = ConstVal(d.value)
+            else:
+                state.env[p.arg] = self._unknown_param(p, d, in_module, node.name)
+        if node.args.vararg:
+            state.env[node.args.vararg.arg] = SeqVal(UNKNOWN)
+        if node.args.kwarg:
+            state.env[node.args.kwarg.arg] = UNKNOWN
+
+    def _unknown_param(self, p: ast.arg, default: ast.expr | None, in_module: bool, fname: str) -> Value:
+        """An argument we know nothing about: a tensor that may require grad, when the code
+        says so (annotation) or it is a module's forward input; otherwise unknown."""
+        if isinstance(default, ast.Constant) and default.value is not None:
+            return ConstVal(default.value)
+        if p.annotation is not None and self._is_tensor_annotation(p.annotation):
+            return TensorVal(sids=frozenset({("param", p.lineno, p.col_offset)}), rg=Tri.MAYBE)
+        if in_module and fname == "forward" and default is None:
+            return TensorVal(sids=frozenset({("param", p.lineno, p.col_offset)}), rg=Tri.MAYBE)
+        return UNKNOWN
+
+    def _is_tensor_annotation(self, ann: ast.expr) -> bool:
+        q = self.imports.qualify(ann)
+        if q in ("torch.Tensor", "torch.FloatTensor"):
+            return True
+        return isinstance(ann, ast.Constant) and ann.value in ("torch.Tensor", "Tensor")
+
+    def standalone_instance(self, cls: ClassVal) -> ModuleObj:
+        """`self` for a method analysed on its own: attributes from running `__init__`."""
+        cached = self.class_instances.get(id(cls.node))
+        if cached is not None:
+            return cached
+        obj = ModuleObj(kind=cls.node.name, span=self.src.span(cls.node), cls=cls)
+        self.class_instances[id(cls.node)] = obj
+        init = cls.methods.get("__init__")
+        if init is not None and not any(f.func and f.func.node is init.node for f in self.frames):
+            state = State()
+            frame = Frame(globals=self.frames[0].globals if self.frames else {}, func=init,
+                          standalone=True)
+            self.frames.append(frame)
+            try:
+                self._bind_params(init, state, None, None, obj)
+                self._run_body(init, state)
+            finally:
+                self.frames.pop()
+        return obj
+
+    def _grad_decorator(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> CtxVal | None:
+        for dec in node.decorator_list:
+            target = dec.func if isinstance(dec, ast.Call) else dec
+            q = self.imports.qualify(target)
+            if q in api.GRAD_CONTEXTS:
+                kind = api.GRAD_CONTEXTS[q]
+                flag = Tri.YES
+                if kind in ("set_grad", "inference") and isinstance(dec, ast.Call) and dec.args:
+                    a = dec.args[0]
+                    flag = Tri.of(a.value) if isinstance(a, ast.Constant) and isinstance(
+                        a.value, bool) else Tri.MAYBE
+                return CtxVal(kind, flag)
+        return None
+
+    # ------------------------------------------------------------------ helpers
+
+    def site(self, node: ast.AST) -> Sid:
+        return (getattr(node, "lineno", 0), getattr(node, "col_offset", 0), *self._ctx_key())
+
+    def _ctx_key(self) -> tuple[object, ...]:
+        """The chain of inlined call sites (and the container call being run): one function
+        or one nn.Sequential run from two places allocates apart."""
+        if self.module_call is not None:
+            return (*self.call_stack, "m", self.module_call.lineno, self.module_call.col_offset)  # type: ignore[attr-defined]
+        return tuple(self.call_stack)
+
+    def alloc(self, node: ast.AST, state: State) -> tuple[Sid, SiteRenamer | None]:
+        sid = self.site(node)
+        return sid, allocate(state, sid, tuple(f.globals for f in self.frames))
+
+    def mutation(
+        self, node: ast.AST, stmt: ast.stmt, kind: str, desc: str, op: str, certain: bool
+    ) -> Mutation:
+        return Mutation(self.src.span(node), desc, op, certain, node=node, stmt=stmt, kind=kind,
+                        via=self._via_span())
+
+    def exec_augassign(self, stmt: ast.AugAssign, state: State) -> None:
+        target_val = self.eval_quiet(stmt.target, state) if not isinstance(
+            stmt.target, ast.Subscript) else None
+        if isinstance(stmt.target, ast.Subscript):
+            base = self.eval(stmt.target.value, state, stmt)
+            self.eval(stmt.target.slice, state, stmt)
+            if isinstance(base, TensorVal):
+                target_val = self.subscript_view(base, stmt.target, state,
+                                                 self.eval_quiet(stmt.target.slice, state), write=True)
+            elif isinstance(base, NumpyVal):
+                value = self.eval(stmt.value, state, stmt)
+                mut = self.mutation(stmt, stmt, "augassign", f"`{self.src.text(stmt)}`", "iadd", True)
+                self.det.on_data_write(base.data_of, mut, state)
+                return
+        value = self.eval(stmt.value, state, stmt)
+        if isinstance(target_val, NumpyVal):
+            mut = self.mutation(stmt, stmt, "augassign", f"`{self.src.text(stmt)}`", "iadd", True)
+            self.det.on_data_write(target_val.data_of, mut, state)
+            return
+        if not isinstance(target_val, TensorVal):
+            if isinstance(value, TensorVal):
+                op = api.BINOP_METHODS.get(type(stmt.op).__name__)
+                result = self.apply_op(self.table.row(op) if op else None,
+                                       {"0": target_val or UNKNOWN, "1": value}, stmt, stmt, state,
+                                       op or "binop")
+                self.bind(stmt.target, result, state, stmt) if not isinstance(
+                    stmt.target, ast.Subscript) else None
+            return
+        op = api.BINOP_METHODS.get(type(stmt.op).__name__, "add")
+        row = self.table.row(op)
+        mut = self.mutation(stmt, stmt, "augassign", f"`{self.src.text(stmt)}`", f"{op}_",
+                            certain=not target_val.may_alias)
+        new = self.inplace(target_val, [value], mut, state, row=row, node=stmt)
+        if isinstance(stmt.target, ast.Subscript):
+            base_expr = stmt.target.value
+            base = self.eval_quiet(base_expr, state)
+            if isinstance(base, TensorVal) and isinstance(base_expr, (ast.Name, ast.Attribute)):
+                self._rebind_expr(base_expr, _merge_into(base, new), state)
+        else:
+            self._rebind_expr(stmt.target, new, state)
+
+
+# ---------------------------------------------------------------------- module-level helpers
+
+
+def _enter(ctx: CtxVal, state: State) -> None:
+    if ctx.kind == "no_grad":
+        state.grad = Tri.NO
+    elif ctx.kind == "enable_grad":
+        state.grad = Tri.YES
+    elif ctx.kind == "set_grad":
+        state.grad = ctx.flag
+    elif ctx.kind == "inference":
+        if ctx.flag != Tri.NO:
+            state.grad = Tri.NO if ctx.flag == Tri.YES else Tri.MAYBE
+            state.inference_mode = ctx.flag == Tri.YES
+    elif ctx.kind == "allow_mutation":
+        state.allow_mutation = ctx.site or True
+    elif ctx.kind == "hooks":
+        state.hooks = True
+    elif ctx.kind == "enable_checks":
+        state.hooks = False
+
+
+def _truth(value: Value) -> bool | None:
+    if isinstance(value, ConstVal):
+        try:
+            return bool(value.value)
+        except Exception:  # noqa: BLE001
+            return None
+    return None
+
+
+def _dotted(node: ast.expr) -> str | None:
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        return ".".join([node.id, *reversed(parts)])
+    return None
+
+
+def _join_all(values: list[Value]) -> Value:
+    if not values:
+        return UNKNOWN
+    out = values[0]
+    for v in values[1:]:
+        out = join_values(out, v)
+    return out
+
+
+def _join_attr(old: Value, new: Value) -> Value:
+    if isinstance(old, ModuleObj) or isinstance(new, ModuleObj):
+        return new
+    return join_values(old, new) if type(old) is type(new) else new
+
+
+def _merge_into(base: TensorVal, written: TensorVal) -> TensorVal:
+    """The base after one of its views was written: it picks up the write's grad history."""
+    return base.with_(rg=base.rg | written.rg, deps=base.deps | written.deps)
+
+
+def _flatten(value: Value) -> Iterator[Value]:
+    if isinstance(value, TupleVal):
+        for item in value.items:
+            yield from _flatten(item)
+    elif isinstance(value, SeqVal):
+        yield from _flatten(value.elem)
+    elif isinstance(value, ListObj):
+        if value.elem is not None:
+            yield from _flatten(value.elem)
+    else:
+        yield value
+
+
+def _param_sids(params: Value) -> frozenset[Sid] | None:
+    sids: set[Sid] = set()
+    for v in _flatten(params):
+        if isinstance(v, TensorVal):
+            sids.update(v.sids)
+        elif isinstance(v, ModuleObj):
+            for p in v.parameters():
+                sids.update(p.sids)
+        else:
+            return None
+    return frozenset(sids) if sids else None
+
+
+def _requires_grad_kw(kwargs: dict[str, Value], default: Tri = Tri.NO) -> Tri:
+    flag = kwargs.get("requires_grad")
+    if flag is None:
+        return default
+    if isinstance(flag, ConstVal) and isinstance(flag.value, bool):
+        return Tri.of(flag.value)
+    return Tri.MAYBE
+
+
+def _op_args(args: list[Value], kwargs: dict[str, Value]) -> dict[str, Value]:
+    out: dict[str, Value] = {}
+    for i, a in enumerate(args):
+        if isinstance(a, (TupleVal, SeqVal, ListObj)):
+            tensors = [t for t in _flatten(a) if isinstance(t, TensorVal)]
+            if tensors:
+                out[str(i)] = _join_all(list(tensors))
+                continue
+        out[str(i)] = a
+    for k, v in kwargs.items():
+        if k not in ("out", "inplace"):
+            out[k] = v
+    return out
+
+
+def _trigger(triggers: frozenset[str], tensors: dict[str, TensorVal]) -> Tri:
+    result = Tri.NO
+    for t in triggers:
+        v = tensors.get(t)
+        if v is not None:
+            result = result | v.rg
+    return result
+
+
+def _index_kind(slice_node: ast.expr, index: Value | None) -> str:
+    """'view' for basic indexing, 'copy' for advanced (tensor/list) indexing, 'unsure'."""
+    parts = slice_node.elts if isinstance(slice_node, ast.Tuple) else [slice_node]
+    kind = "view"
+    for part in parts:
+        if isinstance(part, ast.Slice) or (isinstance(part, ast.Constant) and (
+                part.value is None or part.value is Ellipsis or isinstance(part.value, int))):
+            continue
+        if isinstance(part, (ast.List, ast.ListComp)):
+            return "copy"
+        if isinstance(part, ast.UnaryOp) and isinstance(part.operand, ast.Constant):
+            continue
+        if isinstance(part, ast.BinOp):
+            continue  # arithmetic on loop indices: an int
+        if isinstance(part, ast.Name) and index is not None and isinstance(index, TensorVal):
+            return "copy"
+        if isinstance(part, ast.Compare):
+            return "copy"
+        kind = "view"
+    if isinstance(index, TensorVal):
+        return "copy"
+    return kind
+
+
+def _is_static(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return any(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod")
+               for d in node.decorator_list)
+
+
+def _all_functions(tree: ast.Module) -> Iterator[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.ClassDef | None]]:
+    def walk(body: list[ast.stmt], owner: ast.ClassDef | None) -> Iterator[
+            tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.ClassDef | None]]:
+        for stmt in body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                yield stmt, owner
+                yield from walk(stmt.body, None)
+            elif isinstance(stmt, ast.ClassDef):
+                yield from walk(stmt.body, stmt)
+            elif isinstance(stmt, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
+                for field_name in ("body", "orelse", "finalbody", "handlers"):
+                    sub = getattr(stmt, field_name, None)
+                    if sub:
+                        inner = [s for h in sub for s in (h.body if isinstance(h, ast.ExceptHandler) else [h])]
+                        yield from walk(inner, owner)
+    yield from walk(tree.body, None)
+
+
+def _is_nn_class(qual: str) -> bool:
+    """`torch.nn.SomeLayer` (a class by naming convention) we hold no facts for."""
+    parts = qual.split(".")
+    return len(parts) == 3 and parts[:2] == ["torch", "nn"] and parts[2][:1].isupper() and (
+        parts[2] not in ("Module", "Parameter"))
+
+
+def _describe_saved(saved: TensorVal, arg_node: ast.expr | None, src: SourceMap) -> str:
+    """A noun phrase for a saved argument: "`w`", "the parameter `Linear.weight`"."""
+    if arg_node is not None:
+        return f"`{src.text(arg_node)}`"
+    if saved.origin is not None and saved.param:
+        return f"the parameter `{saved.origin.op}`"
+    if saved.origin is not None and "." in saved.origin.op:
+        return f"the buffer `{saved.origin.op}`"
+    if saved.origin is not None:
+        return f"the output of `{saved.origin.op}`"
+    return "an input"
+
+
+def _set_params_requires_grad(mod: ModuleObj, rg: Tri) -> None:
+    for name, attr in list(mod.attrs.items()):
+        if isinstance(attr, TensorVal) and attr.param:
+            mod.attrs[name] = attr.with_(rg=rg, leaf_rg=rg)
+        elif isinstance(attr, ModuleObj) and attr is not mod:
+            _set_params_requires_grad(attr, rg)
+    for child in mod.children:
+        _set_params_requires_grad(child, rg)
+
+
+def _is_name_like(node: ast.expr) -> bool:
+    return isinstance(node, ast.Name) or (
+        isinstance(node, ast.Attribute) and _dotted(node) is not None)
+
+
+def _hook_sets_requires_grad(hook: Value) -> bool:
+    """Does this forward hook call `output.requires_grad_(True)` on its third argument?"""
+    if not isinstance(hook, FuncVal):
+        return False
+    fn = hook.node
+    params = [*fn.args.posonlyargs, *fn.args.args]
+    if len(params) < 3:
+        return False
+    out_name = params[2].arg
+    body: list[ast.AST] = [fn.body] if isinstance(fn, ast.Lambda) else list(fn.body)
+    for stmt in body:
+        for node in ast.walk(stmt):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "requires_grad_"
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == out_name
+                    and not (node.args and isinstance(node.args[0], ast.Constant)
+                             and node.args[0].value is False)):
+                return True
+    return False

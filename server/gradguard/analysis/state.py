@@ -1,0 +1,213 @@
+"""The flow state at one program point: bindings, live saved tensors, grad mode.
+
+Branches copy it and are joined afterwards; loops join until nothing changes. A saved tensor
+becomes *dirty* when its version counter moves; joining keeps it dirty (a hazard on any path is a
+hazard on that path).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field, replace
+
+from .findings import Span
+from .values import SaveKey, Sid, Tri, Value, join_values
+
+
+@dataclass(frozen=True)
+class Mutation:
+    """One in-place write: where, what, and the AST to rewrite for a fix."""
+
+    span: Span
+    desc: str  # "`y.mul_(2)`"
+    op: str  # "mul_"
+    certain: bool
+    node: ast.AST | None = field(default=None, compare=False, hash=False)
+    stmt: ast.stmt | None = field(default=None, compare=False, hash=False)
+    kind: str = "method"  # method | augassign | setitem | out | inplace_kw | module | step | init | call
+    inplace_span: Span | None = None  # for `module`: where `inplace=True` is written
+    via: Span | None = None  # the user's call into the function where the write happened
+    grad_off: bool = False  # ran with grad mode off: an out-of-place result would not require grad
+    target_param: bool = False  # wrote a Parameter: rebinding its attribute is refused
+
+
+@dataclass(frozen=True)
+class SaveRecord:
+    key: SaveKey
+    sids: frozenset[Sid]
+    op: str  # "sigmoid"
+    span: Span
+    what: str  # "its output" / "`w`"
+    certain: bool  # the tensor that triggers the save surely requires grad
+    exempt: bool = False  # saved_tensors_hooks active: autograd's own check is off
+    allow_mutation: object = None  # the allow_mutation_on_saved_tensors() context it was saved in
+    dirty: Mutation | None = None
+    param: bool = False  # a parameter: optimizer.step() writes it
+    clonable: bool = True  # the saving op is a call in the user's code (a `.clone()` fits)
+    via: Span | None = None  # the user's call into the module/function where the save happened
+    node: ast.AST | None = field(default=None, compare=False, hash=False)
+    arg_node: ast.AST | None = field(default=None, compare=False, hash=False)
+
+
+@dataclass
+class State:
+    env: dict[str, Value] = field(default_factory=dict)
+    saves: dict[SaveKey, SaveRecord] = field(default_factory=dict)
+    grad: Tri = Tri.YES
+    inference_mode: bool = False
+    allow_mutation: object = None  # id of the active allow_mutation_on_saved_tensors() context
+    hooks: bool = False
+    multi_dirty: dict[Sid, Mutation] = field(default_factory=dict)
+    alive: bool = True
+    allocated: set[Sid] = field(default_factory=set)
+    # Attributes of module objects, flow-sensitively (the object's own `attrs` hold the
+    # flow-insensitive join, used where this state has no entry).
+    heap: dict[tuple[object, str], Value] = field(default_factory=dict)
+
+    def copy(self) -> State:
+        return State(
+            dict(self.env), dict(self.saves), self.grad, self.inference_mode,
+            self.allow_mutation, self.hooks, dict(self.multi_dirty), self.alive,
+            set(self.allocated), dict(self.heap),
+        )
+
+    def same_as(self, other: State) -> bool:
+        return (
+            self.env == other.env
+            and self.saves == other.saves
+            and self.grad == other.grad
+            and self.multi_dirty == other.multi_dirty
+            and self.alive == other.alive
+            and self.heap == other.heap
+        )
+
+    def touch(self, sids: frozenset[Sid], mutation: Mutation) -> list[SaveRecord]:
+        """Bump the version counter of `sids`: every live save of them turns dirty."""
+        hit = []
+        for key, rec in self.saves.items():
+            if rec.sids & sids and rec.dirty is None:
+                rec = replace(rec, dirty=mutation)
+                self.saves[key] = rec
+                hit.append(rec)
+        return hit
+
+
+def join_states(a: State, b: State) -> State:
+    if not a.alive:
+        return b.copy()
+    if not b.alive:
+        return a.copy()
+    env: dict[str, Value] = {}
+    for name in a.env.keys() | b.env.keys():
+        if name in a.env and name in b.env:
+            env[name] = join_values(a.env[name], b.env[name])
+        elif "." in name:
+            continue  # an attribute set on one path only: the object's own record holds both
+        else:
+            env[name] = a.env.get(name, b.env.get(name))  # type: ignore[arg-type]
+    saves = dict(a.saves)
+    for key, rec in b.saves.items():
+        mine = saves.get(key)
+        if mine is None or (mine.dirty is None and rec.dirty is not None):
+            saves[key] = rec
+    multi = dict(a.multi_dirty)
+    for sid, mut in b.multi_dirty.items():
+        multi.setdefault(sid, mut)
+    heap: dict[tuple[object, str], Value] = {}
+    for key in a.heap.keys() | b.heap.keys():
+        obj, name = key
+        default = getattr(obj, "attrs", {}).get(name)
+        va = a.heap.get(key, default)
+        vb = b.heap.get(key, default)
+        if va is None or vb is None:
+            heap[key] = va if va is not None else vb  # type: ignore[assignment]
+        else:
+            heap[key] = join_values(va, vb) if type(va) is type(vb) else vb
+    return State(
+        env, saves, a.grad.join(b.grad), a.inference_mode and b.inference_mode,
+        a.allow_mutation if a.allow_mutation == b.allow_mutation else None, a.hooks or b.hooks,
+        multi, True, a.allocated | b.allocated, heap,
+    )
+
+
+def _old(key: tuple[object, ...]) -> tuple[object, ...]:
+    return ("old", *key)
+
+
+class SiteRenamer:
+    """Recency abstraction: when an allocation site runs again (next loop iteration, second
+    inlined call), what it made before becomes 'old', so the new tensor and its saves are
+    not confused with their predecessors."""
+
+    def __init__(self, sid: Sid) -> None:
+        self.sid = sid
+        self.n = len(sid)
+
+    def key(self, k: tuple[object, ...]) -> tuple[object, ...]:
+        return _old(k) if k[: self.n] == self.sid else k
+
+    def value(self, v: Value) -> Value:
+        from .values import ListObj, SeqVal, TensorVal, TupleVal
+
+        if isinstance(v, TensorVal):
+            if self.sid in v.sids or self.sid in v.data_of or any(
+                    k[: self.n] == self.sid for k in v.deps):
+                return v.with_(
+                    sids=frozenset(self.key(s) for s in v.sids),
+                    data_of=frozenset(self.key(s) for s in v.data_of),
+                    deps=frozenset(self.key(k) for k in v.deps),
+                )
+            return v
+        if isinstance(v, TupleVal):
+            return TupleVal(tuple(self.value(i) for i in v.items))
+        if isinstance(v, SeqVal):
+            return SeqVal(self.value(v.elem))
+        if isinstance(v, ListObj) and v.elem is not None:
+            v.elem = self.value(v.elem)
+        return v
+
+    def module(self, obj: object, seen: set[int]) -> None:
+        """Module attributes are shared, flow-insensitive state: age them in place."""
+        from .values import ModuleObj
+
+        if not isinstance(obj, ModuleObj) or id(obj) in seen:
+            return
+        seen.add(id(obj))
+        for name, attr in list(obj.attrs.items()):
+            if isinstance(attr, ModuleObj):
+                self.module(attr, seen)
+            else:
+                obj.attrs[name] = self.value(attr)
+        for child in obj.children:
+            self.module(child, seen)
+
+    def apply(self, state: State, extra_scopes: tuple[dict[str, Value], ...] = ()) -> None:
+        state.env = {name: self.value(v) for name, v in state.env.items()}
+        state.heap = {key: self.value(v) for key, v in state.heap.items()}
+        seen: set[int] = set()
+        for scope in (state.env, *extra_scopes):
+            for v in scope.values():
+                self.module(v, seen)
+        saves: dict[SaveKey, SaveRecord] = {}
+        for k, rec in state.saves.items():
+            nk = self.key(k)
+            if nk != k or self.sid in rec.sids:
+                rec = replace(rec, key=nk, sids=frozenset(self.key(s) for s in rec.sids))
+            old = saves.get(nk)
+            if old is None or (old.dirty is None and rec.dirty is not None):
+                saves[nk] = rec
+        state.saves = saves
+        state.multi_dirty = {self.key(s): m for s, m in state.multi_dirty.items()}
+        state.allocated.add(_old(self.sid))
+
+
+def allocate(
+    state: State, sid: Sid, extra_scopes: tuple[dict[str, Value], ...] = ()
+) -> SiteRenamer | None:
+    """Note that `sid` allocates now; if it did before, age what it made then."""
+    if sid in state.allocated:
+        renamer = SiteRenamer(sid)
+        renamer.apply(state, extra_scopes)
+        return renamer
+    state.allocated.add(sid)
+    return None

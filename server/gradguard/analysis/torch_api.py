@@ -1,0 +1,220 @@
+"""Facts about the torch API that the op table does not hold: factories, grad-mode switches,
+nn layers and the functional op each one runs, optimizers, aliasing methods.
+
+Facts only (which call does what, verified against torch 2.13); what each op *saves* comes
+from the generated op table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FACTORIES = frozenset(
+    f"torch.{n}"
+    for n in (
+        "randn rand zeros ones empty full tensor arange linspace logspace eye randint "
+        "randperm normal from_numpy as_tensor randn_like rand_like zeros_like ones_like "
+        "empty_like full_like randint_like empty_strided Tensor FloatTensor LongTensor "
+        "DoubleTensor ByteTensor BoolTensor IntTensor HalfTensor bernoulli multinomial "
+        "load tril_indices triu_indices"
+    ).split()
+)
+
+# Calls that open a grad-mode or autograd context: qualified name -> CtxVal kind.
+GRAD_CONTEXTS = {
+    "torch.no_grad": "no_grad",
+    "torch.enable_grad": "enable_grad",
+    "torch.set_grad_enabled": "set_grad",
+    "torch.inference_mode": "inference",
+    "torch.autograd.graph.allow_mutation_on_saved_tensors": "allow_mutation",
+    "torch.autograd.graph.saved_tensors_hooks": "hooks",
+    "torch.autograd.graph.save_on_cpu": "hooks",
+    "torch.autograd.graph.disable_saved_tensors_hooks": "enable_checks",
+    "torch.autograd.set_detect_anomaly": "neutral",
+    "torch.autograd.detect_anomaly": "neutral",
+    "torch.autograd.profiler.profile": "neutral",
+    "torch.autocast": "neutral",
+    "torch.cuda.amp.autocast": "neutral",
+    "torch.amp.autocast": "neutral",
+}
+
+BACKWARD_FUNCTIONS = frozenset({"torch.autograd.backward", "torch.autograd.grad"})
+
+PARAMETER_CLASSES = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter"})
+
+# In-place methods that write no data (autograd flags, sharing, detaching).
+NON_DATA_INPLACE = frozenset(
+    {"requires_grad_", "share_memory_", "detach_", "retain_grad", "pin_memory", "record_stream"}
+)
+
+# Methods that may hand back the very same tensor (no copy when nothing changes).
+MAYBE_SELF = frozenset(
+    "to float cuda cpu contiguous type type_as reshape reshape_as flatten view_as".split()
+)
+
+# Conversions that copy a float32 CPU tensor (the default); `.float()`/`.contiguous()` of one
+# hand back the same tensor (verified: in-place through them reaches the saved original).
+COPYING_CONVERSIONS = frozenset({"double", "half", "bfloat16", "long", "int", "bool", "byte"})
+CONTIGUITY_DEPENDENT = frozenset({"contiguous", "reshape", "reshape_as", "flatten", "view_as"})
+UNSURE_SELF = frozenset({"to", "type", "type_as", "cuda", "cpu"})
+TRANSPOSING_VIEWS = frozenset({"t", "T", "mT", "H", "mH", "transpose", "permute", "swapaxes",
+                               "swapdims", "movedim", "moveaxis", "expand", "expand_as"})
+# The op table measures dropout with training=False (identity); in training it makes a new tensor.
+NOT_VIEWS = frozenset({"dropout", "nn.functional.dropout", "nn.functional.dropout1d",
+                       "nn.functional.dropout2d", "nn.functional.dropout3d",
+                       "nn.functional.alpha_dropout", "nn.functional.feature_alpha_dropout"})
+
+# View ops that return a tuple of ordinary (not multi-output) views.
+SEQUENCE_VIEW_OPS = frozenset({"tensor_split", "hsplit", "vsplit", "dsplit"})
+
+# Views not described by the op table (or named as attributes).
+VIEW_METHODS = frozenset(
+    "view view_as t transpose permute squeeze unsqueeze expand expand_as narrow select unfold "
+    "diagonal movedim moveaxis swapaxes swapdims as_strided unflatten real imag alias "
+    "view_as_real view_as_complex".split()
+)
+VIEW_ATTRIBUTES = frozenset({"T", "mT", "H", "mH", "real", "imag"})
+MULTI_VIEW_METHODS = {
+    "unbind": "Unbind", "split": "Split", "chunk": "Split", "split_with_sizes": "SplitWithSizes",
+}
+
+NON_TENSOR_METHODS = frozenset(
+    "item tolist size dim numel stride data_ptr is_contiguous element_size nelement "
+    "ndimension get_device is_floating_point is_complex storage untyped_storage "
+    "__len__ __bool__ __int__ __float__ __index__ register_hook".split()
+)
+NON_TENSOR_ATTRIBUTES = frozenset(
+    "shape dtype device ndim is_leaf requires_grad grad_fn is_cuda layout names _version".split()
+)
+NONDIFF_METHODS = frozenset(
+    "argmax argmin argsort eq ne lt gt le ge isnan isinf isfinite nonzero sign logical_not "
+    "logical_and logical_or bool long int byte any all __eq__ __ne__ __lt__ __gt__ __le__ "
+    "__ge__ __invert__ __and__ __or__ __xor__ bincount unique floor_divide".split()
+)
+
+BINOP_METHODS = {
+    "Add": "add", "Sub": "sub", "Mult": "mul", "Div": "div", "MatMult": "matmul",
+    "Pow": "pow", "FloorDiv": "floor_divide", "Mod": "remainder",
+    "BitAnd": "bitwise_and", "BitOr": "bitwise_or", "BitXor": "bitwise_xor",
+    "LShift": "bitwise_left_shift", "RShift": "bitwise_right_shift",
+}
+BINOP_SYMBOLS = {
+    "Add": "+", "Sub": "-", "Mult": "*", "Div": "/", "MatMult": "@", "Pow": "**",
+    "FloorDiv": "//", "Mod": "%", "BitAnd": "&", "BitOr": "|", "BitXor": "^",
+    "LShift": "<<", "RShift": ">>",
+}
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """An nn layer: the functional op its forward runs and where its tensors go in that call.
+
+    `args` names the op's tensor argument ids: the layer input is "0"; parameters/buffers map
+    their attribute name to the argument id(s) the op table uses for them.
+    """
+
+    op: str | None
+    params: tuple[str, ...] = ()
+    buffers: tuple[str, ...] = ()
+    args: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    inplace_arg: int | None = None  # positional index of `inplace` in the constructor
+    output_tuple: bool = False
+
+
+_ACT_INPLACE = {
+    "ReLU": ("nn.functional.relu", 0), "ReLU6": ("nn.functional.relu6", 0),
+    "LeakyReLU": ("nn.functional.leaky_relu", 1), "ELU": ("nn.functional.elu", 1),
+    "CELU": ("nn.functional.celu", 1), "SELU": ("nn.functional.selu", 0),
+    "SiLU": ("nn.functional.silu", 0), "Hardswish": ("nn.functional.hardswish", 0),
+    "Hardsigmoid": ("nn.functional.hardsigmoid", 0), "Mish": ("nn.functional.mish", 0),
+    "Hardtanh": ("nn.functional.hardtanh", 2), "Threshold": ("nn.functional.threshold", 2),
+    "RReLU": ("nn.functional.rrelu", 2), "Dropout": ("nn.functional.dropout", 1),
+    "Dropout1d": ("nn.functional.dropout1d", 1), "Dropout2d": ("nn.functional.dropout2d", 1),
+    "Dropout3d": ("nn.functional.dropout3d", 1), "AlphaDropout": ("nn.functional.alpha_dropout", 1),
+    "FeatureAlphaDropout": ("nn.functional.feature_alpha_dropout", 1),
+}
+_ACT_PLAIN = {
+    "Sigmoid": "sigmoid", "Tanh": "tanh", "Softmax": "softmax", "LogSoftmax": "log_softmax",
+    "GELU": "nn.functional.gelu", "Softplus": "nn.functional.softplus", "Softsign":
+    "nn.functional.softsign", "Tanhshrink": "nn.functional.tanhshrink", "LogSigmoid":
+    "nn.functional.logsigmoid", "Softmin": "nn.functional.softmin", "PReLU": "nn.functional.prelu",
+    "Identity": None, "Flatten": None, "Unflatten": None,
+}
+
+LAYERS: dict[str, LayerSpec] = {}
+for _name, (_op, _pos) in _ACT_INPLACE.items():
+    LAYERS[f"torch.nn.{_name}"] = LayerSpec(_op, inplace_arg=_pos)
+for _name, _op2 in _ACT_PLAIN.items():
+    LAYERS[f"torch.nn.{_name}"] = LayerSpec(_op2)
+LAYERS["torch.nn.PReLU"] = LayerSpec(
+    "nn.functional.prelu", params=("weight",), args=(("weight", ("1", "weight")),)
+)
+LAYERS["torch.nn.Linear"] = LayerSpec(
+    "nn.functional.linear", params=("weight", "bias"),
+    args=(("weight", ("1", "weight")), ("bias", ("2", "bias"))),
+)
+LAYERS["torch.nn.Bilinear"] = LayerSpec(None, params=("weight", "bias"))
+for _d in ("1d", "2d", "3d"):
+    LAYERS[f"torch.nn.Conv{_d}"] = LayerSpec(
+        f"nn.functional.conv{_d}", params=("weight", "bias"),
+        args=(("weight", ("1", "weight")), ("bias", ("2", "bias"))),
+    )
+    LAYERS[f"torch.nn.ConvTranspose{_d}"] = LayerSpec(
+        f"nn.functional.conv_transpose{_d}", params=("weight", "bias"),
+        args=(("weight", ("1", "weight")), ("bias", ("2", "bias"))),
+    )
+    _bn = LayerSpec(
+        "nn.functional.batch_norm", params=("weight", "bias"),
+        buffers=("running_mean", "running_var"),
+        args=(("running_mean", ("1", "running_mean")), ("running_var", ("2", "running_var")),
+              ("weight", ("3", "weight")), ("bias", ("4", "bias"))),
+    )
+    LAYERS[f"torch.nn.BatchNorm{_d}"] = _bn
+    LAYERS[f"torch.nn.InstanceNorm{_d}"] = LayerSpec("nn.functional.instance_norm")
+    for _pool in ("MaxPool", "AvgPool", "AdaptiveAvgPool", "AdaptiveMaxPool", "LPPool"):
+        LAYERS[f"torch.nn.{_pool}{_d}"] = LayerSpec(
+            f"nn.functional.{_pool.lower().replace('adaptive', 'adaptive_')}{_d}".replace(
+                "maxpool", "max_pool").replace("avgpool", "avg_pool").replace("lppool", "lp_pool")
+        )
+LAYERS["torch.nn.LayerNorm"] = LayerSpec(
+    "nn.functional.layer_norm", params=("weight", "bias"),
+    args=(("weight", ("2", "weight")), ("bias", ("3", "bias"))),
+)
+LAYERS["torch.nn.GroupNorm"] = LayerSpec(
+    "nn.functional.group_norm", params=("weight", "bias"),
+    args=(("weight", ("2", "weight")), ("bias", ("3", "bias"))),
+)
+LAYERS["torch.nn.Embedding"] = LayerSpec(
+    "nn.functional.embedding", params=("weight",), args=(("weight", ("1", "weight")),)
+)
+for _rnn in ("LSTM", "GRU", "RNN"):
+    LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(None, output_tuple=True)
+for _rnn in ("LSTMCell", "GRUCell", "RNNCell"):
+    LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(None, output_tuple=_rnn == "LSTMCell")
+LAYERS["torch.nn.MultiheadAttention"] = LayerSpec(None, output_tuple=True)
+
+# nn.Module methods callable on user modules (their own methods are inlined instead).
+MODULE_METHODS = frozenset(
+    "parameters named_parameters buffers named_buffers children modules named_modules to cuda "
+    "cpu train eval float double half requires_grad_ apply type register_buffer "
+    "register_parameter add_module register_module zero_grad state_dict load_state_dict "
+    "forward".split()
+)
+# Layers whose forward ignores `inplace` (verified: AlphaDropout never passes it on).
+INPLACE_IGNORED = frozenset({"torch.nn.AlphaDropout", "torch.nn.FeatureAlphaDropout"})
+
+CONTAINERS = frozenset({"torch.nn.Sequential", "torch.nn.ModuleList", "torch.nn.ModuleDict"})
+MODULE_BASES = frozenset({"torch.nn.Module", *CONTAINERS})
+LOSS_SUFFIX = "Loss"
+
+
+def is_optimizer(qualname: str) -> bool:
+    parts = qualname.split(".")
+    return (
+        len(parts) >= 3 and parts[0] == "torch" and parts[1] == "optim"
+        and parts[-1][:1].isupper() and "lr_scheduler" not in parts and "swa_utils" not in parts
+    )
+
+
+def is_nn_init_inplace(qualname: str) -> bool:
+    return qualname.startswith("torch.nn.init.") and qualname.endswith("_")

@@ -1,0 +1,222 @@
+"""Abstract values the interpreter tracks: tensors (with autograd facts), modules, optimizers.
+
+A tensor's *storage ids* (`sids`) stand for its version counter: views and `detach()` share
+their base's, `.data`/`.numpy()` get their own but remember whose memory they alias (`data_of`).
+Storage ids are allocation sites, so a loop re-running one site reuses one id.
+"""
+
+from __future__ import annotations
+
+import ast
+import enum
+from dataclasses import dataclass, field, replace
+from typing import Union
+
+from .findings import Span
+
+
+class Tri(enum.IntEnum):
+    """Three-valued truth for facts the code may not settle (requires_grad, grad mode)."""
+
+    NO = 0
+    MAYBE = 1
+    YES = 2
+
+    def __or__(self, other: object) -> Tri:
+        if not isinstance(other, Tri):
+            return NotImplemented
+        return Tri(max(self, other))
+
+    def join(self, other: Tri) -> Tri:
+        return self if self is other else Tri.MAYBE
+
+    @staticmethod
+    def of(value: bool | None) -> Tri:
+        return Tri.MAYBE if value is None else (Tri.YES if value else Tri.NO)
+
+
+Sid = tuple[object, ...]
+SaveKey = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The op that produced a tensor (`sigmoid` at line 3): named in messages."""
+
+    op: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class TensorVal:
+    sids: frozenset[Sid]
+    rg: Tri
+    leaf_rg: Tri = Tri.NO  # is (a view of) a leaf that requires grad
+    is_view: bool = False
+    deps: frozenset[SaveKey] = frozenset()  # save records in its autograd history
+    origin: Origin | None = None
+    view_kind: str | None = None  # "multi" (unbind/split/chunk/iteration) or "no_grad"
+    view_op: str | None = None  # e.g. "Unbind": named in the M3 message
+    inference: bool = False
+    param: bool = False
+    grad_of: bool = False  # a `.grad` tensor: never requires grad
+    data_of: frozenset[Sid] = frozenset()
+    may_alias: bool = False  # storage identity uncertain (`x.to(...)`, `x[idx]`)
+    noncontig: bool = False  # a transposed/permuted view: `contiguous()`/`reshape` copy it
+
+    def with_(self, **changes: object) -> TensorVal:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class NumpyVal:
+    """A NumPy array sharing a tensor's memory (writes bypass autograd's version counter)."""
+
+    data_of: frozenset[Sid]
+
+
+@dataclass(frozen=True)
+class ConstVal:
+    value: object
+
+
+@dataclass(frozen=True)
+class TupleVal:
+    items: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class SeqVal:
+    """A sequence of unknown length whose elements look like `elem` (lists, generators)."""
+
+    elem: Value
+
+
+@dataclass(eq=False)
+class ListObj:
+    """A mutable list (`ys = []; ys.append(t)`): its elements joined into one value."""
+
+    elem: Value | None = None
+
+    def add(self, value: Value) -> None:
+        self.elem = value if self.elem is None else join_values(self.elem, value)
+
+
+@dataclass(frozen=True)
+class CtxVal:
+    """A grad-mode or autograd context manager: `no_grad`, `set_grad_enabled(flag)`, ..."""
+
+    kind: str  # no_grad | enable_grad | set_grad | inference | allow_mutation | hooks
+    flag: Tri = Tri.YES
+    site: object = None  # identifies one allow_mutation context
+
+
+@dataclass(frozen=True)
+class FuncVal:
+    node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
+    owner: ClassVal | None = None
+    grad_decorator: CtxVal | None = None
+
+
+@dataclass(eq=False)
+class ClassVal:
+    node: ast.ClassDef
+    is_module: bool
+    methods: dict[str, FuncVal] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class ModuleObj:
+    """An nn.Module instance: a known torch.nn layer, a Sequential, or a user class."""
+
+    kind: str  # "torch.nn.ReLU", "torch.nn.Sequential", or the user class name
+    span: Span
+    inplace: Tri = Tri.NO
+    children: list[ModuleObj] = field(default_factory=list)
+    attrs: dict[str, Value] = field(default_factory=dict)
+    cls: ClassVal | None = None
+    inplace_span: Span | None = None  # where `inplace=True` is written
+    options: dict[str, Value] = field(default_factory=dict)
+    node: ast.AST | None = None  # the constructor call
+    generic: bool = False  # a torch.nn class we hold no layer facts for (losses, ...)
+    repeated: bool = False  # children built from a comprehension: every index is alike
+    output_requires_grad: bool = False  # a forward hook makes its output require grad
+
+    def parameters(self) -> list[TensorVal]:
+        out: list[TensorVal] = []
+        for value in self.attrs.values():
+            if isinstance(value, TensorVal) and value.param:
+                out.append(value)
+            elif isinstance(value, ModuleObj) and value is not self:
+                out.extend(value.parameters())
+        for child in self.children:
+            out.extend(child.parameters())
+        return out
+
+
+@dataclass(frozen=True)
+class OptimizerVal:
+    params: frozenset[Sid] | None  # None: every parameter we know of
+    span: Span
+
+
+@dataclass(frozen=True)
+class BoundMethod:
+    obj: Value
+    name: str
+
+
+class _Unknown:
+    _instance: _Unknown | None = None
+
+    def __new__(cls) -> _Unknown:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN = _Unknown()
+
+Value = Union[
+    TensorVal, NumpyVal, ConstVal, TupleVal, SeqVal, CtxVal, FuncVal, ClassVal, ModuleObj,
+    OptimizerVal, BoundMethod, ListObj, _Unknown,
+]
+
+
+def join_values(a: Value, b: Value) -> Value:
+    if a is b or a == b:
+        return a
+    if isinstance(a, TensorVal) and isinstance(b, TensorVal):
+        return TensorVal(
+            sids=a.sids | b.sids,
+            rg=a.rg.join(b.rg),
+            leaf_rg=a.leaf_rg.join(b.leaf_rg),
+            is_view=a.is_view or b.is_view,
+            deps=a.deps | b.deps,
+            origin=a.origin if a.origin == b.origin else (a.origin or b.origin),
+            view_kind=a.view_kind if a.view_kind == b.view_kind else None,
+            view_op=a.view_op if a.view_op == b.view_op else None,
+            inference=a.inference or b.inference,
+            param=a.param and b.param,
+            grad_of=a.grad_of and b.grad_of,
+            data_of=a.data_of | b.data_of,
+            may_alias=a.may_alias or b.may_alias or a.sids != b.sids,
+            noncontig=a.noncontig or b.noncontig,
+        )
+    if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
+        return TupleVal(tuple(join_values(x, y) for x, y in zip(a.items, b.items, strict=True)))
+    if isinstance(a, NumpyVal) and isinstance(b, NumpyVal):
+        return NumpyVal(a.data_of | b.data_of)
+    # `total = 0; for ...: total += loss`: a number on one path, a tensor on the other.
+    if isinstance(a, TensorVal) and isinstance(b, ConstVal):
+        return a.with_(may_alias=True)
+    if isinstance(b, TensorVal) and isinstance(a, ConstVal):
+        return b.with_(may_alias=True)
+    return UNKNOWN
+
+
+def maybe_tensor(value: Value) -> TensorVal | None:
+    return value if isinstance(value, TensorVal) else None

@@ -1,0 +1,114 @@
+"""Render check results: ruff-like text, the JSON contract of DESIGN §6, and SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .analysis import Finding
+from .analysis.rules import RULES, rule_doc_url
+
+if TYPE_CHECKING:
+    from .cli import FileResult
+
+
+def _edit_json(path: str, e: Any) -> dict[str, Any]:
+    return {"path": path, "line": e.span.line, "column": e.span.col + 1,
+            "end_line": e.span.end_line, "end_column": e.span.end_col + 1, "new_text": e.new_text}
+
+
+def finding_json(path: str, f: Finding) -> dict[str, Any]:
+    return {
+        "path": path,
+        "line": f.span.line,
+        "column": f.span.col + 1,
+        "end_line": f.span.end_line,
+        "end_column": f.span.end_col + 1,
+        "code": f.code,
+        "severity": f.severity.label,
+        "message": f.message,
+        "related": [
+            {"path": path, "line": r.span.line, "column": r.span.col + 1, "message": r.message}
+            for r in f.related
+        ],
+        "fixes": [
+            {"title": fix.title, "edits": [_edit_json(path, e) for e in fix.edits]}
+            for fix in f.fixes
+        ],
+    }
+
+
+def render_json(results: list[FileResult], _show: bool = True) -> str:
+    doc = {
+        "diagnostics": [finding_json(r.path, f) for r in results for f in r.findings],
+        "errors": [{"path": r.path, "message": p} for r in results for p in r.problems],
+    }
+    return json.dumps(doc, indent=2) + "\n"
+
+
+def render_text(results: list[FileResult], show_fixes: bool = False) -> str:
+    out: list[str] = []
+    counts: Counter[str] = Counter()
+    for r in results:
+        for p in r.problems:
+            out.append(f"{r.path}: note: {p}")
+        for f in r.findings:
+            counts[f.severity.label] += 1
+            out.append(f"{r.path}:{f.span.line}:{f.span.col + 1}: {f.code} [{f.severity.label}] "
+                       f"{f.message}")
+            for rel in f.related:
+                out.append(f"    {r.path}:{rel.span.line}:{rel.span.col + 1}: {rel.message}")
+            if show_fixes:
+                for fix in f.fixes:
+                    out.append(f"    fix: {fix.title}")
+    fixed = sum(r.fixed for r in results)
+    total = sum(counts.values())
+    if total:
+        parts = ", ".join(f"{n} {sev}" for sev, n in sorted(counts.items()))
+        out.append(f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in "
+                   f"{len(results)} file{'s' if len(results) != 1 else ''}.")
+    else:
+        out.append(f"All checks passed ({len(results)} file{'s' if len(results) != 1 else ''}).")
+    if fixed:
+        out.append(f"Applied {fixed} fix{'es' if fixed != 1 else ''}.")
+    return "\n".join(out) + "\n"
+
+
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "information": "note", "hint": "note"}
+
+
+def render_sarif(results: list[FileResult], _show: bool = True) -> str:
+    rules = [
+        {"id": r.code, "name": r.name, "shortDescription": {"text": r.summary},
+         "helpUri": rule_doc_url(r.code)}
+        for r in RULES.values()
+    ]
+    sarif_results = []
+    for r in results:
+        for f in r.findings:
+            loc = {"physicalLocation": {"artifactLocation": {"uri": r.path}, "region": {
+                "startLine": f.span.line, "startColumn": f.span.col + 1,
+                "endLine": f.span.end_line, "endColumn": f.span.end_col + 1}}}
+            sarif_results.append({
+                "ruleId": f.code,
+                "level": _SARIF_LEVEL[f.severity.label],
+                "message": {"text": f.message},
+                "locations": [loc],
+                "relatedLocations": [
+                    {"id": i, "message": {"text": rel.message}, "physicalLocation": {
+                        "artifactLocation": {"uri": r.path},
+                        "region": {"startLine": rel.span.line, "startColumn": rel.span.col + 1}}}
+                    for i, rel in enumerate(f.related)
+                ],
+            })
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "gradguard", "version": __version__,
+                                      "informationUri": "https://github.com/gradguard/gradguard",
+                                      "rules": rules}},
+                  "results": sarif_results}],
+    }
+    return json.dumps(doc, indent=2) + "\n"
