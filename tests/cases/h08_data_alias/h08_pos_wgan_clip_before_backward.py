@@ -1,0 +1,17 @@
+# case: WGAN-style weight clipping through p.data.clamp_ placed between the critic's forward and backward
+import torch
+import torch.nn as nn
+
+torch.manual_seed(0)
+critic = nn.Sequential(nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 1))
+opt = torch.optim.RMSprop(critic.parameters(), lr=1e-3)
+real, fake = torch.randn(16, 2), torch.randn(16, 2) + 1.0
+
+for step in range(2):
+    opt.zero_grad()
+    loss = critic(fake).mean() - critic(real).mean()
+    for p in critic.parameters():
+        p.data.clamp_(-0.01, 0.01)  # expect: GG008
+    loss.backward()
+    opt.step()
+print("first-layer grad (computed with the clamped second-layer weight):", critic[0].weight.grad.norm())
