@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Set-up and entry points for a fresh machine: installs everything into .venv on first use.
+#   ./dev.sh demo   check the bundled examples and show findings with their fixes
+#   ./dev.sh test   lint, type-check and run the whole test suite
+set -euo pipefail
+cd "$(dirname "$0")"
+VENV="${GRADGUARD_VENV:-.venv}"
+PY="${PYTHON:-python3}"
+
+install() {
+    if [ ! -x "$VENV/bin/python" ]; then
+        "$PY" -m venv "$VENV"
+    fi
+    if [ ! -f "$VENV/.installed" ] || [ requirements-dev.txt -nt "$VENV/.installed" ] \
+        || [ pyproject.toml -nt "$VENV/.installed" ]; then
+        "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+        "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps -e .
+        touch "$VENV/.installed"
+    fi
+}
+
+case "${1:-}" in
+    demo)
+        install
+        status=0
+        "$VENV/bin/gradguard" check examples/ --show-fixes || status=$?
+        # exit status 1 only means "findings were reported", which is the point of the demo
+        [ "$status" -le 1 ]
+        ;;
+    test)
+        install
+        "$VENV/bin/python" -m pytest -q -n 2 tests
+        ;;
+    *)
+        echo "usage: ./dev.sh demo|test" >&2
+        exit 2
+        ;;
+esac
