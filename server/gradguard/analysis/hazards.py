@@ -77,7 +77,9 @@ class Detector:
         grad = state.grad
         sure = grad == Tri.YES and mut.certain
         # Autograd's own order of checks: multi-output views, no_grad views, then leaves.
-        if grad != Tri.NO and target.view_kind == "multi" and requires != Tri.NO:
+        # MAYBE-requires-grad is not enough here: in working code these writes hit index and
+        # statistics tensors that never require grad.
+        if grad != Tri.NO and target.view_kind == "multi" and requires == Tri.YES:
             op = target.view_op or "Unbind"
             self.emit(
                 "GG003", Severity.ERROR if sure and requires == Tri.YES else Severity.WARNING,
@@ -88,7 +90,7 @@ class Detector:
                 f"views.'",
                 fixes=(self.fixes.out_of_place(mut),),
             )
-        elif grad != Tri.NO and target.view_kind == "no_grad" and requires != Tri.NO:
+        elif grad != Tri.NO and target.view_kind == "no_grad" and requires == Tri.YES:
             self.emit(
                 "GG004", Severity.ERROR if sure and requires == Tri.YES else Severity.WARNING,
                 mut.span,
@@ -143,9 +145,9 @@ class Detector:
         requires = target.rg
         for i in inputs:
             requires = requires | i.rg
-        if requires == Tri.NO:
+        if requires != Tri.YES:
             return False
-        sure = requires == Tri.YES and state.grad == Tri.YES
+        sure = state.grad == Tri.YES
         self.emit(
             "GG007", Severity.ERROR if sure else Severity.WARNING, mut.span,
             f"{mut.desc} writes its result into `out=` while an argument requires grad; "

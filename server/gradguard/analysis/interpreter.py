@@ -404,12 +404,12 @@ class Interpreter:
             return [value.elem] * n
         if isinstance(value, ListObj):
             return [value.elem if value.elem is not None else UNKNOWN] * n
-        if isinstance(value, TensorVal):
+        if isinstance(value, TensorVal) and not _assumed(value):
             return [self.multi_view(value, "Unbind", node, state) for _ in range(n)]
         return [UNKNOWN] * n
 
     def element_of(self, iterable: Value, node: ast.expr, state: State) -> Value:
-        if isinstance(iterable, TensorVal):
+        if isinstance(iterable, TensorVal) and not _assumed(iterable):
             return self.multi_view(iterable, "Unbind", node, state)
         if isinstance(iterable, SeqVal):
             return iterable.elem
@@ -581,7 +581,7 @@ class Interpreter:
         if isinstance(base, TupleVal):
             return self.element_of(base, node, state)
         if isinstance(base, SeqVal):
-            return base.elem
+            return base if isinstance(node.slice, ast.Slice) else base.elem
         if isinstance(base, ModuleObj) and base.children:
             if base.repeated:
                 return base.children[0]  # built from a comprehension: all alike
@@ -1010,8 +1010,13 @@ class Interpreter:
             sids=frozenset({sid}), rg=rg, leaf_rg=Tri.NO, deps=deps if rg != Tri.NO else frozenset(),
             origin=Origin(name, self.src.span(node)), inference=state.inference_mode,
         )
+        tuple_result = name in api.TUPLE_RESULT_OPS and (
+            name not in api.DIM_TUPLE_OPS or len(args) >= 2 or "dim" in args)
+        if tuple_result:
+            indices = TensorVal(sids=frozenset({(*sid, "idx")}), rg=Tri.NO,
+                                inference=state.inference_mode)
         if row is None or rg == Tri.NO:
-            return out
+            return TupleVal((out, indices)) if tuple_result else out
         new_keys: list[tuple[object, ...]] = []
         for arg_id, triggers in row.saves.args.items():
             saved = tensors.get(arg_id)
@@ -1033,7 +1038,8 @@ class Interpreter:
                 via=self._via_span(),
             )
             new_keys.append(key)
-        if row.saves.output and _trigger(row.saves.output, tensors) != Tri.NO:
+        if row.saves.output and _trigger(row.saves.output, tensors) != Tri.NO and not (
+                tuple_result and name in api.DIM_TUPLE_OPS):  # those save their indices only
             key = (*sid, "out")
             state.saves[key] = SaveRecord(
                 key, out.sids, name, self.src.span(node), "its output",
@@ -1044,7 +1050,7 @@ class Interpreter:
             new_keys.append(key)
         if new_keys:
             out = out.with_(deps=out.deps | frozenset(new_keys))
-        return out
+        return TupleVal((out, indices)) if tuple_result else out
 
     def _via_span(self) -> Span | None:
         """Where the user's code called into the module/function that recorded a save."""
@@ -1572,7 +1578,7 @@ def _join_all(values: list[Value]) -> Value:
 def _join_attr(old: Value, new: Value) -> Value:
     if isinstance(old, ModuleObj) or isinstance(new, ModuleObj):
         return new
-    return join_values(old, new) if type(old) is type(new) else new
+    return join_values(old, new)
 
 
 def _merge_into(base: TensorVal, written: TensorVal) -> TensorVal:
@@ -1621,7 +1627,7 @@ def _op_args(args: list[Value], kwargs: dict[str, Value]) -> dict[str, Value]:
         if isinstance(a, (TupleVal, SeqVal, ListObj)):
             tensors = [t for t in _flatten(a) if isinstance(t, TensorVal)]
             if tensors:
-                out[str(i)] = _join_all(list(tensors))
+                out[str(i)] = _union_tensors(tensors)
                 continue
         out[str(i)] = a
     for k, v in kwargs.items():
@@ -1740,3 +1746,19 @@ def _hook_sets_requires_grad(hook: Value) -> bool:
                              and node.args[0].value is False)):
                 return True
     return False
+
+
+def _assumed(value: TensorVal) -> bool:
+    """A function argument we only guessed to be a tensor (it may be a tuple or list)."""
+    return bool(value.sids) and all(s and s[0] == "param" for s in value.sids)
+
+
+def _union_tensors(tensors: list[TensorVal]) -> TensorVal:
+    """Several tensors passed as one list argument (`torch.cat([a, b])`): the argument
+    requires grad if any element does."""
+    out = _join_all(list(tensors))
+    assert isinstance(out, TensorVal)
+    rg = Tri.NO
+    for t in tensors:
+        rg = rg | t.rg
+    return out.with_(rg=rg)

@@ -122,7 +122,7 @@ def join_states(a: State, b: State) -> State:
         if va is None or vb is None:
             heap[key] = va if va is not None else vb  # type: ignore[assignment]
         else:
-            heap[key] = join_values(va, vb) if type(va) is type(vb) else vb
+            heap[key] = vb if isinstance(va, type(vb)) and va is vb else join_values(va, vb)
     return State(
         env, saves, a.grad.join(b.grad), a.inference_mode and b.inference_mode,
         a.allow_mutation if a.allow_mutation == b.allow_mutation else None, a.hooks or b.hooks,

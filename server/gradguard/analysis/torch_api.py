@@ -64,6 +64,12 @@ NOT_VIEWS = frozenset({"dropout", "nn.functional.dropout", "nn.functional.dropou
                        "nn.functional.dropout2d", "nn.functional.dropout3d",
                        "nn.functional.alpha_dropout", "nn.functional.feature_alpha_dropout"})
 
+# Ops returning (values, indices); those in DIM_TUPLE_OPS only when given a dim, and then
+# they save the indices, not the values (the op table merges both outputs).
+TUPLE_RESULT_OPS = frozenset({"sort", "topk", "kthvalue", "mode", "max", "min", "median",
+                              "nanmedian", "cummax", "cummin", "aminmax", "frexp"})
+DIM_TUPLE_OPS = frozenset({"max", "min", "median", "nanmedian"})
+
 # View ops that return a tuple of ordinary (not multi-output) views.
 SEQUENCE_VIEW_OPS = frozenset({"tensor_split", "hsplit", "vsplit", "dsplit"})
 
