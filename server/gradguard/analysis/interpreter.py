@@ -85,6 +85,8 @@ class Interpreter:
         self.jedi: object | None = None
         self.current_stmt: ast.stmt | None = None
         self.module_call: ast.AST | None = None  # outermost call of a torch.nn container
+        # where each tensor is stored as a module attribute (for `p.requires_grad = False`)
+        self.tensor_homes: dict[Sid, set[tuple[ModuleObj, str]]] = {}
 
     # ------------------------------------------------------------------ entry points
 
@@ -360,29 +362,32 @@ class Interpreter:
         state.heap[(obj, name)] = value
         old = obj.attrs.get(name)
         obj.attrs[name] = value if old is None else _join_attr(old, value)
+        self._index_tensor(obj, name, value)
+
+    def _index_tensor(self, obj: ModuleObj, name: str, value: Value) -> None:
+        if isinstance(value, TensorVal):
+            for sid in value.sids:
+                self.tensor_homes.setdefault(sid, set()).add((obj, name))
 
     def get_attr(self, obj: ModuleObj, name: str, state: State) -> Value | None:
         found = state.heap.get((obj, name))
         return found if found is not None else obj.attrs.get(name)
 
     def _set_requires_grad(self, sids: frozenset[Sid], flag: Tri, state: State) -> None:
-        """`p.requires_grad = False`: every binding of that tensor, modules included."""
-        def update(v: Value, seen: set[int]) -> Value:
+        """`p.requires_grad = False`: every binding of that tensor, module slots included."""
+        def update(v: Value) -> Value:
             if isinstance(v, TensorVal) and v.sids & sids and not v.deps:
                 return v.with_(rg=flag, leaf_rg=flag if v.leaf_rg != Tri.NO or v.param else Tri.NO)
-            if isinstance(v, ModuleObj) and id(v) not in seen:
-                seen.add(id(v))
-                for name, attr in list(v.attrs.items()):
-                    v.attrs[name] = update(attr, seen)
-                for child in v.children:
-                    update(child, seen)
             return v
-        seen: set[int] = set()
         for scope in (state.env, *(f.globals for f in self.frames)):
             for name, v in list(scope.items()):
-                scope[name] = update(v, seen)
-        for key, v in list(state.heap.items()):
-            state.heap[key] = update(v, seen)
+                scope[name] = update(v)
+        for sid in sids:
+            for obj, name in self.tensor_homes.get(sid, ()):
+                if name in obj.attrs:
+                    obj.attrs[name] = update(obj.attrs[name])
+                if (obj, name) in state.heap:
+                    state.heap[(obj, name)] = update(state.heap[(obj, name)])
 
     def _rebind_expr(self, expr: ast.expr, value: Value, state: State) -> None:
         if isinstance(expr, ast.Name):
@@ -707,6 +712,7 @@ class Interpreter:
             for name, attr in value.attrs.items():
                 clone.attrs[name] = self.deepcopy(attr, node, state) if isinstance(
                     attr, (ModuleObj, TensorVal)) else attr
+                self._index_tensor(clone, name, clone.attrs[name])
             return clone
         if isinstance(value, TensorVal):
             tag = ("copy", getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
@@ -1121,10 +1127,11 @@ class Interpreter:
             obj.inplace_span = self.src.span(inplace_node) if inplace_node is not None else None
         obj.options = dict(kwargs)
         for pname in spec.params:
-            obj.attrs[pname] = TensorVal(
+            obj.attrs[pname] = param = TensorVal(
                 sids=frozenset({(*self.site(node), pname)}), rg=Tri.YES, leaf_rg=Tri.YES,
                 param=True, origin=Origin(f"{qual.split('.')[-1]}.{pname}", self.src.span(node)),
             )
+            self._index_tensor(obj, pname, param)
         for bname in spec.buffers:
             obj.attrs[bname] = TensorVal(
                 sids=frozenset({(*self.site(node), bname)}), rg=Tri.NO,
@@ -1179,8 +1186,9 @@ class Interpreter:
                 rg = Tri.of(flag.value) if isinstance(flag, ConstVal) and isinstance(
                     flag.value, bool) else Tri.MAYBE
                 _set_params_requires_grad(obj, rg)
-                for p in obj.parameters():
-                    self._set_requires_grad(p.sids, rg, state)
+                sids = frozenset(sid for p in obj.parameters() for sid in p.sids)
+                if sids:
+                    self._set_requires_grad(sids, rg, state)
                 return obj
             if bm.name in ("to", "cuda", "cpu", "train", "eval", "float", "double", "half",
                            "apply", "type"):

@@ -11,7 +11,18 @@ import ast
 from dataclasses import dataclass, field, replace
 
 from .findings import Span
-from .values import SaveKey, Sid, Tri, Value, join_values
+from .values import (
+    ListObj,
+    ModuleObj,
+    SaveKey,
+    SeqVal,
+    Sid,
+    TensorVal,
+    Tri,
+    TupleVal,
+    Value,
+    join_values,
+)
 
 
 @dataclass(frozen=True)
@@ -113,21 +124,33 @@ def join_states(a: State, b: State) -> State:
     multi = dict(a.multi_dirty)
     for sid, mut in b.multi_dirty.items():
         multi.setdefault(sid, mut)
-    heap: dict[tuple[object, str], Value] = {}
-    for key in a.heap.keys() | b.heap.keys():
-        obj, name = key
-        default = getattr(obj, "attrs", {}).get(name)
-        va = a.heap.get(key, default)
-        vb = b.heap.get(key, default)
-        if va is None or vb is None:
-            heap[key] = va if va is not None else vb  # type: ignore[assignment]
-        else:
-            heap[key] = vb if isinstance(va, type(vb)) and va is vb else join_values(va, vb)
+    heap = a.heap if a.heap is b.heap else _join_heaps(a.heap, b.heap)
     return State(
         env, saves, a.grad.join(b.grad), a.inference_mode and b.inference_mode,
         a.allow_mutation if a.allow_mutation == b.allow_mutation else None, a.hooks or b.hooks,
         multi, True, a.allocated | b.allocated, heap,
     )
+
+
+def _join_heaps(
+    ha: dict[tuple[object, str], Value], hb: dict[tuple[object, str], Value]
+) -> dict[tuple[object, str], Value]:
+    heap = dict(ha)
+    for key, vb in hb.items():
+        va = ha.get(key)
+        if va is vb:
+            continue
+        if va is None:
+            default = getattr(key[0], "attrs", {}).get(key[1])
+            heap[key] = vb if default is None or default is vb else join_values(default, vb)
+        else:
+            heap[key] = join_values(va, vb)
+    for key, va in ha.items():
+        if key not in hb:
+            default = getattr(key[0], "attrs", {}).get(key[1])
+            if default is not None and default is not va:
+                heap[key] = join_values(va, default)
+    return heap
 
 
 def _old(key: tuple[object, ...]) -> tuple[object, ...]:
@@ -139,19 +162,18 @@ class SiteRenamer:
     inlined call), what it made before becomes 'old', so the new tensor and its saves are
     not confused with their predecessors."""
 
-    def __init__(self, sid: Sid) -> None:
+    def __init__(self, sid: Sid, saved: bool = True) -> None:
         self.sid = sid
         self.n = len(sid)
+        self.saved = saved  # did this site save anything? (else no dependency can name it)
 
     def key(self, k: tuple[object, ...]) -> tuple[object, ...]:
         return _old(k) if k[: self.n] == self.sid else k
 
     def value(self, v: Value) -> Value:
-        from .values import ListObj, SeqVal, TensorVal, TupleVal
-
         if isinstance(v, TensorVal):
-            if self.sid in v.sids or self.sid in v.data_of or any(
-                    k[: self.n] == self.sid for k in v.deps):
+            if self.sid in v.sids or self.sid in v.data_of or (self.saved and any(
+                    k[: self.n] == self.sid for k in v.deps)):
                 return v.with_(
                     sids=frozenset(self.key(s) for s in v.sids),
                     data_of=frozenset(self.key(s) for s in v.data_of),
@@ -168,8 +190,6 @@ class SiteRenamer:
 
     def module(self, obj: object, seen: set[int]) -> None:
         """Module attributes are shared, flow-insensitive state: age them in place."""
-        from .values import ModuleObj
-
         if not isinstance(obj, ModuleObj) or id(obj) in seen:
             return
         seen.add(id(obj))
@@ -182,8 +202,11 @@ class SiteRenamer:
             self.module(child, seen)
 
     def apply(self, state: State, extra_scopes: tuple[dict[str, Value], ...] = ()) -> None:
-        state.env = {name: self.value(v) for name, v in state.env.items()}
-        state.heap = {key: self.value(v) for key, v in state.heap.items()}
+        for scope in (state.env, state.heap):
+            for name, v in list(scope.items()):  # type: ignore[attr-defined]
+                new = self.value(v)
+                if new is not v:
+                    scope[name] = new  # type: ignore[index]
         seen: set[int] = set()
         for scope in (state.env, *extra_scopes):
             for v in scope.values():
@@ -206,7 +229,13 @@ def allocate(
 ) -> SiteRenamer | None:
     """Note that `sid` allocates now; if it did before, age what it made then."""
     if sid in state.allocated:
-        renamer = SiteRenamer(sid)
+        # Ageing matters only for storages and saves autograd has recorded: skip it otherwise.
+        n = len(sid)
+        saved = any(k[:n] == sid for k in state.saves)
+        if not saved and sid not in state.multi_dirty and not any(
+                sid in rec.sids for rec in state.saves.values()):
+            return None
+        renamer = SiteRenamer(sid, saved=saved)
         renamer.apply(state, extra_scopes)
         return renamer
     state.allocated.add(sid)
