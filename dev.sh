@@ -29,6 +29,9 @@ case "${1:-}" in
         ;;
     test)
         install
+        "$VENV/bin/ruff" check server tests bench
+        "$VENV/bin/ruff" format --check server tests/*.py tests/harness tests/tools bench
+        "$VENV/bin/mypy" server/gradguard
         "$VENV/bin/python" -m pytest -q -n 2 tests
         ;;
     *)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -17,11 +16,29 @@ from .analysis.edits import apply_fixes
 from .config import Config, load_config
 from .output import render_json, render_sarif, render_text
 
-DEFAULT_EXCLUDES = frozenset({
-    ".git", ".hg", ".svn", ".venv", "venv", "env", ".env", "__pycache__", "node_modules",
-    "build", "dist", ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache",
-    "site-packages", ".eggs", ".ipynb_checkpoints",
-})
+DEFAULT_EXCLUDES = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        "env",
+        ".env",
+        "__pycache__",
+        "node_modules",
+        "build",
+        "dist",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+        "site-packages",
+        ".eggs",
+        ".ipynb_checkpoints",
+    }
+)
 MAX_FILE_BYTES = 10_000_000
 
 
@@ -61,7 +78,8 @@ def check_file(path: str, config: Config, fix: bool = False) -> FileResult:
         return result
     try:
         report: Report = check_bytes(
-            data, path, use_jedi=config.jedi, select=config.select, ignore=config.ignore)
+            data, path, use_jedi=config.jedi, select=config.select, ignore=config.ignore
+        )
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a whole run
         result.problems.append(f"internal error: {type(exc).__name__}: {exc}")
         return result
@@ -75,8 +93,13 @@ def check_file(path: str, config: Config, fix: bool = False) -> FileResult:
             if applied and new_text != text:
                 Path(path).write_text(new_text, encoding="utf-8")
                 result.fixed = applied
-                rerun = check_bytes(new_text.encode("utf-8"), path, use_jedi=config.jedi,
-                                    select=config.select, ignore=config.ignore)
+                rerun = check_bytes(
+                    new_text.encode("utf-8"),
+                    path,
+                    use_jedi=config.jedi,
+                    select=config.select,
+                    ignore=config.ignore,
+                )
                 result.findings = rerun.findings
     return result
 
@@ -85,8 +108,15 @@ def _check_many(files: list[str], config: Config, fix: bool, jobs: int) -> list[
     if jobs <= 1 or len(files) < 8:
         return [check_file(f, config, fix) for f in files]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(check_file, files, [config] * len(files), [fix] * len(files),
-                             chunksize=max(1, len(files) // (jobs * 8))))
+        return list(
+            pool.map(
+                check_file,
+                files,
+                [config] * len(files),
+                [fix] * len(files),
+                chunksize=max(1, len(files) // (jobs * 8)),
+            )
+        )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -108,7 +138,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     jobs = args.jobs or os.cpu_count() or 1
     results = _check_many(files, config, args.fix, jobs)
     out = {"text": render_text, "json": render_json, "sarif": render_sarif}[args.format](
-        results, args.show_fixes if args.format == "text" else True)
+        results, args.show_fixes if args.format == "text" else True
+    )
     sys.stdout.write(out)
     return 1 if any(r.findings for r in results) else 0
 
@@ -120,7 +151,8 @@ def _codes(raw: list[str]) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gradguard",
-        description="Find unsafe PyTorch in-place operations before the code runs.")
+        description="Find unsafe PyTorch in-place operations before the code runs.",
+    )
     parser.add_argument("--version", action="version", version=f"gradguard {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="analyse files or directories")

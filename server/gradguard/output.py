@@ -15,8 +15,14 @@ if TYPE_CHECKING:
 
 
 def _edit_json(path: str, e: Any) -> dict[str, Any]:
-    return {"path": path, "line": e.span.line, "column": e.span.col + 1,
-            "end_line": e.span.end_line, "end_column": e.span.end_col + 1, "new_text": e.new_text}
+    return {
+        "path": path,
+        "line": e.span.line,
+        "column": e.span.col + 1,
+        "end_line": e.span.end_line,
+        "end_column": e.span.end_col + 1,
+        "new_text": e.new_text,
+    }
 
 
 def finding_json(path: str, f: Finding) -> dict[str, Any]:
@@ -56,8 +62,10 @@ def render_text(results: list[FileResult], show_fixes: bool = False) -> str:
             out.append(f"{r.path}: note: {p}")
         for f in r.findings:
             counts[f.severity.label] += 1
-            out.append(f"{r.path}:{f.span.line}:{f.span.col + 1}: {f.code} [{f.severity.label}] "
-                       f"{f.message}")
+            out.append(
+                f"{r.path}:{f.span.line}:{f.span.col + 1}: {f.code} [{f.severity.label}] "
+                f"{f.message}"
+            )
             for rel in f.related:
                 out.append(f"    {r.path}:{rel.span.line}:{rel.span.col + 1}: {rel.message}")
             if show_fixes:
@@ -67,8 +75,10 @@ def render_text(results: list[FileResult], show_fixes: bool = False) -> str:
     total = sum(counts.values())
     if total:
         parts = ", ".join(f"{n} {sev}" for sev, n in sorted(counts.items()))
-        out.append(f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in "
-                   f"{len(results)} file{'s' if len(results) != 1 else ''}.")
+        out.append(
+            f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in "
+            f"{len(results)} file{'s' if len(results) != 1 else ''}."
+        )
     else:
         out.append(f"All checks passed ({len(results)} file{'s' if len(results) != 1 else ''}).")
     if fixed:
@@ -81,34 +91,65 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning", "information": "note", "
 
 def render_sarif(results: list[FileResult], _show: bool = True) -> str:
     rules = [
-        {"id": r.code, "name": r.name, "shortDescription": {"text": r.summary},
-         "helpUri": rule_doc_url(r.code)}
+        {
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.summary},
+            "helpUri": rule_doc_url(r.code),
+        }
         for r in RULES.values()
     ]
     sarif_results = []
     for r in results:
         for f in r.findings:
-            loc = {"physicalLocation": {"artifactLocation": {"uri": r.path}, "region": {
-                "startLine": f.span.line, "startColumn": f.span.col + 1,
-                "endLine": f.span.end_line, "endColumn": f.span.end_col + 1}}}
-            sarif_results.append({
-                "ruleId": f.code,
-                "level": _SARIF_LEVEL[f.severity.label],
-                "message": {"text": f.message},
-                "locations": [loc],
-                "relatedLocations": [
-                    {"id": i, "message": {"text": rel.message}, "physicalLocation": {
-                        "artifactLocation": {"uri": r.path},
-                        "region": {"startLine": rel.span.line, "startColumn": rel.span.col + 1}}}
-                    for i, rel in enumerate(f.related)
-                ],
-            })
+            loc = {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": r.path},
+                    "region": {
+                        "startLine": f.span.line,
+                        "startColumn": f.span.col + 1,
+                        "endLine": f.span.end_line,
+                        "endColumn": f.span.end_col + 1,
+                    },
+                }
+            }
+            sarif_results.append(
+                {
+                    "ruleId": f.code,
+                    "level": _SARIF_LEVEL[f.severity.label],
+                    "message": {"text": f.message},
+                    "locations": [loc],
+                    "relatedLocations": [
+                        {
+                            "id": i,
+                            "message": {"text": rel.message},
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": r.path},
+                                "region": {
+                                    "startLine": rel.span.line,
+                                    "startColumn": rel.span.col + 1,
+                                },
+                            },
+                        }
+                        for i, rel in enumerate(f.related)
+                    ],
+                }
+            )
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "gradguard", "version": __version__,
-                                      "informationUri": "https://github.com/gradguard/gradguard",
-                                      "rules": rules}},
-                  "results": sarif_results}],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "gradguard",
+                        "version": __version__,
+                        "informationUri": "https://github.com/gradguard/gradguard",
+                        "rules": rules,
+                    }
+                },
+                "results": sarif_results,
+            }
+        ],
     }
     return json.dumps(doc, indent=2) + "\n"

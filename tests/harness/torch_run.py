@@ -38,7 +38,7 @@ def run_source(source: str, filename: str = "<case>") -> Outcome:
         with contextlib.redirect_stdout(out), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             exec(code, namespace)
-    except BaseException as exc:  # noqa: BLE001 - the case's exception is the result
+    except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt):
             raise
         line = None

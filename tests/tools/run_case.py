@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from harness.casefile import parse_case  # noqa: E402
-from harness.torch_run import matches, run_source  # noqa: E402
+from harness.casefile import parse_case
+from harness.torch_run import matches, run_source
 
 
 def main(argv: list[str]) -> int:
@@ -21,7 +21,9 @@ def main(argv: list[str]) -> int:
         case = parse_case(Path(arg))
         outcome = run_source(case.source, str(case.path))
         r = case.raises
-        ok = matches(outcome, r.exc_type if r else None, r.message if r else "", r.line if r else None)
+        ok = matches(
+            outcome, r.exc_type if r else None, r.message if r else "", r.line if r else None
+        )
         label = f"raises {r.exc_type} at line {r.line}" if r else "runs cleanly"
         status = "OK  " if ok else "MISMATCH"
         print(f"{status} {arg}: labelled '{label}', got: {outcome.describe()}")

@@ -4,6 +4,13 @@ from .checker import check_bytes, check_source
 from .findings import Finding, Fix, Related, Report, Severity, Span, TextEdit
 
 __all__ = [
-    "Finding", "Fix", "Related", "Report", "Severity", "Span", "TextEdit", "check_bytes",
+    "Finding",
+    "Fix",
+    "Related",
+    "Report",
+    "Severity",
+    "Span",
+    "TextEdit",
+    "check_bytes",
     "check_source",
 ]

@@ -50,7 +50,8 @@ def check_source(
     suppressed = suppressed_codes(parsed.lines)
     report.findings = sorted(
         (
-            f for f in detector.findings.values()
+            f
+            for f in detector.findings.values()
             if not is_suppressed(suppressed, f.line, f.code) and selected(f.code, select, ignore)
         ),
         key=Finding.sort_key,

@@ -55,4 +55,4 @@ def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> boo
     b0, b1 = (b[0], b[1]), (b[2], b[3])
     if a0 == a1 and b0 == b1:
         return a0 == b0
-    return a0 < b1 and b0 < a1 or (a0 == b0)
+    return (a0 < b1 and b0 < a1) or (a0 == b0)

@@ -8,6 +8,7 @@ torch.
 from __future__ import annotations
 
 import ast
+from itertools import pairwise
 
 from ..optable.table import OpTable
 from .findings import Fix, Span, TextEdit
@@ -15,8 +16,17 @@ from .spans import SourceMap
 from .state import Mutation, SaveRecord
 
 _AUG_SYMBOLS = {
-    ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.MatMult: "@", ast.Pow: "**",
-    ast.FloorDiv: "//", ast.Mod: "%", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^",
+    ast.Add: "+",
+    ast.Sub: "-",
+    ast.Mult: "*",
+    ast.Div: "/",
+    ast.MatMult: "@",
+    ast.Pow: "**",
+    ast.FloorDiv: "//",
+    ast.Mod: "%",
+    ast.BitAnd: "&",
+    ast.BitOr: "|",
+    ast.BitXor: "^",
 }
 # In-place methods whose out-of-place spelling is not simply the name without `_`.
 _SPECIAL_OUT_OF_PLACE = {"zero_": "{torch}.zeros_like({r})"}
@@ -66,8 +76,10 @@ class FixBuilder:
         if isinstance(stmt.value, (ast.BinOp, ast.BoolOp, ast.IfExp, ast.Lambda, ast.Compare)):
             value = f"({value})"
         new = f"{target} = {target} {symbol} {value}"
-        return Fix(f"Rewrite `{self.src.text(stmt)}` as `{_short(new)}`",
-                   (TextEdit(self.src.span(stmt), new),))
+        return Fix(
+            f"Rewrite `{self.src.text(stmt)}` as `{_short(new)}`",
+            (TextEdit(self.src.span(stmt), new),),
+        )
 
     def _clone_before_setitem(self, stmt: ast.Assign | ast.AugAssign) -> Fix | None:
         target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
@@ -81,29 +93,41 @@ class FixBuilder:
         if not self.src.lines[span.line - 1][: span.col].strip() == "":
             return None
         value = stmt.value
-        reads_base = any(self.src.full_text(n) == base for n in ast.walk(value)
-                         if isinstance(n, (ast.Name, ast.Attribute)))
+        reads_base = any(
+            self.src.full_text(n) == base
+            for n in ast.walk(value)
+            if isinstance(n, (ast.Name, ast.Attribute))
+        )
         if not reads_base:
             insert = Span(span.line, span.col, span.line, span.col)
-            return Fix(f"Clone `{base}` before writing into it",
-                       (TextEdit(insert, f"{base} = {base}.clone()\n{indent}"),))
+            return Fix(
+                f"Clone `{base}` before writing into it",
+                (TextEdit(insert, f"{base} = {base}.clone()\n{indent}"),),
+            )
         if isinstance(stmt, ast.AugAssign):
             return None
         # The new value reads the old tensor: compute it first, then write into a copy.
         tmp = "new_" + "".join(ch if ch.isalnum() else "_" for ch in base).strip("_")
         target_text = self.src.full_text(target)
-        new = (f"{tmp} = {self.src.full_text(value)}\n{indent}{base} = {base}.clone()\n"
-               f"{indent}{target_text} = {tmp}")
-        return Fix(f"Write into a clone of `{base}` (computing the value first)",
-                   (TextEdit(span, new),))
+        new = (
+            f"{tmp} = {self.src.full_text(value)}\n{indent}{base} = {base}.clone()\n"
+            f"{indent}{target_text} = {tmp}"
+        )
+        return Fix(
+            f"Write into a clone of `{base}` (computing the value first)", (TextEdit(span, new),)
+        )
 
     def _method(self, stmt: ast.Expr, call: ast.AST) -> Fix | None:
         if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
             return None
         method = call.func.attr
         receiver = call.func.value
-        args_text = self.src.full_text(call)[len(self.src.full_text(call.func)):]
-        if method.endswith("_") and _is_simple(receiver) and not _is_torch_attr(receiver, self.torch):
+        args_text = self.src.full_text(call)[len(self.src.full_text(call.func)) :]
+        if (
+            method.endswith("_")
+            and _is_simple(receiver)
+            and not _is_torch_attr(receiver, self.torch)
+        ):
             r = self.src.full_text(receiver)
             if method in _SPECIAL_OUT_OF_PLACE:
                 if self.torch is None:
@@ -113,11 +137,18 @@ class FixBuilder:
                 new = f"{r} = {r}.{method[:-1]}{args_text}"
             else:
                 return None
-            return Fix(f"Rewrite `{_short(self.src.text(stmt))}` as `{_short(new)}`",
-                       (TextEdit(self.src.span(stmt), new),))
+            return Fix(
+                f"Rewrite `{_short(self.src.text(stmt))}` as `{_short(new)}`",
+                (TextEdit(self.src.span(stmt), new),),
+            )
         # torch.Tensor.add_(x, 1) spelled through the class
-        if method.endswith("_") and call.args and _is_simple(call.args[0]) and isinstance(
-                receiver, ast.Attribute) and receiver.attr == "Tensor":
+        if (
+            method.endswith("_")
+            and call.args
+            and _is_simple(call.args[0])
+            and isinstance(receiver, ast.Attribute)
+            and receiver.attr == "Tensor"
+        ):
             r = self.src.full_text(call.args[0])
             if self.table.lookup(f"Tensor.{method[:-1]}") is None:
                 return None
@@ -125,8 +156,10 @@ class FixBuilder:
             kws = ", ".join(self.src.full_text(k) for k in call.keywords)
             inner = ", ".join(p for p in (rest, kws) if p)
             new = f"{r} = {r}.{method[:-1]}({inner})"
-            return Fix(f"Rewrite `{_short(self.src.text(stmt))}` as `{_short(new)}`",
-                       (TextEdit(self.src.span(stmt), new),))
+            return Fix(
+                f"Rewrite `{_short(self.src.text(stmt))}` as `{_short(new)}`",
+                (TextEdit(self.src.span(stmt), new),),
+            )
         return None
 
     def _drop_out(self, stmt: ast.Expr, call: ast.AST) -> Fix | None:
@@ -146,7 +179,12 @@ class FixBuilder:
         kw = next((k for k in call.keywords if k.arg == "inplace"), None)
         if kw is None:
             return None
-        if isinstance(stmt, ast.Expr) and stmt.value is call and call.args and _is_simple(call.args[0]):
+        if (
+            isinstance(stmt, ast.Expr)
+            and stmt.value is call
+            and call.args
+            and _is_simple(call.args[0])
+        ):
             # The call's effect was the in-place write: keep it as an assignment.
             target = self.src.full_text(call.args[0])
             text = self.src.full_text(call)
@@ -155,14 +193,15 @@ class FixBuilder:
             if kw_span.line != call_span.line or call_span.line != call_span.end_line:
                 return None
             rel = kw_span.col - call_span.col
-            new_call = text[:rel] + "inplace=False" + text[rel + kw_span.end_col - kw_span.col:]
+            new_call = text[:rel] + "inplace=False" + text[rel + kw_span.end_col - kw_span.col :]
             new = f"{target} = {new_call}"
             return Fix(f"Rewrite as `{_short(new)}`", (TextEdit(self.src.span(stmt), new),))
         return Fix("Use `inplace=False`", (TextEdit(self.src.span(kw), "inplace=False"),))
 
     def inplace_false_at(self, span: Span, keyword: bool) -> Fix:
-        return Fix("Use `inplace=False`",
-                   (TextEdit(span, "inplace=False" if keyword else "False"),))
+        return Fix(
+            "Use `inplace=False`", (TextEdit(span, "inplace=False" if keyword else "False"),)
+        )
 
     # -- edits elsewhere
 
@@ -193,29 +232,40 @@ class FixBuilder:
             for e in fix.edits:
                 edits[e.span] = e
         ordered = sorted(edits.values(), key=lambda e: (e.span.line, e.span.col))
-        for a, b in zip(ordered, ordered[1:], strict=False):
+        for a, b in pairwise(ordered):
             if (b.span.line, b.span.col) < (a.span.end_line, a.span.end_col):
                 return None  # nested saves: no single clean edit
-        title = fixes[0].title if len(fixes) == 1 else f"Clone what {len(ordered)} ops saved"
+        first = fixes[0]
+        assert first is not None
+        title = first.title if len(fixes) == 1 else f"Clone what {len(ordered)} ops saved"
         return Fix(title, tuple(ordered))
 
     def wrap_no_grad(self, stmt: ast.stmt | None) -> Fix | None:
-        if stmt is None or self.torch is None or not isinstance(
-                stmt, (ast.Expr, ast.AugAssign, ast.Assign)):
+        if (
+            stmt is None
+            or self.torch is None
+            or not isinstance(stmt, (ast.Expr, ast.AugAssign, ast.Assign))
+        ):
             return None
         span = self.src.span(stmt)
         first = self.src.lines[span.line - 1]
         if first[: span.col].strip():
             return None  # shares its line with another statement (`a; b`)
-        if span.end_line <= len(self.src.lines) and self.src.lines[span.end_line - 1][span.end_col:].strip(
-                ) not in ("",) and not self.src.lines[span.end_line - 1][span.end_col:].lstrip().startswith("#"):
+        if (
+            span.end_line <= len(self.src.lines)
+            and self.src.lines[span.end_line - 1][span.end_col :].strip() not in ("",)
+            and not self.src.lines[span.end_line - 1][span.end_col :].lstrip().startswith("#")
+        ):
             return None
         indent = first[: span.col]
-        edits = [TextEdit(Span(span.line, 0, span.line, 0), f"{indent}with {self.torch}.no_grad():\n")]
+        edits = [
+            TextEdit(Span(span.line, 0, span.line, 0), f"{indent}with {self.torch}.no_grad():\n")
+        ]
         for line in range(span.line, span.end_line + 1):
             edits.append(TextEdit(Span(line, 0, line, 0), "    "))
-        return Fix(f"Wrap `{_short(self.src.text(stmt))}` in `with {self.torch}.no_grad():`",
-                   tuple(edits))
+        return Fix(
+            f"Wrap `{_short(self.src.text(stmt))}` in `with {self.torch}.no_grad():`", tuple(edits)
+        )
 
     def rebind_to_inplace_no_grad(self, stmt: ast.Assign) -> Fix | None:
         """`w = w - lr * w.grad` -> `with torch.no_grad(): w -= lr * w.grad` (w stays a leaf)."""
@@ -235,11 +285,12 @@ class FixBuilder:
             return None
         right = self.src.full_text(value.right)
         new = f"with {self.torch}.no_grad():\n{indent}    {name} {symbol}= {right}"
-        return Fix(f"Update `{name}` in place under `no_grad()` (it stays a leaf)",
-                   (TextEdit(span, new),))
+        return Fix(
+            f"Update `{name}` in place under `no_grad()` (it stays a leaf)", (TextEdit(span, new),)
+        )
 
 
-def _is_atomic(node: ast.expr) -> bool:
+def _is_atomic(node: ast.AST) -> bool:
     return isinstance(node, (ast.Name, ast.Attribute, ast.Call, ast.Subscript))
 
 

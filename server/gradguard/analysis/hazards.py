@@ -39,8 +39,13 @@ class Detector:
     # ------------------------------------------------------------------ emitting
 
     def emit(
-        self, code: str, severity: Severity, span: Span, message: str,
-        related: tuple[Related, ...] = (), fixes: tuple[Fix | None, ...] = (),
+        self,
+        code: str,
+        severity: Severity,
+        span: Span,
+        message: str,
+        related: tuple[Related, ...] = (),
+        fixes: tuple[Fix | None, ...] = (),
     ) -> None:
         real_fixes = tuple(f for f in fixes if f is not None)
         key = (code, span)
@@ -55,7 +60,7 @@ class Detector:
         else:
             message = message
         related = tuple(dict.fromkeys(related))
-        self.findings[key] = Finding(code, severity, span, message, related, real_fixes)  # noqa
+        self.findings[key] = Finding(code, severity, span, message, related, real_fixes)
 
     def internal_problem(self, stmt: ast.stmt, exc: BaseException) -> None:
         self.problems.append(
@@ -66,7 +71,11 @@ class Detector:
     # ------------------------------------------------------------------ in-place writes
 
     def on_inplace(
-        self, target: TensorVal, others: list[TensorVal], mut: Mutation, state: State,
+        self,
+        target: TensorVal,
+        others: list[TensorVal],
+        mut: Mutation,
+        state: State,
         check_leaf: bool = True,
     ) -> None:
         if target.data_of:
@@ -82,7 +91,8 @@ class Detector:
         if grad != Tri.NO and target.view_kind == "multi" and requires == Tri.YES:
             op = target.view_op or "Unbind"
             self.emit(
-                "GG003", Severity.ERROR if sure and requires == Tri.YES else Severity.WARNING,
+                "GG003",
+                Severity.ERROR if sure and requires == Tri.YES else Severity.WARNING,
                 mut.span,
                 f"{mut.desc} modifies in place an output of `{op.lower()}`, which returns "
                 f"several views; PyTorch raises here: 'Output 0 of {op} is a view and is being "
@@ -92,26 +102,36 @@ class Detector:
             )
         elif grad != Tri.NO and target.view_kind == "no_grad" and requires == Tri.YES:
             self.emit(
-                "GG004", Severity.ERROR if sure and requires == Tri.YES else Severity.WARNING,
+                "GG004",
+                Severity.ERROR if sure and requires == Tri.YES else Severity.WARNING,
                 mut.span,
                 f"{mut.desc} modifies, with grad mode on, a view created under no_grad; PyTorch "
                 f"raises here: '{RULES['GG004'].torch_error}'",
                 fixes=(self.fixes.out_of_place(mut),),
             )
         elif grad != Tri.NO and check_leaf and target.leaf_rg == Tri.YES:
-            msg = RULES["GG001"].torch_error if not target.is_view else (
-                "a view of a leaf Variable that requires grad is being used in an in-place "
-                "operation.")
+            msg = (
+                RULES["GG001"].torch_error
+                if not target.is_view
+                else (
+                    "a view of a leaf Variable that requires grad is being used in an in-place "
+                    "operation."
+                )
+            )
             what = "a view of a leaf tensor" if target.is_view else "a leaf tensor"
             self.emit(
-                "GG001", Severity.ERROR if sure else Severity.WARNING, mut.span,
+                "GG001",
+                Severity.ERROR if sure else Severity.WARNING,
+                mut.span,
                 f"{mut.desc} writes in place to {what} that requires grad; PyTorch raises "
                 f"here: '{msg}'",
                 fixes=self._leaf_fixes(mut),
             )
         if target.inference and not state.inference_mode:
             self.emit(
-                "GG005", Severity.ERROR if mut.certain else Severity.WARNING, mut.span,
+                "GG005",
+                Severity.ERROR if mut.certain else Severity.WARNING,
+                mut.span,
                 f"{mut.desc} updates in place a tensor created in inference mode; PyTorch raises "
                 f"here: '{RULES['GG005'].torch_error}'",
                 fixes=(self.fixes.out_of_place(mut),),
@@ -149,7 +169,9 @@ class Detector:
             return False
         sure = state.grad == Tri.YES
         self.emit(
-            "GG007", Severity.ERROR if sure else Severity.WARNING, mut.span,
+            "GG007",
+            Severity.ERROR if sure else Severity.WARNING,
+            mut.span,
             f"{mut.desc} writes its result into `out=` while an argument requires grad; "
             f"PyTorch raises here: '{name.rstrip('_')}(): {RULES['GG007'].torch_error}'",
             fixes=(self.fixes.out_of_place(mut),),
@@ -161,7 +183,9 @@ class Detector:
         for rec in state.saves.values():
             if rec.sids & data_of and not rec.exempt:
                 self.emit(
-                    "GG008", Severity.INFORMATION, mut.span,
+                    "GG008",
+                    Severity.INFORMATION,
+                    mut.span,
                     f"{mut.desc} writes through `.data`/NumPy to a tensor that `{rec.op}` "
                     f"(line {rec.span.line}) saved for backward; autograd cannot see this write, "
                     f"so gradients will be silently wrong",
@@ -169,18 +193,38 @@ class Detector:
                 )
                 return
 
-    def on_data_assign(self, obj: TensorVal, target: ast.Attribute, stmt: ast.stmt, state: State) -> None:
+    def on_data_assign(
+        self, obj: TensorVal, target: ast.Attribute, stmt: ast.stmt, state: State
+    ) -> None:
         """`w.data = t` swaps the memory under a tensor that autograd may have saved."""
-        mut = Mutation(self.src.span(stmt), f"`{self.src.text(stmt)}`", "data=", True,
-                       node=stmt, stmt=stmt, kind="data_assign")
+        mut = Mutation(
+            self.src.span(stmt),
+            f"`{self.src.text(stmt)}`",
+            "data=",
+            True,
+            node=stmt,
+            stmt=stmt,
+            kind="data_assign",
+        )
         self.on_data_write(obj.sids, mut, state)
 
     def on_optimizer_step(
-        self, opt: OptimizerVal, node: ast.AST, stmt: ast.stmt, state: State,
+        self,
+        opt: OptimizerVal,
+        node: ast.AST,
+        stmt: ast.stmt,
+        state: State,
         _all: frozenset[Sid],
     ) -> None:
-        mut = Mutation(self.src.span(node), f"`{self.src.text(node)}`", "optimizer.step", True,
-                       node=node, stmt=stmt, kind="step")
+        mut = Mutation(
+            self.src.span(node),
+            f"`{self.src.text(node)}`",
+            "optimizer.step",
+            True,
+            node=node,
+            stmt=stmt,
+            kind="step",
+        )
         if opt.params is None:
             sids = frozenset(s for rec in state.saves.values() if rec.param for s in rec.sids)
         else:
@@ -197,7 +241,8 @@ class Detector:
             if mut is not None:
                 op = value.view_op or "Unbind"
                 self.emit(
-                    "GG003", Severity.ERROR if mut.certain and value.rg == Tri.YES else Severity.WARNING,
+                    "GG003",
+                    Severity.ERROR if mut.certain and value.rg == Tri.YES else Severity.WARNING,
                     mut.span,
                     f"{mut.desc} modifies in place the base of views returned by `{op.lower()}`; "
                     f"using such a view afterwards (line {self.src.span(node).line}) raises: "
@@ -209,7 +254,13 @@ class Detector:
                 return
 
     def on_inference_saved(
-        self, saved: TensorVal, node: ast.AST, stmt: ast.stmt, state: State, op: str, what: str,
+        self,
+        saved: TensorVal,
+        node: ast.AST,
+        stmt: ast.stmt,
+        state: State,
+        op: str,
+        what: str,
         arg: ast.expr | None,
     ) -> None:
         if state.grad != Tri.YES:
@@ -218,10 +269,14 @@ class Detector:
         fix = None
         if arg is not None and isinstance(arg, (ast.Name, ast.Attribute)):
             text = self.src.full_text(arg)
-            fix = Fix(f"Pass `{text}.clone()` (a normal tensor) to `{op}`",
-                      (TextEdit(self.src.span(arg), f"{text}.clone()"),))
+            fix = Fix(
+                f"Pass `{text}.clone()` (a normal tensor) to `{op}`",
+                (TextEdit(self.src.span(arg), f"{text}.clone()"),),
+            )
         self.emit(
-            "GG006", Severity.ERROR, span,
+            "GG006",
+            Severity.ERROR,
+            span,
             f"`{op}` saves {what} for backward, but it is an inference tensor (created under "
             f"inference_mode); PyTorch raises here: '{RULES['GG006'].torch_error}'",
             fixes=(fix,),
@@ -229,9 +284,10 @@ class Detector:
 
     def on_backward(self, root: TensorVal, node: ast.AST, stmt: ast.stmt, state: State) -> None:
         retain = isinstance(node, ast.Call) and any(
-            k.arg in ("retain_graph", "create_graph") and not (
-                isinstance(k.value, ast.Constant) and k.value.value in (False, None))
-            for k in node.keywords)
+            k.arg in ("retain_graph", "create_graph")
+            and not (isinstance(k.value, ast.Constant) and k.value.value in (False, None))
+            for k in node.keywords
+        )
         by_mutation: dict[Mutation, list[SaveRecord]] = {}
         for key in sorted(root.deps, key=str):
             rec = state.saves.get(key)
@@ -240,7 +296,9 @@ class Detector:
             if rec.allow_mutation is not None:
                 if state.allow_mutation != rec.allow_mutation:
                     self.emit(
-                        "GG010", Severity.ERROR, self.src.span(node),
+                        "GG010",
+                        Severity.ERROR,
+                        self.src.span(node),
                         f"backward at line {self.src.span(node).line} runs outside the "
                         f"`allow_mutation_on_saved_tensors()` context that recorded the graph "
                         f"(`{rec.op}` at line {rec.span.line}); PyTorch raises AssertionError",
@@ -258,8 +316,12 @@ class Detector:
                 state.saves.pop(key, None)  # the graph is freed after backward
 
     def _report_saved_modified(
-        self, recs: list[SaveRecord], mut: Mutation, where: ast.AST | None,
-        certain_backward: bool, escaped: bool = False,
+        self,
+        recs: list[SaveRecord],
+        mut: Mutation,
+        where: ast.AST | None,
+        certain_backward: bool,
+        escaped: bool = False,
     ) -> None:
         rec = recs[0]
         sure = any(r.certain for r in recs) and mut.certain and certain_backward and not escaped
@@ -270,21 +332,32 @@ class Detector:
             verb = "returned here; a backward through it" if escaped else "backward here"
             related.append(Related(self.src.span(where), f"{verb} fails"))
         if escaped:
-            tail = ("the graph is returned, and a backward through it will raise: 'one of the "
-                    "variables needed for gradient computation has been modified by an inplace "
-                    "operation'")
+            tail = (
+                "the graph is returned, and a backward through it will raise: 'one of the "
+                "variables needed for gradient computation has been modified by an inplace "
+                "operation'"
+            )
         else:
-            tail = (f"the backward at line {self.src.span(where).line if where else '?'} raises: "
-                    f"'one of the variables needed for gradient computation has been modified by "
-                    f"an inplace operation'")
+            tail = (
+                f"the backward at line {self.src.span(where).line if where else '?'} raises: "
+                f"'one of the variables needed for gradient computation has been modified by "
+                f"an inplace operation'"
+            )
         if rec.what in ("its output", "its result"):
-            head = (f"{mut.desc} modifies in place the output of `{rec.op}` (line "
-                    f"{rec.span.line}), which autograd saved for backward")
+            head = (
+                f"{mut.desc} modifies in place the output of `{rec.op}` (line "
+                f"{rec.span.line}), which autograd saved for backward"
+            )
         else:
-            head = (f"{mut.desc} modifies in place {rec.what}, which `{rec.op}` (line "
-                    f"{rec.span.line}) saved for backward")
+            head = (
+                f"{mut.desc} modifies in place {rec.what}, which `{rec.op}` (line "
+                f"{rec.span.line}) saved for backward"
+            )
         self.emit(
-            "GG002", Severity.ERROR if sure else Severity.WARNING, mut.span, f"{head}; {tail}",
+            "GG002",
+            Severity.ERROR if sure else Severity.WARNING,
+            mut.span,
+            f"{head}; {tail}",
             related=tuple(related),
             fixes=self._saved_fixes(recs, mut),
         )
@@ -317,14 +390,20 @@ class Detector:
             if rec is None or rec.dirty is None or rec.exempt or rec.allow_mutation is not None:
                 continue
             if rec.certain or frame.in_module_method:
-                self._report_saved_modified([rec], rec.dirty, stmt, certain_backward=False,
-                                            escaped=True)
+                self._report_saved_modified(
+                    [rec], rec.dirty, stmt, certain_backward=False, escaped=True
+                )
 
     def on_function_exit(self, state: State, frame: Frame) -> None:
         return None
 
     def check_rebinding(
-        self, target: ast.expr, rhs: ast.expr, value: Value, old_value: Value, state: State,
+        self,
+        target: ast.expr,
+        rhs: ast.expr,
+        value: Value,
+        old_value: Value,
+        state: State,
         stmt: ast.stmt,
     ) -> None:
         """GG009: `w = w - lr * w.grad` replaces a leaf parameter by a non-leaf tensor."""
@@ -342,7 +421,9 @@ class Detector:
             return
         fix = self.fixes.rebind_to_inplace_no_grad(stmt) if isinstance(stmt, ast.Assign) else None
         self.emit(
-            "GG009", Severity.WARNING, self.src.span(stmt),
+            "GG009",
+            Severity.WARNING,
+            self.src.span(stmt),
             f"`{self.src.text(stmt)}` rebinds `{name}` to a new, non-leaf tensor: the next "
             f"backward will not fill `{name}.grad`; update it in place under "
             f"`torch.no_grad()` instead",
@@ -352,5 +433,3 @@ class Detector:
 
 def _saved_what(rec: SaveRecord) -> str:
     return "its output" if rec.what in ("its output", "its result") else rec.what
-
-

@@ -23,9 +23,12 @@ _CANONICAL_PREFIXES = {
 def canonical(name: str) -> str:
     for prefix, repl in _CANONICAL_PREFIXES.items():
         if name.startswith(prefix):
-            return repl + name[len(prefix):]
+            return repl + name[len(prefix) :]
     if name.startswith("torch.autograd.") and name.rsplit(".", 1)[-1] in {
-        "no_grad", "enable_grad", "set_grad_enabled", "inference_mode"
+        "no_grad",
+        "enable_grad",
+        "set_grad_enabled",
+        "inference_mode",
     }:
         return "torch." + name.rsplit(".", 1)[-1]
     return name

@@ -10,16 +10,15 @@ unknown arguments, so code that is never called from this file still gets findin
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..optable.table import OpRow, OpTable
 from . import torch_api as api
+from .findings import Span
 from .hazards import Detector
 from .imports import ImportMap
 from .spans import SourceMap
-from .findings import Span
 from .state import Mutation, SaveRecord, SiteRenamer, State, allocate, join_states
 from .values import (
     UNKNOWN,
@@ -70,7 +69,11 @@ class Frame:
 
 class Interpreter:
     def __init__(
-        self, tree: ast.Module, src: SourceMap, imports: ImportMap, table: OpTable,
+        self,
+        tree: ast.Module,
+        src: SourceMap,
+        imports: ImportMap,
+        table: OpTable,
         detector: Detector,
     ) -> None:
         self.tree = tree
@@ -101,7 +104,9 @@ class Interpreter:
             self.analyse_standalone(func, owner, module_env)
 
     def analyse_standalone(
-        self, node: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.ClassDef | None,
+        self,
+        node: ast.FunctionDef | ast.AsyncFunctionDef,
+        owner: ast.ClassDef | None,
         module_env: dict[str, Value],
     ) -> None:
         owner_val = module_env.get(owner.name) if owner is not None else None
@@ -148,13 +153,18 @@ class Interpreter:
             self.eval(stmt.value, state, stmt)
         elif isinstance(stmt, ast.Assign):
             value = self.eval(stmt.value, state, stmt)
-            if value is UNKNOWN and self.jedi is not None and isinstance(stmt.value, (
-                    ast.Call, ast.Attribute)) and isinstance(stmt.targets[0], ast.Name):
+            if (
+                value is UNKNOWN
+                and self.jedi is not None
+                and isinstance(stmt.value, (ast.Call, ast.Attribute))
+                and isinstance(stmt.targets[0], ast.Name)
+            ):
                 value = self._jedi_value(stmt.targets[0])
             for target in stmt.targets:
                 if isinstance(target, (ast.Name, ast.Attribute)):
-                    self.det.check_rebinding(target, stmt.value, value,
-                                             self.eval_quiet(target, state), state, stmt)
+                    self.det.check_rebinding(
+                        target, stmt.value, value, self.eval_quiet(target, state), state, stmt
+                    )
                 self.bind(target, value, state, stmt)
         elif isinstance(stmt, ast.AnnAssign):
             if stmt.value is not None:
@@ -187,7 +197,9 @@ class Interpreter:
             state.alive = False
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             owner = self._current_class
-            state.env[stmt.name] = FuncVal(stmt, owner=owner, grad_decorator=self._grad_decorator(stmt))
+            state.env[stmt.name] = FuncVal(
+                stmt, owner=owner, grad_decorator=self._grad_decorator(stmt)
+            )
         elif isinstance(stmt, ast.ClassDef):
             state.env[stmt.name] = self.exec_classdef(stmt, state)
         elif isinstance(stmt, ast.Delete):
@@ -336,8 +348,11 @@ class Interpreter:
             elif isinstance(obj, TensorVal) and target.attr == "data":
                 self.det.on_data_assign(obj, target, stmt, state)
             elif isinstance(obj, TensorVal) and target.attr == "requires_grad":
-                flag = Tri.of(value.value) if isinstance(value, ConstVal) and isinstance(
-                    value.value, bool) else Tri.MAYBE
+                flag = (
+                    Tri.of(value.value)
+                    if isinstance(value, ConstVal) and isinstance(value.value, bool)
+                    else Tri.MAYBE
+                )
                 self._set_requires_grad(obj.sids, flag, state)
         elif isinstance(target, ast.Subscript):
             base = self.eval(target.value, state, stmt)
@@ -346,14 +361,26 @@ class Interpreter:
                 others = [value] if isinstance(value, TensorVal) else []
                 index = self.eval_quiet(target.slice, state)
                 view = self.subscript_view(base, target, state, index, write=True)
-                mut = self.mutation(target, stmt, "setitem", f"`{self.src.text(target)} = ...`",
-                                    "copy_", certain=not view.may_alias)
+                mut = self.mutation(
+                    target,
+                    stmt,
+                    "setitem",
+                    f"`{self.src.text(target)} = ...`",
+                    "copy_",
+                    certain=not view.may_alias,
+                )
                 new = self.inplace(view, others, mut, state, row=None)
                 if isinstance(target.value, (ast.Name, ast.Attribute)):
                     self._rebind_expr(target.value, _merge_into(base, new), state)
             elif isinstance(base, NumpyVal):
-                mut = self.mutation(target, stmt, "setitem", f"`{self.src.text(target)} = ...`",
-                                    "setitem", certain=True)
+                mut = self.mutation(
+                    target,
+                    stmt,
+                    "setitem",
+                    f"`{self.src.text(target)} = ...`",
+                    "setitem",
+                    certain=True,
+                )
                 self.det.on_data_write(base.data_of, mut, state)
         elif isinstance(target, ast.Starred):
             self.bind(target.value, value, state, stmt)
@@ -375,10 +402,12 @@ class Interpreter:
 
     def _set_requires_grad(self, sids: frozenset[Sid], flag: Tri, state: State) -> None:
         """`p.requires_grad = False`: every binding of that tensor, module slots included."""
+
         def update(v: Value) -> Value:
             if isinstance(v, TensorVal) and v.sids & sids and not v.deps:
                 return v.with_(rg=flag, leaf_rg=flag if v.leaf_rg != Tri.NO or v.param else Tri.NO)
             return v
+
         for scope in (state.env, *(f.globals for f in self.frames)):
             for name, v in list(scope.items()):
                 scope[name] = update(v)
@@ -469,8 +498,11 @@ class Interpreter:
         if isinstance(node, ast.UnaryOp):
             operand = self.eval(node.operand, state, stmt)
             if isinstance(operand, TensorVal) and isinstance(node.op, (ast.USub, ast.UAdd)):
-                return self.apply_op(self.table.row("neg"), {"0": operand}, node, stmt, state,
-                                     "neg") if isinstance(node.op, ast.USub) else operand
+                return (
+                    self.apply_op(self.table.row("neg"), {"0": operand}, node, stmt, state, "neg")
+                    if isinstance(node.op, ast.USub)
+                    else operand
+                )
             if isinstance(operand, ConstVal) and isinstance(node.op, ast.Not):
                 return ConstVal(not operand.value)
             return UNKNOWN
@@ -492,7 +524,7 @@ class Interpreter:
         if isinstance(node, ast.List) and not node.elts:
             return ListObj()
         if isinstance(node, (ast.Tuple, ast.List)):
-            items = []
+            items: list[Value] = []
             for elt in node.elts:
                 if isinstance(elt, ast.Starred):
                     inner = self.eval(elt.value, state, stmt)
@@ -549,12 +581,15 @@ class Interpreter:
         if isinstance(obj, TensorVal):
             if attr == "data":
                 return TensorVal(
-                    sids=frozenset({("data", *sorted(map(str, obj.sids)))}), rg=Tri.NO,
-                    data_of=obj.sids | obj.data_of, origin=obj.origin,
+                    sids=frozenset({("data", *sorted(map(str, obj.sids)))}),
+                    rg=Tri.NO,
+                    data_of=obj.sids | obj.data_of,
+                    origin=obj.origin,
                 )
             if attr == "grad":
                 return TensorVal(
-                    sids=frozenset({("grad", *sorted(map(str, obj.sids)))}), rg=Tri.NO,
+                    sids=frozenset({("grad", *sorted(map(str, obj.sids)))}),
+                    rg=Tri.NO,
                     grad_of=True,
                 )
             if attr in api.VIEW_ATTRIBUTES:
@@ -578,7 +613,11 @@ class Interpreter:
     def eval_subscript(self, base: Value, index: Value, node: ast.Subscript, state: State) -> Value:
         if isinstance(base, TensorVal):
             return self.subscript_view(base, node, state, index)
-        if isinstance(base, TupleVal) and isinstance(index, ConstVal) and isinstance(index.value, int):
+        if (
+            isinstance(base, TupleVal)
+            and isinstance(index, ConstVal)
+            and isinstance(index.value, int)
+        ):
             try:
                 return base.items[index.value]
             except IndexError:
@@ -601,7 +640,11 @@ class Interpreter:
         return UNKNOWN
 
     def subscript_view(
-        self, base: TensorVal, node: ast.Subscript, state: State, index: Value | None = None,
+        self,
+        base: TensorVal,
+        node: ast.Subscript,
+        state: State,
+        index: Value | None = None,
         write: bool = False,
     ) -> TensorVal:
         """Basic indexing gives a view (same version counter); tensor/list indexing reads a
@@ -625,8 +668,15 @@ class Interpreter:
             return UNKNOWN
         op = api.BINOP_METHODS.get(type(node.op).__name__)
         args: dict[str, Value] = {"0": left, "1": right}
-        return self.apply_op(self.table.row(op) if op else None, args, node, stmt, state,
-                             op or "binop", arg_nodes={"0": node.left, "1": node.right})
+        return self.apply_op(
+            self.table.row(op) if op else None,
+            args,
+            node,
+            stmt,
+            state,
+            op or "binop",
+            arg_nodes={"0": node.left, "1": node.right},
+        )
 
     # ------------------------------------------------------------------ calls
 
@@ -640,8 +690,9 @@ class Interpreter:
             return self.deepcopy(args[0], node, state) if args else UNKNOWN
         if isinstance(func, ast.Attribute):
             receiver = self.eval(func.value, state, stmt)
-            if func.attr in ("append", "extend", "insert") and isinstance(receiver, (
-                    ListObj, TupleVal)):
+            if func.attr in ("append", "extend", "insert") and isinstance(
+                receiver, (ListObj, TupleVal)
+            ):
                 return self._list_add(receiver, func, node, state, stmt)
             if isinstance(receiver, TensorVal):
                 return self.call_tensor_method(receiver, func.attr, node, state, stmt)
@@ -666,7 +717,7 @@ class Interpreter:
             return self.call_module(callee, node, state, stmt)
         if isinstance(callee, BoundMethod):
             return self.call_bound(callee, node, state, stmt)
-        args, kwargs = self._eval_args(node, state, stmt)
+        args, _ = self._eval_args(node, state, stmt)
         name = func.id if isinstance(func, ast.Name) else ""
         if name in ("list", "tuple", "iter", "reversed", "sorted") and args:
             return SeqVal(self.element_of(args[0], node, state))
@@ -674,8 +725,11 @@ class Interpreter:
             return SeqVal(TupleVal(tuple(self.element_of(a, node, state) for a in args)))
         if name == "dict" and args:
             pair = self.element_of(args[0], node, state)
-            return SeqVal(pair.items[1]) if isinstance(pair, TupleVal) and len(
-                pair.items) == 2 else UNKNOWN
+            return (
+                SeqVal(pair.items[1])
+                if isinstance(pair, TupleVal) and len(pair.items) == 2
+                else UNKNOWN
+            )
         if name == "enumerate" and args:
             return SeqVal(TupleVal((UNKNOWN, self.element_of(args[0], node, state))))
         if name in ("range", "len", "print", "isinstance", "int", "float", "str", "bool"):
@@ -683,7 +737,11 @@ class Interpreter:
         return UNKNOWN
 
     def _list_add(
-        self, lst: ListObj | TupleVal, func: ast.Attribute, node: ast.Call, state: State,
+        self,
+        lst: ListObj | TupleVal,
+        func: ast.Attribute,
+        node: ast.Call,
+        state: State,
         stmt: ast.stmt,
     ) -> Value:
         args, _ = self._eval_args(node, state, stmt)
@@ -704,26 +762,45 @@ class Interpreter:
     def deepcopy(self, value: Value, node: ast.AST, state: State) -> Value:
         """`copy.deepcopy(model)`: same structure, new parameters (still requiring grad)."""
         if isinstance(value, ModuleObj):
-            clone = ModuleObj(kind=value.kind, span=self.src.span(node), inplace=value.inplace,
-                              cls=value.cls, inplace_span=value.inplace_span,
-                              options=dict(value.options), node=value.node, generic=value.generic)
-            clone.children = [c2 for c in value.children
-                              if isinstance(c2 := self.deepcopy(c, node, state), ModuleObj)]
+            clone = ModuleObj(
+                kind=value.kind,
+                span=self.src.span(node),
+                inplace=value.inplace,
+                cls=value.cls,
+                inplace_span=value.inplace_span,
+                options=dict(value.options),
+                node=value.node,
+                generic=value.generic,
+            )
+            clone.children = [
+                c2
+                for c in value.children
+                if isinstance(c2 := self.deepcopy(c, node, state), ModuleObj)
+            ]
             for name, attr in value.attrs.items():
-                clone.attrs[name] = self.deepcopy(attr, node, state) if isinstance(
-                    attr, (ModuleObj, TensorVal)) else attr
+                clone.attrs[name] = (
+                    self.deepcopy(attr, node, state)
+                    if isinstance(attr, (ModuleObj, TensorVal))
+                    else attr
+                )
                 self._index_tensor(clone, name, clone.attrs[name])
             return clone
         if isinstance(value, TensorVal):
             tag = ("copy", getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
-            return value.with_(sids=frozenset((*tag, *map(str, s)) for s in value.sids),
-                               deps=frozenset(), is_view=False, view_kind=None)
+            return value.with_(
+                sids=frozenset((*tag, *map(str, s)) for s in value.sids),
+                deps=frozenset(),
+                is_view=False,
+                view_kind=None,
+            )
         return value
 
     def _is_torch_or_known(self, qual: str) -> bool:
         return qual == "torch" or qual.startswith("torch.")
 
-    def _eval_args(self, node: ast.Call, state: State, stmt: ast.stmt) -> tuple[list[Value], dict[str, Value]]:
+    def _eval_args(
+        self, node: ast.Call, state: State, stmt: ast.stmt
+    ) -> tuple[list[Value], dict[str, Value]]:
         args: list[Value] = []
         for arg in node.args:
             if isinstance(arg, ast.Starred):
@@ -739,11 +816,16 @@ class Interpreter:
             value = self.eval(kw.value, state, stmt)
             if kw.arg is not None:
                 kwargs[kw.arg] = value
-        if len(node.args) > 1 and not all(_is_name_like(a) for a in node.args) and len(
-                args) == len(node.args):
+        if (
+            len(node.args) > 1
+            and not all(_is_name_like(a) for a in node.args)
+            and len(args) == len(node.args)
+        ):
             # a later argument may have re-run an allocation site that aged an earlier one
-            args = [self.eval_quiet(a, state) if _is_name_like(a) else v
-                    for a, v in zip(node.args, args, strict=True)]
+            args = [
+                self.eval_quiet(a, state) if _is_name_like(a) else v
+                for a, v in zip(node.args, args, strict=True)
+            ]
         return args, kwargs
 
     def _unknown_call_result(
@@ -758,8 +840,11 @@ class Interpreter:
             flag = Tri.YES
             if kind in ("set_grad", "inference"):
                 first = args[0] if args else kwargs.get("mode", ConstVal(True))
-                flag = Tri.of(first.value) if isinstance(first, ConstVal) and isinstance(
-                    first.value, bool) else Tri.MAYBE
+                flag = (
+                    Tri.of(first.value)
+                    if isinstance(first, ConstVal) and isinstance(first.value, bool)
+                    else Tri.MAYBE
+                )
             ctx = CtxVal(kind, flag, site=(node.lineno, node.col_offset, *self._ctx_key()))
             if kind == "set_grad" and isinstance(stmt, ast.Expr) and stmt.value is node:
                 _enter(ctx, state)  # torch.set_grad_enabled(False) as a plain call
@@ -767,19 +852,23 @@ class Interpreter:
         if qual in api.FACTORIES:
             args, kwargs = self._eval_args(node, state, stmt)
             rg = _requires_grad_kw(kwargs)
-            like = args[0] if qual.endswith("_like") and args else None
             return TensorVal(
-                sids=frozenset({self.alloc(node, state)[0]}), rg=rg, leaf_rg=rg,
+                sids=frozenset({self.alloc(node, state)[0]}),
+                rg=rg,
+                leaf_rg=rg,
                 origin=Origin(qual.split(".")[-1], self.src.span(node)),
                 inference=state.inference_mode,
-                deps=frozenset() if not isinstance(like, TensorVal) else frozenset(),
             )
         if qual in api.PARAMETER_CLASSES:
             args, kwargs = self._eval_args(node, state, stmt)
             rg = _requires_grad_kw(kwargs, default=Tri.YES)
-            return TensorVal(sids=frozenset({self.alloc(node, state)[0]}), rg=rg, leaf_rg=rg,
-                             param=True,
-                             origin=Origin("Parameter", self.src.span(node)))
+            return TensorVal(
+                sids=frozenset({self.alloc(node, state)[0]}),
+                rg=rg,
+                leaf_rg=rg,
+                param=True,
+                origin=Origin("Parameter", self.src.span(node)),
+            )
         if qual in api.BACKWARD_FUNCTIONS:
             args, kwargs = self._eval_args(node, state, stmt)
             roots = args[:1] or [kwargs.get("outputs", kwargs.get("tensors", UNKNOWN))]
@@ -804,7 +893,9 @@ class Interpreter:
             if node.args:
                 receiver = self.eval(node.args[0], state, stmt)
                 if isinstance(receiver, TensorVal):
-                    return self.call_tensor_method(receiver, method, node, state, stmt, skip_first=True)
+                    return self.call_tensor_method(
+                        receiver, method, node, state, stmt, skip_first=True
+                    )
             self._eval_args(node, state, stmt)
             return UNKNOWN
         if qual.startswith("torch.nn.utils.") or qual.startswith("torch.utils."):
@@ -832,7 +923,12 @@ class Interpreter:
         return self.apply_op(row, op_args, node, stmt, state, name, arg_nodes=arg_nodes)
 
     def call_tensor_method(
-        self, receiver: TensorVal, method: str, node: ast.Call, state: State, stmt: ast.stmt,
+        self,
+        receiver: TensorVal,
+        method: str,
+        node: ast.Call,
+        state: State,
+        stmt: ast.stmt,
         skip_first: bool = False,
     ) -> Value:
         call_args = node.args[1:] if skip_first else node.args
@@ -844,10 +940,18 @@ class Interpreter:
         if method in api.NON_DATA_INPLACE:
             if method == "requires_grad_":
                 flag = args[0] if args else kwargs.get("requires_grad", ConstVal(True))
-                rg = Tri.of(flag.value) if isinstance(flag, ConstVal) and isinstance(
-                    flag.value, bool) else Tri.MAYBE
-                new = receiver.with_(rg=rg, leaf_rg=rg if receiver.deps == frozenset() and (
-                    receiver.leaf_rg != Tri.NO or receiver.rg == Tri.NO) else receiver.leaf_rg)
+                rg = (
+                    Tri.of(flag.value)
+                    if isinstance(flag, ConstVal) and isinstance(flag.value, bool)
+                    else Tri.MAYBE
+                )
+                new = receiver.with_(
+                    rg=rg,
+                    leaf_rg=rg
+                    if receiver.deps == frozenset()
+                    and (receiver.leaf_rg != Tri.NO or receiver.rg == Tri.NO)
+                    else receiver.leaf_rg,
+                )
                 self._rebind_receiver(node, new, state, skip_first)
                 return new
             if method == "detach_":
@@ -860,23 +964,38 @@ class Interpreter:
         if method == "numpy":
             return NumpyVal(receiver.sids | receiver.data_of)
         if method == "detach":
-            return receiver.with_(rg=Tri.NO, leaf_rg=Tri.NO, deps=frozenset(), view_kind=None,
-                                  is_view=True)
+            return receiver.with_(
+                rg=Tri.NO, leaf_rg=Tri.NO, deps=frozenset(), view_kind=None, is_view=True
+            )
         if method == "clone":
-            return self.fresh_tensor(node, receiver.rg if state.grad != Tri.NO else Tri.NO, state,
-                                     deps=receiver.deps, origin_op="clone")
+            return self.fresh_tensor(
+                node,
+                receiver.rg if state.grad != Tri.NO else Tri.NO,
+                state,
+                deps=receiver.deps,
+                origin_op="clone",
+            )
         if method in api.MULTI_VIEW_METHODS:
             views = self.multi_view(receiver, api.MULTI_VIEW_METHODS[method], node, state)
             return SeqVal(views)
         if method.endswith("_") and not method.endswith("__"):
-            row = self.table.lookup(f"Tensor.{method}") or self.table.lookup(f"Tensor.{method[:-1]}")
+            row = self.table.lookup(f"Tensor.{method}") or self.table.lookup(
+                f"Tensor.{method[:-1]}"
+            )
             op_args = _op_args([receiver, *args], kwargs)
-            return self.call_inplace(op_args, row, method, node, stmt, state, kind="method",
-                                     skip_first=skip_first)
+            return self.call_inplace(
+                op_args, row, method, node, stmt, state, kind="method", skip_first=skip_first
+            )
         if method in api.COPYING_CONVERSIONS or (
-                method in api.CONTIGUITY_DEPENDENT and receiver.noncontig):
-            return self.fresh_tensor(node, receiver.rg if state.grad != Tri.NO else Tri.NO,
-                                     state, deps=receiver.deps, origin_op=method)
+            method in api.CONTIGUITY_DEPENDENT and receiver.noncontig
+        ):
+            return self.fresh_tensor(
+                node,
+                receiver.rg if state.grad != Tri.NO else Tri.NO,
+                state,
+                deps=receiver.deps,
+                origin_op=method,
+            )
         if method in api.MAYBE_SELF:
             return receiver.with_(may_alias=method in api.UNSURE_SELF)
         if method in api.VIEW_METHODS:
@@ -897,26 +1016,51 @@ class Interpreter:
             return self.call_out(out, op_args, row, method, node, stmt, state)
         return self.apply_op(row, op_args, node, stmt, state, method, arg_nodes=arg_nodes)
 
-    def _rebind_receiver(self, node: ast.Call, new: TensorVal, state: State, skip_first: bool) -> None:
-        target = node.args[0] if skip_first and node.args else (
-            node.func.value if isinstance(node.func, ast.Attribute) else None)
+    def _rebind_receiver(
+        self, node: ast.Call, new: TensorVal, state: State, skip_first: bool
+    ) -> None:
+        target = (
+            node.args[0]
+            if skip_first and node.args
+            else (node.func.value if isinstance(node.func, ast.Attribute) else None)
+        )
         if isinstance(target, (ast.Name, ast.Attribute)):
             self._rebind_expr(target, new, state)
 
     def call_inplace(
-        self, op_args: dict[str, Value], row: OpRow | None, name: str, node: ast.Call,
-        stmt: ast.stmt, state: State, kind: str, skip_first: bool = False,
+        self,
+        op_args: dict[str, Value],
+        row: OpRow | None,
+        name: str,
+        node: ast.Call,
+        stmt: ast.stmt,
+        state: State,
+        kind: str,
+        skip_first: bool = False,
     ) -> Value:
         target = op_args.get("0")
         if not isinstance(target, TensorVal):
             return UNKNOWN
         others = [v for k, v in op_args.items() if k != "0" and isinstance(v, TensorVal)]
-        mut = self.mutation(node, stmt, kind, f"`{self.src.text(node)}`", name,
-                            certain=not target.may_alias)
+        mut = self.mutation(
+            node, stmt, kind, f"`{self.src.text(node)}`", name, certain=not target.may_alias
+        )
         new = self.inplace(target, others, mut, state, row=row, node=node)
-        recv = node.args[0] if (skip_first or kind == "inplace_kw") and node.args else (
-            node.func.value if isinstance(node.func, ast.Attribute) and kind == "method" else None)
-        if kind == "method" and not skip_first and isinstance(node.func, ast.Attribute) and self.imports.qualify(node.func) is not None:
+        recv = (
+            node.args[0]
+            if (skip_first or kind == "inplace_kw") and node.args
+            else (
+                node.func.value
+                if isinstance(node.func, ast.Attribute) and kind == "method"
+                else None
+            )
+        )
+        if (
+            kind == "method"
+            and not skip_first
+            and isinstance(node.func, ast.Attribute)
+            and self.imports.qualify(node.func) is not None
+        ):
             recv = node.args[0] if node.args else None
         if isinstance(recv, (ast.Name, ast.Attribute)):
             self._rebind_expr(recv, new, state)
@@ -927,14 +1071,22 @@ class Interpreter:
         return new
 
     def inplace(
-        self, target: TensorVal, others: list[Value], mut: Mutation, state: State,
-        row: OpRow | None, node: ast.AST | None = None,
+        self,
+        target: TensorVal,
+        others: Sequence[Value],
+        mut: Mutation,
+        state: State,
+        row: OpRow | None,
+        node: ast.AST | None = None,
     ) -> TensorVal:
         """One in-place write to `target`: check it, bump its counter, return its new value."""
         tensors = [o for o in others if isinstance(o, TensorVal)]
         if state.grad != Tri.YES or state.inference_mode or target.param:
-            mut = replace(mut, grad_off=state.grad != Tri.YES or state.inference_mode,
-                          target_param=target.param)
+            mut = replace(
+                mut,
+                grad_off=state.grad != Tri.YES or state.inference_mode,
+                target_param=target.param,
+            )
         self.det.on_inplace(target, tensors, mut, state)
         other_rg = Tri.NO
         deps = target.deps
@@ -943,15 +1095,30 @@ class Interpreter:
             deps = deps | o.deps
         grad_on = state.grad != Tri.NO
         rg = target.rg | (other_rg if grad_on else Tri.NO)
-        new = target.with_(rg=rg, deps=deps if rg != Tri.NO else target.deps,
-                           leaf_rg=target.leaf_rg if target.leaf_rg == Tri.NO or grad_on else target.leaf_rg)
-        if row is not None and row.inplace_saves is not None and grad_on and rg != Tri.NO and node is not None:
+        new = target.with_(
+            rg=rg,
+            deps=deps if rg != Tri.NO else target.deps,
+            leaf_rg=target.leaf_rg,
+        )
+        if (
+            row is not None
+            and row.inplace_saves is not None
+            and grad_on
+            and rg != Tri.NO
+            and node is not None
+        ):
             new = self._record_inplace_saves(row, target, tensors, new, node, mut, state)
         return new
 
     def _record_inplace_saves(
-        self, row: OpRow, target: TensorVal, others: list[TensorVal], new: TensorVal,
-        node: ast.AST, mut: Mutation, state: State,
+        self,
+        row: OpRow,
+        target: TensorVal,
+        others: list[TensorVal],
+        new: TensorVal,
+        node: ast.AST,
+        mut: Mutation,
+        state: State,
     ) -> TensorVal:
         rule = row.inplace_saves
         assert rule is not None
@@ -962,31 +1129,57 @@ class Interpreter:
         if rule.output and _trigger(rule.output, args) != Tri.NO:
             key = (*self.site(node), "out")
             state.saves[key] = SaveRecord(
-                key, target.sids, mut.op, self.src.span(node), "its result",
+                key,
+                target.sids,
+                mut.op,
+                self.src.span(node),
+                "its result",
                 certain=_trigger(rule.output, args) == Tri.YES and state.grad == Tri.YES,
-                exempt=state.hooks, allow_mutation=state.allow_mutation, node=node,
+                exempt=state.hooks,
+                allow_mutation=state.allow_mutation,
+                node=node,
             )
             new_keys.add(key)
-        return new.with_(deps=new.deps | frozenset(new_keys),
-                         origin=Origin(mut.op.rstrip("_"), self.src.span(node)))
+        return new.with_(
+            deps=new.deps | frozenset(new_keys),
+            origin=Origin(mut.op.rstrip("_"), self.src.span(node)),
+        )
 
     def call_out(
-        self, out: Value, op_args: dict[str, Value], row: OpRow | None, name: str,
-        node: ast.Call, stmt: ast.stmt, state: State,
+        self,
+        out: Value,
+        op_args: dict[str, Value],
+        row: OpRow | None,
+        name: str,
+        node: ast.Call,
+        stmt: ast.stmt,
+        state: State,
     ) -> Value:
         targets = [t for t in _flatten(out) if isinstance(t, TensorVal)]
         inputs = [v for v in op_args.values() if isinstance(v, TensorVal)]
         for t in targets:
-            mut = self.mutation(node, stmt, "out", f"`{self.src.text(node)}`", f"{name}(out=)",
-                                certain=not t.may_alias)
+            mut = self.mutation(
+                node,
+                stmt,
+                "out",
+                f"`{self.src.text(node)}`",
+                f"{name}(out=)",
+                certain=not t.may_alias,
+            )
             if self.det.on_out_call(t, inputs, mut, state, name):
                 continue
             self.det.on_inplace(t, [], mut, state, check_leaf=False)
         return targets[0] if len(targets) == 1 else UNKNOWN
 
     def apply_op(
-        self, row: OpRow | None, args: dict[str, Value], node: ast.AST, stmt: ast.stmt,
-        state: State, name: str, arg_nodes: dict[str, ast.expr] | None = None,
+        self,
+        row: OpRow | None,
+        args: dict[str, Value],
+        node: ast.AST,
+        stmt: ast.stmt,
+        state: State,
+        name: str,
+        arg_nodes: dict[str, ast.expr] | None = None,
         clonable: bool = True,
     ) -> Value:
         """An out-of-place op: record what it saves; return its output."""
@@ -1010,17 +1203,26 @@ class Interpreter:
             deps = deps | v.deps
         differentiable = row.differentiable if row is not None else True
         grad = state.grad
-        rg = Tri.NO if (grad == Tri.NO or not differentiable or state.inference_mode) else (
-            any_rg if grad == Tri.YES else Tri(min(any_rg, Tri.MAYBE)))
+        rg = (
+            Tri.NO
+            if (grad == Tri.NO or not differentiable or state.inference_mode)
+            else (any_rg if grad == Tri.YES else Tri(min(any_rg, Tri.MAYBE)))
+        )
         out = TensorVal(
-            sids=frozenset({sid}), rg=rg, leaf_rg=Tri.NO, deps=deps if rg != Tri.NO else frozenset(),
-            origin=Origin(name, self.src.span(node)), inference=state.inference_mode,
+            sids=frozenset({sid}),
+            rg=rg,
+            leaf_rg=Tri.NO,
+            deps=deps if rg != Tri.NO else frozenset(),
+            origin=Origin(name, self.src.span(node)),
+            inference=state.inference_mode,
         )
         tuple_result = name in api.TUPLE_RESULT_OPS and (
-            name not in api.DIM_TUPLE_OPS or len(args) >= 2 or "dim" in args)
+            name not in api.DIM_TUPLE_OPS or len(args) >= 2 or "dim" in args
+        )
         if tuple_result:
-            indices = TensorVal(sids=frozenset({(*sid, "idx")}), rg=Tri.NO,
-                                inference=state.inference_mode)
+            indices = TensorVal(
+                sids=frozenset({(*sid, "idx")}), rg=Tri.NO, inference=state.inference_mode
+            )
         if row is None or rg == Tri.NO:
             return TupleVal((out, indices)) if tuple_result else out
         new_keys: list[tuple[object, ...]] = []
@@ -1037,21 +1239,39 @@ class Interpreter:
             if saved.inference:
                 self.det.on_inference_saved(saved, node, stmt, state, name, what, arg_node)
             state.saves[key] = SaveRecord(
-                key, saved.sids, name, self.src.span(node), what,
-                certain=trig == Tri.YES and grad == Tri.YES, exempt=state.hooks,
-                allow_mutation=state.allow_mutation, node=node,
-                arg_node=arg_node if clonable else None, param=saved.param, clonable=clonable,
+                key,
+                saved.sids,
+                name,
+                self.src.span(node),
+                what,
+                certain=trig == Tri.YES and grad == Tri.YES,
+                exempt=state.hooks,
+                allow_mutation=state.allow_mutation,
+                node=node,
+                arg_node=arg_node if clonable else None,
+                param=saved.param,
+                clonable=clonable,
                 via=self._via_span(),
             )
             new_keys.append(key)
-        if row.saves.output and _trigger(row.saves.output, tensors) != Tri.NO and not (
-                tuple_result and name in api.DIM_TUPLE_OPS):  # those save their indices only
+        if (
+            row.saves.output
+            and _trigger(row.saves.output, tensors) != Tri.NO
+            and not (tuple_result and name in api.DIM_TUPLE_OPS)
+        ):  # those save their indices only
             key = (*sid, "out")
             state.saves[key] = SaveRecord(
-                key, out.sids, name, self.src.span(node), "its output",
+                key,
+                out.sids,
+                name,
+                self.src.span(node),
+                "its output",
                 certain=_trigger(row.saves.output, tensors) == Tri.YES and grad == Tri.YES,
-                exempt=state.hooks, allow_mutation=state.allow_mutation, node=node,
-                clonable=clonable, via=self._via_span(),
+                exempt=state.hooks,
+                allow_mutation=state.allow_mutation,
+                node=node,
+                clonable=clonable,
+                via=self._via_span(),
             )
             new_keys.append(key)
         if new_keys:
@@ -1072,8 +1292,9 @@ class Interpreter:
         that may not be modified in place once grad mode is back on."""
         return base.with_(
             is_view=True,
-            view_kind="no_grad" if state.grad == Tri.NO and not state.inference_mode else (
-                base.view_kind),
+            view_kind="no_grad"
+            if state.grad == Tri.NO and not state.inference_mode
+            else (base.view_kind),
             noncontig=base.noncontig or op in api.TRANSPOSING_VIEWS,
         )
 
@@ -1086,14 +1307,20 @@ class Interpreter:
         return base.with_(is_view=True, view_kind="multi", view_op=op)
 
     def fresh_tensor(
-        self, node: ast.AST, rg: Tri, state: State, deps: frozenset[tuple[object, ...]],
+        self,
+        node: ast.AST,
+        rg: Tri,
+        state: State,
+        deps: frozenset[tuple[object, ...]],
         origin_op: str | None = None,
     ) -> TensorVal:
         sid, renamer = self.alloc(node, state)
         if renamer is not None:
             deps = frozenset(renamer.key(k) for k in deps)
         return TensorVal(
-            sids=frozenset({sid}), rg=rg, deps=deps if rg != Tri.NO else frozenset(),
+            sids=frozenset({sid}),
+            rg=rg,
+            deps=deps if rg != Tri.NO else frozenset(),
             origin=Origin(origin_op, self.src.span(node)) if origin_op else None,
             inference=state.inference_mode,
         )
@@ -1117,24 +1344,32 @@ class Interpreter:
             return obj
         inplace: Value | None = kwargs.get("inplace")
         inplace_node: ast.AST | None = next(
-            (kw for kw in node.keywords if kw.arg == "inplace"), None)
+            (kw for kw in node.keywords if kw.arg == "inplace"), None
+        )
         if inplace is None and spec.inplace_arg is not None and len(args) > spec.inplace_arg:
             inplace = args[spec.inplace_arg]
             inplace_node = node.args[spec.inplace_arg]
         if inplace is not None:
-            obj.inplace = (Tri.of(inplace.value) if isinstance(inplace, ConstVal)
-                           and isinstance(inplace.value, bool) else Tri.MAYBE)
+            obj.inplace = (
+                Tri.of(inplace.value)
+                if isinstance(inplace, ConstVal) and isinstance(inplace.value, bool)
+                else Tri.MAYBE
+            )
             obj.inplace_span = self.src.span(inplace_node) if inplace_node is not None else None
         obj.options = dict(kwargs)
         for pname in spec.params:
             obj.attrs[pname] = param = TensorVal(
-                sids=frozenset({(*self.site(node), pname)}), rg=Tri.YES, leaf_rg=Tri.YES,
-                param=True, origin=Origin(f"{qual.split('.')[-1]}.{pname}", self.src.span(node)),
+                sids=frozenset({(*self.site(node), pname)}),
+                rg=Tri.YES,
+                leaf_rg=Tri.YES,
+                param=True,
+                origin=Origin(f"{qual.split('.')[-1]}.{pname}", self.src.span(node)),
             )
             self._index_tensor(obj, pname, param)
         for bname in spec.buffers:
             obj.attrs[bname] = TensorVal(
-                sids=frozenset({(*self.site(node), bname)}), rg=Tri.NO,
+                sids=frozenset({(*self.site(node), bname)}),
+                rg=Tri.NO,
                 origin=Origin(f"{qual.split('.')[-1]}.{bname}", self.src.span(node)),
             )
         return obj
@@ -1164,7 +1399,7 @@ class Interpreter:
         if isinstance(obj, ModuleObj):
             if obj.cls is not None and bm.name in obj.cls.methods:
                 return self.call_function(obj.cls.methods[bm.name], node, state, stmt, self_obj=obj)
-            args, kwargs = self._eval_args(node, state, stmt)
+            args, _ = self._eval_args(node, state, stmt)
             if bm.name == "forward":
                 return self._call_module_with(obj, args, node, state, stmt)
             if bm.name in ("parameters", "named_parameters"):
@@ -1174,29 +1409,57 @@ class Interpreter:
                     elem = TupleVal((UNKNOWN, elem))
                 return SeqVal(elem)
             if bm.name in ("reset_running_stats", "reset_parameters"):
-                names = ("running_mean", "running_var") if bm.name == "reset_running_stats" else (
-                    tuple(n for n, v in obj.attrs.items() if isinstance(v, TensorVal) and v.param))
-                sids = frozenset(sid for n in names if isinstance(t := self.get_attr(n_obj := obj, n, state), TensorVal)
-                                 for sid in t.sids)
+                names = (
+                    ("running_mean", "running_var")
+                    if bm.name == "reset_running_stats"
+                    else (
+                        tuple(
+                            n for n, v in obj.attrs.items() if isinstance(v, TensorVal) and v.param
+                        )
+                    )
+                )
+                sids = frozenset(
+                    sid
+                    for n in names
+                    if isinstance(t := self.get_attr(obj, n, state), TensorVal)
+                    for sid in t.sids
+                )
                 mut = self.mutation(node, stmt, "init", f"`{self.src.text(node)}`", bm.name, True)
                 state.touch(sids, mut)  # zero_/fill_/init under no_grad: only versions move
                 return ConstVal(None)
             if bm.name == "requires_grad_":
                 flag = args[0] if args else ConstVal(True)
-                rg = Tri.of(flag.value) if isinstance(flag, ConstVal) and isinstance(
-                    flag.value, bool) else Tri.MAYBE
+                rg = (
+                    Tri.of(flag.value)
+                    if isinstance(flag, ConstVal) and isinstance(flag.value, bool)
+                    else Tri.MAYBE
+                )
                 _set_params_requires_grad(obj, rg)
                 sids = frozenset(sid for p in obj.parameters() for sid in p.sids)
                 if sids:
                     self._set_requires_grad(sids, rg, state)
                 return obj
-            if bm.name in ("to", "cuda", "cpu", "train", "eval", "float", "double", "half",
-                           "apply", "type"):
+            if bm.name in (
+                "to",
+                "cuda",
+                "cpu",
+                "train",
+                "eval",
+                "float",
+                "double",
+                "half",
+                "apply",
+                "type",
+            ):
                 return obj
             if bm.name == "register_forward_hook" and args and _hook_sets_requires_grad(args[0]):
                 obj.output_requires_grad = True
-            if bm.name in ("register_buffer", "register_parameter", "add_module",
-                           "register_module") and len(args) >= 2 and isinstance(args[0], ConstVal):
+            if (
+                bm.name
+                in ("register_buffer", "register_parameter", "add_module", "register_module")
+                and len(args) >= 2
+                and isinstance(args[0], ConstVal)
+            ):
                 self.set_attr(obj, str(args[0].value), args[1], state)
             if bm.name == "append" and args and isinstance(args[0], ModuleObj):
                 obj.children.append(args[0])
@@ -1208,9 +1471,15 @@ class Interpreter:
         """A torch.nn layer whose parameters we do not name (RNNs, ...): one stand-in."""
         if obj.cls is not None or obj.kind in api.CONTAINERS:
             return []
-        return [TensorVal(sids=frozenset({("params", obj.span.line, obj.span.col)}), rg=Tri.YES,
-                          leaf_rg=Tri.YES, param=True,
-                          origin=Origin(f"{obj.kind.split('.')[-1]} parameter", obj.span))]
+        return [
+            TensorVal(
+                sids=frozenset({("params", obj.span.line, obj.span.col)}),
+                rg=Tri.YES,
+                leaf_rg=Tri.YES,
+                param=True,
+                origin=Origin(f"{obj.kind.split('.')[-1]} parameter", obj.span),
+            )
+        ]
 
     def _all_param_sids(self, state: State) -> frozenset[Sid]:
         out: set[Sid] = set()
@@ -1248,8 +1517,11 @@ class Interpreter:
         x = args[0] if args else UNKNOWN
         if mod.kind == "torch.nn.Sequential":
             for child in mod.children:
-                x = self._call_module_with(child, [x], child.node or node, state, stmt) if (
-                    child.cls is None) else self._inline_forward(child, [x], node, state, stmt)
+                x = (
+                    self._call_module_with(child, [x], child.node or node, state, stmt)
+                    if (child.cls is None)
+                    else self._inline_forward(child, [x], node, state, stmt)
+                )
             return x
         if mod.cls is not None:
             return self._inline_forward(mod, args, node, state, stmt)
@@ -1275,13 +1547,23 @@ class Interpreter:
             return TupleVal((out, hidden))
         row = self.table.row(spec.op)
         max_norm = mod.options.get("max_norm")
-        if mod.kind == "torch.nn.Embedding" and max_norm is not None and not (
-                isinstance(max_norm, ConstVal) and max_norm.value is None):
+        if (
+            mod.kind == "torch.nn.Embedding"
+            and max_norm is not None
+            and not (isinstance(max_norm, ConstVal) and max_norm.value is None)
+        ):
             weight = self.get_attr(mod, "weight", state)
             if isinstance(weight, TensorVal):
-                mut = Mutation(self.src.span(node), f"`{self.src.text(node)}` (max_norm renormalises "
-                               f"`weight` in place)", "embedding_renorm_", True, node=node,
-                               stmt=stmt, kind="renorm", via=self._via_span())
+                mut = Mutation(
+                    self.src.span(node),
+                    f"`{self.src.text(node)}` (max_norm renormalises `weight` in place)",
+                    "embedding_renorm_",
+                    True,
+                    node=node,
+                    stmt=stmt,
+                    kind="renorm",
+                    via=self._via_span(),
+                )
                 state.touch(weight.sids, mut)
         op_args: dict[str, Value] = {"0": x}
         for attr, ids in spec.args:
@@ -1293,9 +1575,16 @@ class Interpreter:
                         break
         name = f"{mod.kind.split('.')[-1]}"
         if mod.inplace != Tri.NO and row is not None and mod.kind not in api.INPLACE_IGNORED:
-            mut = Mutation(self.src.span(node), f"`{self.src.text(node)}` (inplace=True)",
-                           f"{spec.op.split('.')[-1]}_", mod.inplace == Tri.YES and not x.may_alias,
-                           node=node, stmt=stmt, kind="module", inplace_span=mod.inplace_span)
+            mut = Mutation(
+                self.src.span(node),
+                f"`{self.src.text(node)}` (inplace=True)",
+                f"{spec.op.split('.')[-1]}_",
+                mod.inplace == Tri.YES and not x.may_alias,
+                node=node,
+                stmt=stmt,
+                kind="module",
+                inplace_span=mod.inplace_span,
+            )
             return self.inplace(x, [], mut, state, row=row, node=node)
         return self.apply_op(row, op_args, node, stmt, state, name, clonable=False)
 
@@ -1324,33 +1613,59 @@ class Interpreter:
         return self._invoke(fwd, args, {}, node, state, self_obj=mod)
 
     def call_function(
-        self, func: FuncVal, node: ast.Call, state: State, stmt: ast.stmt,
+        self,
+        func: FuncVal,
+        node: ast.Call,
+        state: State,
+        stmt: ast.stmt,
         self_obj: ModuleObj | None,
     ) -> Value:
         args, kwargs = self._eval_args(node, state, stmt)
         return self._invoke(func, args, kwargs, node, state, self_obj)
 
     def _invoke(
-        self, func: FuncVal, args: list[Value], kwargs: dict[str, Value], node: ast.AST,
-        state: State, self_obj: ModuleObj | None,
+        self,
+        func: FuncVal,
+        args: list[Value],
+        kwargs: dict[str, Value],
+        node: ast.AST,
+        state: State,
+        self_obj: ModuleObj | None,
     ) -> Value:
         if isinstance(func.node, ast.Lambda):
             return UNKNOWN
-        if len(self.frames) > MAX_CALL_DEPTH or any(f.func and f.func.node is func.node for f in self.frames):
+        if len(self.frames) > MAX_CALL_DEPTH or any(
+            f.func and f.func.node is func.node for f in self.frames
+        ):
             return UNKNOWN
         callee = State(
-            env={}, saves=state.saves, heap=state.heap, grad=state.grad, inference_mode=state.inference_mode,
-            allow_mutation=state.allow_mutation, hooks=state.hooks, multi_dirty=state.multi_dirty,
+            env={},
+            saves=state.saves,
+            heap=state.heap,
+            grad=state.grad,
+            inference_mode=state.inference_mode,
+            allow_mutation=state.allow_mutation,
+            hooks=state.hooks,
+            multi_dirty=state.multi_dirty,
             allocated=state.allocated,
         )
-        frame = Frame(globals=self.frames[0].globals if self.frames else {}, func=func,
-                      call_node=node, call_stmt=self.current_stmt)
+        frame = Frame(
+            globals=self.frames[0].globals if self.frames else {},
+            func=func,
+            call_node=node,
+            call_stmt=self.current_stmt,
+        )
         frame.arg_sids = frozenset(
-            sid for a in [*args, *kwargs.values()] for t in _flatten(a)
-            if isinstance(t, TensorVal) for sid in t.sids)
+            sid
+            for a in [*args, *kwargs.values()]
+            for t in _flatten(a)
+            if isinstance(t, TensorVal)
+            for sid in t.sids
+        )
         instance = (self_obj.span.line, self_obj.span.col) if self_obj is not None else ()
-        self.call_stack.append((getattr(node, "lineno", 0), getattr(node, "col_offset", 0),
-                                *instance))
+        self.call_stack.append(
+            (getattr(node, "lineno", 0), getattr(node, "col_offset", 0), *instance)
+        )
         self.frames.append(frame)
         try:
             self._bind_params(func, callee, args, kwargs, self_obj)
@@ -1378,8 +1693,12 @@ class Interpreter:
             self._current_class = prev
 
     def _bind_params(
-        self, func: FuncVal, state: State, args: list[Value] | None,
-        kwargs: dict[str, Value] | None, self_obj: ModuleObj | None,
+        self,
+        func: FuncVal,
+        state: State,
+        args: list[Value] | None,
+        kwargs: dict[str, Value] | None,
+        self_obj: ModuleObj | None,
     ) -> None:
         node = func.node
         assert not isinstance(node, ast.Lambda)
@@ -1395,17 +1714,23 @@ class Interpreter:
                 state.env[first.arg] = self.standalone_instance(func.owner)
             params = params[1:]
         defaults = node.args.defaults
-        default_for = {p.arg: d for p, d in zip(params[len(params) - len(defaults):], defaults, strict=False)}
+        default_for = {
+            p.arg: d for p, d in zip(params[len(params) - len(defaults) :], defaults, strict=False)
+        }
         for i, p in enumerate(params):
             if args is not None and i < len(positional):
                 state.env[p.arg] = positional[i]
             elif kwargs is not None and p.arg in kwargs:
                 state.env[p.arg] = kwargs[p.arg]
             elif args is not None and p.arg in default_for:
-                d = default_for[p.arg]
-                state.env[p.arg] = ConstVal(d.value) if isinstance(d, ast.Constant) else UNKNOWN
+                default = default_for[p.arg]
+                state.env[p.arg] = (
+                    ConstVal(default.value) if isinstance(default, ast.Constant) else UNKNOWN
+                )
             else:
-                state.env[p.arg] = self._unknown_param(p, default_for.get(p.arg), in_module, node.name)
+                state.env[p.arg] = self._unknown_param(
+                    p, default_for.get(p.arg), in_module, node.name
+                )
         for p, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=False):
             if kwargs is not None and p.arg in kwargs:
                 state.env[p.arg] = kwargs[p.arg]
@@ -1418,7 +1743,9 @@ class Interpreter:
         if node.args.kwarg:
             state.env[node.args.kwarg.arg] = UNKNOWN
 
-    def _unknown_param(self, p: ast.arg, default: ast.expr | None, in_module: bool, fname: str) -> Value:
+    def _unknown_param(
+        self, p: ast.arg, default: ast.expr | None, in_module: bool, fname: str
+    ) -> Value:
         """An argument we know nothing about: a tensor that may require grad, when the code
         says so (annotation) or it is a module's forward input; otherwise unknown."""
         if isinstance(default, ast.Constant) and default.value is not None:
@@ -1445,8 +1772,9 @@ class Interpreter:
         init = cls.methods.get("__init__")
         if init is not None and not any(f.func and f.func.node is init.node for f in self.frames):
             state = State()
-            frame = Frame(globals=self.frames[0].globals if self.frames else {}, func=init,
-                          standalone=True)
+            frame = Frame(
+                globals=self.frames[0].globals if self.frames else {}, func=init, standalone=True
+            )
             self.frames.append(frame)
             try:
                 self._bind_params(init, state, None, None, obj)
@@ -1464,8 +1792,11 @@ class Interpreter:
                 flag = Tri.YES
                 if kind in ("set_grad", "inference") and isinstance(dec, ast.Call) and dec.args:
                     a = dec.args[0]
-                    flag = Tri.of(a.value) if isinstance(a, ast.Constant) and isinstance(
-                        a.value, bool) else Tri.MAYBE
+                    flag = (
+                        Tri.of(a.value)
+                        if isinstance(a, ast.Constant) and isinstance(a.value, bool)
+                        else Tri.MAYBE
+                    )
                 return CtxVal(kind, flag)
         return None
 
@@ -1488,21 +1819,35 @@ class Interpreter:
     def mutation(
         self, node: ast.AST, stmt: ast.stmt, kind: str, desc: str, op: str, certain: bool
     ) -> Mutation:
-        return Mutation(self.src.span(node), desc, op, certain, node=node, stmt=stmt, kind=kind,
-                        via=self._via_span())
+        return Mutation(
+            self.src.span(node),
+            desc,
+            op,
+            certain,
+            node=node,
+            stmt=stmt,
+            kind=kind,
+            via=self._via_span(),
+        )
 
     def exec_augassign(self, stmt: ast.AugAssign, state: State) -> None:
-        target_val = self.eval_quiet(stmt.target, state) if not isinstance(
-            stmt.target, ast.Subscript) else None
+        target_val = (
+            self.eval_quiet(stmt.target, state)
+            if not isinstance(stmt.target, ast.Subscript)
+            else None
+        )
         if isinstance(stmt.target, ast.Subscript):
             base = self.eval(stmt.target.value, state, stmt)
             self.eval(stmt.target.slice, state, stmt)
             if isinstance(base, TensorVal):
-                target_val = self.subscript_view(base, stmt.target, state,
-                                                 self.eval_quiet(stmt.target.slice, state), write=True)
+                target_val = self.subscript_view(
+                    base, stmt.target, state, self.eval_quiet(stmt.target.slice, state), write=True
+                )
             elif isinstance(base, NumpyVal):
                 value = self.eval(stmt.value, state, stmt)
-                mut = self.mutation(stmt, stmt, "augassign", f"`{self.src.text(stmt)}`", "iadd", True)
+                mut = self.mutation(
+                    stmt, stmt, "augassign", f"`{self.src.text(stmt)}`", "iadd", True
+                )
                 self.det.on_data_write(base.data_of, mut, state)
                 return
         value = self.eval(stmt.value, state, stmt)
@@ -1513,16 +1858,28 @@ class Interpreter:
         if not isinstance(target_val, TensorVal):
             if isinstance(value, TensorVal):
                 op = api.BINOP_METHODS.get(type(stmt.op).__name__)
-                result = self.apply_op(self.table.row(op) if op else None,
-                                       {"0": target_val or UNKNOWN, "1": value}, stmt, stmt, state,
-                                       op or "binop")
+                result = self.apply_op(
+                    self.table.row(op) if op else None,
+                    {"0": target_val or UNKNOWN, "1": value},
+                    stmt,
+                    stmt,
+                    state,
+                    op or "binop",
+                )
                 self.bind(stmt.target, result, state, stmt) if not isinstance(
-                    stmt.target, ast.Subscript) else None
+                    stmt.target, ast.Subscript
+                ) else None
             return
         op = api.BINOP_METHODS.get(type(stmt.op).__name__, "add")
         row = self.table.row(op)
-        mut = self.mutation(stmt, stmt, "augassign", f"`{self.src.text(stmt)}`", f"{op}_",
-                            certain=not target_val.may_alias)
+        mut = self.mutation(
+            stmt,
+            stmt,
+            "augassign",
+            f"`{self.src.text(stmt)}`",
+            f"{op}_",
+            certain=not target_val.may_alias,
+        )
         new = self.inplace(target_val, [value], mut, state, row=row, node=stmt)
         if isinstance(stmt.target, ast.Subscript):
             base_expr = stmt.target.value
@@ -1658,8 +2015,10 @@ def _index_kind(slice_node: ast.expr, index: Value | None) -> str:
     parts = slice_node.elts if isinstance(slice_node, ast.Tuple) else [slice_node]
     kind = "view"
     for part in parts:
-        if isinstance(part, ast.Slice) or (isinstance(part, ast.Constant) and (
-                part.value is None or part.value is Ellipsis or isinstance(part.value, int))):
+        if isinstance(part, ast.Slice) or (
+            isinstance(part, ast.Constant)
+            and (part.value is None or part.value is Ellipsis or isinstance(part.value, int))
+        ):
             continue
         if isinstance(part, (ast.List, ast.ListComp)):
             return "copy"
@@ -1678,13 +2037,18 @@ def _index_kind(slice_node: ast.expr, index: Value | None) -> str:
 
 
 def _is_static(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    return any(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod")
-               for d in node.decorator_list)
+    return any(
+        isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod")
+        for d in node.decorator_list
+    )
 
 
-def _all_functions(tree: ast.Module) -> Iterator[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.ClassDef | None]]:
-    def walk(body: list[ast.stmt], owner: ast.ClassDef | None) -> Iterator[
-            tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.ClassDef | None]]:
+def _all_functions(
+    tree: ast.Module,
+) -> Iterator[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.ClassDef | None]]:
+    def walk(
+        body: list[ast.stmt], owner: ast.ClassDef | None
+    ) -> Iterator[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.ClassDef | None]]:
         for stmt in body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 yield stmt, owner
@@ -1695,16 +2059,25 @@ def _all_functions(tree: ast.Module) -> Iterator[tuple[ast.FunctionDef | ast.Asy
                 for field_name in ("body", "orelse", "finalbody", "handlers"):
                     sub = getattr(stmt, field_name, None)
                     if sub:
-                        inner = [s for h in sub for s in (h.body if isinstance(h, ast.ExceptHandler) else [h])]
+                        inner = [
+                            s
+                            for h in sub
+                            for s in (h.body if isinstance(h, ast.ExceptHandler) else [h])
+                        ]
                         yield from walk(inner, owner)
+
     yield from walk(tree.body, None)
 
 
 def _is_nn_class(qual: str) -> bool:
     """`torch.nn.SomeLayer` (a class by naming convention) we hold no facts for."""
     parts = qual.split(".")
-    return len(parts) == 3 and parts[:2] == ["torch", "nn"] and parts[2][:1].isupper() and (
-        parts[2] not in ("Module", "Parameter"))
+    return (
+        len(parts) == 3
+        and parts[:2] == ["torch", "nn"]
+        and parts[2][:1].isupper()
+        and (parts[2] not in ("Module", "Parameter"))
+    )
 
 
 def _describe_saved(saved: TensorVal, arg_node: ast.expr | None, src: SourceMap) -> str:
@@ -1732,7 +2105,8 @@ def _set_params_requires_grad(mod: ModuleObj, rg: Tri) -> None:
 
 def _is_name_like(node: ast.expr) -> bool:
     return isinstance(node, ast.Name) or (
-        isinstance(node, ast.Attribute) and _dotted(node) is not None)
+        isinstance(node, ast.Attribute) and _dotted(node) is not None
+    )
 
 
 def _hook_sets_requires_grad(hook: Value) -> bool:
@@ -1747,11 +2121,18 @@ def _hook_sets_requires_grad(hook: Value) -> bool:
     body: list[ast.AST] = [fn.body] if isinstance(fn, ast.Lambda) else list(fn.body)
     for stmt in body:
         for node in ast.walk(stmt):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "requires_grad_"
-                    and isinstance(node.func.value, ast.Name) and node.func.value.id == out_name
-                    and not (node.args and isinstance(node.args[0], ast.Constant)
-                             and node.args[0].value is False)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "requires_grad_"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == out_name
+                and not (
+                    node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and node.args[0].value is False
+                )
+            ):
                 return True
     return False
 

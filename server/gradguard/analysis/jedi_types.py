@@ -28,8 +28,9 @@ class JediTypes:
         if self._script is None:
             import jedi
 
-            self._script = jedi.Script(self.source, path=self.path if self.path.endswith(
-                ".py") else None)
+            self._script = jedi.Script(
+                self.source, path=self.path if self.path.endswith(".py") else None
+            )
         return self._script
 
     def type_of_name(self, line: int, col: int) -> str | None:

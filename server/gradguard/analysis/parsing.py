@@ -13,6 +13,7 @@ import re
 import tokenize
 import warnings
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 MAX_SOURCE_CHARS = 5_000_000
 _MAX_REPAIRS = 40
@@ -81,8 +82,8 @@ def parse_source(text: str) -> Parsed:
             err = exc
             continue
         return Parsed(tree, lines, [_describe(first_error, skipped)], skipped)
-    tree = _parse_top_level_chunks(lines, skipped)
-    return Parsed(tree, lines, [_describe(first_error, skipped)], skipped)
+    fallback = _parse_top_level_chunks(lines, skipped)
+    return Parsed(fallback, lines, [_describe(first_error, skipped)], skipped)
 
 
 def _describe(exc: BaseException, skipped: set[int]) -> str:
@@ -100,7 +101,7 @@ def _parse_top_level_chunks(lines: list[str], skipped: set[int]) -> ast.Module |
     """Fallback: keep each top-level statement group that parses on its own."""
     starts = [i for i, line in enumerate(lines) if _TOP_LEVEL.match(line)] + [len(lines)]
     keep = [""] * len(lines)
-    for a, b in zip(starts, starts[1:], strict=False):
+    for a, b in pairwise(starts):
         chunk = lines[a:b]
         try:
             _parse("\n".join(chunk))
@@ -125,4 +126,4 @@ def cell_ranges(lines: list[str]) -> list[tuple[int, int]]:
     if starts[0] != 1:
         starts.insert(0, 1)
     bounds = [*starts, len(lines) + 1]
-    return [(a, b - 1) for a, b in zip(bounds, bounds[1:], strict=False) if b - 1 >= a]
+    return [(a, b - 1) for a, b in pairwise(bounds) if b - 1 >= a]

@@ -30,11 +30,14 @@ class SourceMap:
 
     def segment(self, span: Span) -> str:
         if span.line == span.end_line:
-            return self.lines[span.line - 1][span.col:span.end_col] if span.line <= len(
-                self.lines) else ""
-        parts = [self.lines[span.line - 1][span.col:]]
-        parts.extend(self.lines[span.line:span.end_line - 1])
-        parts.append(self.lines[span.end_line - 1][:span.end_col])
+            return (
+                self.lines[span.line - 1][span.col : span.end_col]
+                if span.line <= len(self.lines)
+                else ""
+            )
+        parts = [self.lines[span.line - 1][span.col :]]
+        parts.extend(self.lines[span.line : span.end_line - 1])
+        parts.append(self.lines[span.end_line - 1][: span.end_col])
         return "\n".join(parts)
 
     def text(self, node: ast.AST | None, limit: int = 60) -> str:

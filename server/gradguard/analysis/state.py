@@ -35,7 +35,9 @@ class Mutation:
     certain: bool
     node: ast.AST | None = field(default=None, compare=False, hash=False)
     stmt: ast.stmt | None = field(default=None, compare=False, hash=False)
-    kind: str = "method"  # method | augassign | setitem | out | inplace_kw | module | step | init | call
+    kind: str = (
+        "method"  # method | augassign | setitem | out | inplace_kw | module | step | init | call
+    )
     inplace_span: Span | None = None  # for `module`: where `inplace=True` is written
     via: Span | None = None  # the user's call into the function where the write happened
     grad_off: bool = False  # ran with grad mode off: an out-of-place result would not require grad
@@ -77,9 +79,16 @@ class State:
 
     def copy(self) -> State:
         return State(
-            dict(self.env), dict(self.saves), self.grad, self.inference_mode,
-            self.allow_mutation, self.hooks, dict(self.multi_dirty), self.alive,
-            set(self.allocated), dict(self.heap),
+            dict(self.env),
+            dict(self.saves),
+            self.grad,
+            self.inference_mode,
+            self.allow_mutation,
+            self.hooks,
+            dict(self.multi_dirty),
+            self.alive,
+            set(self.allocated),
+            dict(self.heap),
         )
 
     def same_as(self, other: State) -> bool:
@@ -115,7 +124,7 @@ def join_states(a: State, b: State) -> State:
         elif "." in name:
             continue  # an attribute set on one path only: the object's own record holds both
         else:
-            env[name] = a.env.get(name, b.env.get(name))  # type: ignore[arg-type]
+            env[name] = a.env[name] if name in a.env else b.env[name]
     saves = dict(a.saves)
     for key, rec in b.saves.items():
         mine = saves.get(key)
@@ -126,9 +135,16 @@ def join_states(a: State, b: State) -> State:
         multi.setdefault(sid, mut)
     heap = a.heap if a.heap is b.heap else _join_heaps(a.heap, b.heap)
     return State(
-        env, saves, a.grad.join(b.grad), a.inference_mode and b.inference_mode,
-        a.allow_mutation if a.allow_mutation == b.allow_mutation else None, a.hooks or b.hooks,
-        multi, True, a.allocated | b.allocated, heap,
+        env,
+        saves,
+        a.grad.join(b.grad),
+        a.inference_mode and b.inference_mode,
+        a.allow_mutation if a.allow_mutation == b.allow_mutation else None,
+        a.hooks or b.hooks,
+        multi,
+        True,
+        a.allocated | b.allocated,
+        heap,
     )
 
 
@@ -172,8 +188,11 @@ class SiteRenamer:
 
     def value(self, v: Value) -> Value:
         if isinstance(v, TensorVal):
-            if self.sid in v.sids or self.sid in v.data_of or (self.saved and any(
-                    k[: self.n] == self.sid for k in v.deps)):
+            if (
+                self.sid in v.sids
+                or self.sid in v.data_of
+                or (self.saved and any(k[: self.n] == self.sid for k in v.deps))
+            ):
                 return v.with_(
                     sids=frozenset(self.key(s) for s in v.sids),
                     data_of=frozenset(self.key(s) for s in v.data_of),
@@ -202,11 +221,14 @@ class SiteRenamer:
             self.module(child, seen)
 
     def apply(self, state: State, extra_scopes: tuple[dict[str, Value], ...] = ()) -> None:
-        for scope in (state.env, state.heap):
-            for name, v in list(scope.items()):  # type: ignore[attr-defined]
-                new = self.value(v)
-                if new is not v:
-                    scope[name] = new  # type: ignore[index]
+        for name, v in list(state.env.items()):
+            new = self.value(v)
+            if new is not v:
+                state.env[name] = new
+        for key, v in list(state.heap.items()):
+            new = self.value(v)
+            if new is not v:
+                state.heap[key] = new
         seen: set[int] = set()
         for scope in (state.env, *extra_scopes):
             for v in scope.values():
@@ -232,8 +254,11 @@ def allocate(
         # Ageing matters only for storages and saves autograd has recorded: skip it otherwise.
         n = len(sid)
         saved = any(k[:n] == sid for k in state.saves)
-        if not saved and sid not in state.multi_dirty and not any(
-                sid in rec.sids for rec in state.saves.values()):
+        if (
+            not saved
+            and sid not in state.multi_dirty
+            and not any(sid in rec.sids for rec in state.saves.values())
+        ):
             return None
         renamer = SiteRenamer(sid, saved=saved)
         renamer.apply(state, extra_scopes)

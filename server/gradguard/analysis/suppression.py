@@ -32,7 +32,7 @@ def suppression_comment(existing_line: str, code: str) -> str:
     """The text to append to a line to silence `code` there (merging an existing comment)."""
     m = _IGNORE.search(existing_line)
     if m and m.group(1):
-        return f"{existing_line[:m.start()]}# gradguard: ignore[{m.group(1).strip()}, {code}]"
+        return f"{existing_line[: m.start()]}# gradguard: ignore[{m.group(1).strip()}, {code}]"
     if m:
         return existing_line
     return f"{existing_line.rstrip()}  # gradguard: ignore[{code}]"

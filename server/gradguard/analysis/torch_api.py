@@ -57,17 +57,54 @@ MAYBE_SELF = frozenset(
 COPYING_CONVERSIONS = frozenset({"double", "half", "bfloat16", "long", "int", "bool", "byte"})
 CONTIGUITY_DEPENDENT = frozenset({"contiguous", "reshape", "reshape_as", "flatten", "view_as"})
 UNSURE_SELF = frozenset({"to", "type", "type_as", "cuda", "cpu"})
-TRANSPOSING_VIEWS = frozenset({"t", "T", "mT", "H", "mH", "transpose", "permute", "swapaxes",
-                               "swapdims", "movedim", "moveaxis", "expand", "expand_as"})
+TRANSPOSING_VIEWS = frozenset(
+    {
+        "t",
+        "T",
+        "mT",
+        "H",
+        "mH",
+        "transpose",
+        "permute",
+        "swapaxes",
+        "swapdims",
+        "movedim",
+        "moveaxis",
+        "expand",
+        "expand_as",
+    }
+)
 # The op table measures dropout with training=False (identity); in training it makes a new tensor.
-NOT_VIEWS = frozenset({"dropout", "nn.functional.dropout", "nn.functional.dropout1d",
-                       "nn.functional.dropout2d", "nn.functional.dropout3d",
-                       "nn.functional.alpha_dropout", "nn.functional.feature_alpha_dropout"})
+NOT_VIEWS = frozenset(
+    {
+        "dropout",
+        "nn.functional.dropout",
+        "nn.functional.dropout1d",
+        "nn.functional.dropout2d",
+        "nn.functional.dropout3d",
+        "nn.functional.alpha_dropout",
+        "nn.functional.feature_alpha_dropout",
+    }
+)
 
 # Ops returning (values, indices); those in DIM_TUPLE_OPS only when given a dim, and then
 # they save the indices, not the values (the op table merges both outputs).
-TUPLE_RESULT_OPS = frozenset({"sort", "topk", "kthvalue", "mode", "max", "min", "median",
-                              "nanmedian", "cummax", "cummin", "aminmax", "frexp"})
+TUPLE_RESULT_OPS = frozenset(
+    {
+        "sort",
+        "topk",
+        "kthvalue",
+        "mode",
+        "max",
+        "min",
+        "median",
+        "nanmedian",
+        "cummax",
+        "cummin",
+        "aminmax",
+        "frexp",
+    }
+)
 DIM_TUPLE_OPS = frozenset({"max", "min", "median", "nanmedian"})
 
 # View ops that return a tuple of ordinary (not multi-output) views.
@@ -81,7 +118,10 @@ VIEW_METHODS = frozenset(
 )
 VIEW_ATTRIBUTES = frozenset({"T", "mT", "H", "mH", "real", "imag"})
 MULTI_VIEW_METHODS = {
-    "unbind": "Unbind", "split": "Split", "chunk": "Split", "split_with_sizes": "SplitWithSizes",
+    "unbind": "Unbind",
+    "split": "Split",
+    "chunk": "Split",
+    "split_with_sizes": "SplitWithSizes",
 }
 
 NON_TENSOR_METHODS = frozenset(
@@ -99,15 +139,34 @@ NONDIFF_METHODS = frozenset(
 )
 
 BINOP_METHODS = {
-    "Add": "add", "Sub": "sub", "Mult": "mul", "Div": "div", "MatMult": "matmul",
-    "Pow": "pow", "FloorDiv": "floor_divide", "Mod": "remainder",
-    "BitAnd": "bitwise_and", "BitOr": "bitwise_or", "BitXor": "bitwise_xor",
-    "LShift": "bitwise_left_shift", "RShift": "bitwise_right_shift",
+    "Add": "add",
+    "Sub": "sub",
+    "Mult": "mul",
+    "Div": "div",
+    "MatMult": "matmul",
+    "Pow": "pow",
+    "FloorDiv": "floor_divide",
+    "Mod": "remainder",
+    "BitAnd": "bitwise_and",
+    "BitOr": "bitwise_or",
+    "BitXor": "bitwise_xor",
+    "LShift": "bitwise_left_shift",
+    "RShift": "bitwise_right_shift",
 }
 BINOP_SYMBOLS = {
-    "Add": "+", "Sub": "-", "Mult": "*", "Div": "/", "MatMult": "@", "Pow": "**",
-    "FloorDiv": "//", "Mod": "%", "BitAnd": "&", "BitOr": "|", "BitXor": "^",
-    "LShift": "<<", "RShift": ">>",
+    "Add": "+",
+    "Sub": "-",
+    "Mult": "*",
+    "Div": "/",
+    "MatMult": "@",
+    "Pow": "**",
+    "FloorDiv": "//",
+    "Mod": "%",
+    "BitAnd": "&",
+    "BitOr": "|",
+    "BitXor": "^",
+    "LShift": "<<",
+    "RShift": ">>",
 }
 
 
@@ -128,23 +187,41 @@ class LayerSpec:
 
 
 _ACT_INPLACE = {
-    "ReLU": ("nn.functional.relu", 0), "ReLU6": ("nn.functional.relu6", 0),
-    "LeakyReLU": ("nn.functional.leaky_relu", 1), "ELU": ("nn.functional.elu", 1),
-    "CELU": ("nn.functional.celu", 1), "SELU": ("nn.functional.selu", 0),
-    "SiLU": ("nn.functional.silu", 0), "Hardswish": ("nn.functional.hardswish", 0),
-    "Hardsigmoid": ("nn.functional.hardsigmoid", 0), "Mish": ("nn.functional.mish", 0),
-    "Hardtanh": ("nn.functional.hardtanh", 2), "Threshold": ("nn.functional.threshold", 2),
-    "RReLU": ("nn.functional.rrelu", 2), "Dropout": ("nn.functional.dropout", 1),
-    "Dropout1d": ("nn.functional.dropout1d", 1), "Dropout2d": ("nn.functional.dropout2d", 1),
-    "Dropout3d": ("nn.functional.dropout3d", 1), "AlphaDropout": ("nn.functional.alpha_dropout", 1),
+    "ReLU": ("nn.functional.relu", 0),
+    "ReLU6": ("nn.functional.relu6", 0),
+    "LeakyReLU": ("nn.functional.leaky_relu", 1),
+    "ELU": ("nn.functional.elu", 1),
+    "CELU": ("nn.functional.celu", 1),
+    "SELU": ("nn.functional.selu", 0),
+    "SiLU": ("nn.functional.silu", 0),
+    "Hardswish": ("nn.functional.hardswish", 0),
+    "Hardsigmoid": ("nn.functional.hardsigmoid", 0),
+    "Mish": ("nn.functional.mish", 0),
+    "Hardtanh": ("nn.functional.hardtanh", 2),
+    "Threshold": ("nn.functional.threshold", 2),
+    "RReLU": ("nn.functional.rrelu", 2),
+    "Dropout": ("nn.functional.dropout", 1),
+    "Dropout1d": ("nn.functional.dropout1d", 1),
+    "Dropout2d": ("nn.functional.dropout2d", 1),
+    "Dropout3d": ("nn.functional.dropout3d", 1),
+    "AlphaDropout": ("nn.functional.alpha_dropout", 1),
     "FeatureAlphaDropout": ("nn.functional.feature_alpha_dropout", 1),
 }
 _ACT_PLAIN = {
-    "Sigmoid": "sigmoid", "Tanh": "tanh", "Softmax": "softmax", "LogSoftmax": "log_softmax",
-    "GELU": "nn.functional.gelu", "Softplus": "nn.functional.softplus", "Softsign":
-    "nn.functional.softsign", "Tanhshrink": "nn.functional.tanhshrink", "LogSigmoid":
-    "nn.functional.logsigmoid", "Softmin": "nn.functional.softmin", "PReLU": "nn.functional.prelu",
-    "Identity": None, "Flatten": None, "Unflatten": None,
+    "Sigmoid": "sigmoid",
+    "Tanh": "tanh",
+    "Softmax": "softmax",
+    "LogSoftmax": "log_softmax",
+    "GELU": "nn.functional.gelu",
+    "Softplus": "nn.functional.softplus",
+    "Softsign": "nn.functional.softsign",
+    "Tanhshrink": "nn.functional.tanhshrink",
+    "LogSigmoid": "nn.functional.logsigmoid",
+    "Softmin": "nn.functional.softmin",
+    "PReLU": "nn.functional.prelu",
+    "Identity": None,
+    "Flatten": None,
+    "Unflatten": None,
 }
 
 LAYERS: dict[str, LayerSpec] = {}
@@ -156,38 +233,51 @@ LAYERS["torch.nn.PReLU"] = LayerSpec(
     "nn.functional.prelu", params=("weight",), args=(("weight", ("1", "weight")),)
 )
 LAYERS["torch.nn.Linear"] = LayerSpec(
-    "nn.functional.linear", params=("weight", "bias"),
+    "nn.functional.linear",
+    params=("weight", "bias"),
     args=(("weight", ("1", "weight")), ("bias", ("2", "bias"))),
 )
 LAYERS["torch.nn.Bilinear"] = LayerSpec(None, params=("weight", "bias"))
 for _d in ("1d", "2d", "3d"):
     LAYERS[f"torch.nn.Conv{_d}"] = LayerSpec(
-        f"nn.functional.conv{_d}", params=("weight", "bias"),
+        f"nn.functional.conv{_d}",
+        params=("weight", "bias"),
         args=(("weight", ("1", "weight")), ("bias", ("2", "bias"))),
     )
     LAYERS[f"torch.nn.ConvTranspose{_d}"] = LayerSpec(
-        f"nn.functional.conv_transpose{_d}", params=("weight", "bias"),
+        f"nn.functional.conv_transpose{_d}",
+        params=("weight", "bias"),
         args=(("weight", ("1", "weight")), ("bias", ("2", "bias"))),
     )
     _bn = LayerSpec(
-        "nn.functional.batch_norm", params=("weight", "bias"),
+        "nn.functional.batch_norm",
+        params=("weight", "bias"),
         buffers=("running_mean", "running_var"),
-        args=(("running_mean", ("1", "running_mean")), ("running_var", ("2", "running_var")),
-              ("weight", ("3", "weight")), ("bias", ("4", "bias"))),
+        args=(
+            ("running_mean", ("1", "running_mean")),
+            ("running_var", ("2", "running_var")),
+            ("weight", ("3", "weight")),
+            ("bias", ("4", "bias")),
+        ),
     )
     LAYERS[f"torch.nn.BatchNorm{_d}"] = _bn
     LAYERS[f"torch.nn.InstanceNorm{_d}"] = LayerSpec("nn.functional.instance_norm")
     for _pool in ("MaxPool", "AvgPool", "AdaptiveAvgPool", "AdaptiveMaxPool", "LPPool"):
         LAYERS[f"torch.nn.{_pool}{_d}"] = LayerSpec(
             f"nn.functional.{_pool.lower().replace('adaptive', 'adaptive_')}{_d}".replace(
-                "maxpool", "max_pool").replace("avgpool", "avg_pool").replace("lppool", "lp_pool")
+                "maxpool", "max_pool"
+            )
+            .replace("avgpool", "avg_pool")
+            .replace("lppool", "lp_pool")
         )
 LAYERS["torch.nn.LayerNorm"] = LayerSpec(
-    "nn.functional.layer_norm", params=("weight", "bias"),
+    "nn.functional.layer_norm",
+    params=("weight", "bias"),
     args=(("weight", ("2", "weight")), ("bias", ("3", "bias"))),
 )
 LAYERS["torch.nn.GroupNorm"] = LayerSpec(
-    "nn.functional.group_norm", params=("weight", "bias"),
+    "nn.functional.group_norm",
+    params=("weight", "bias"),
     args=(("weight", ("2", "weight")), ("bias", ("3", "bias"))),
 )
 LAYERS["torch.nn.Embedding"] = LayerSpec(
@@ -217,8 +307,12 @@ LOSS_SUFFIX = "Loss"
 def is_optimizer(qualname: str) -> bool:
     parts = qualname.split(".")
     return (
-        len(parts) >= 3 and parts[0] == "torch" and parts[1] == "optim"
-        and parts[-1][:1].isupper() and "lr_scheduler" not in parts and "swa_utils" not in parts
+        len(parts) >= 3
+        and parts[0] == "torch"
+        and parts[1] == "optim"
+        and parts[-1][:1].isupper()
+        and "lr_scheduler" not in parts
+        and "swa_utils" not in parts
     )
 
 

@@ -180,9 +180,20 @@ class _Unknown:
 
 UNKNOWN = _Unknown()
 
-Value = Union[
-    TensorVal, NumpyVal, ConstVal, TupleVal, SeqVal, CtxVal, FuncVal, ClassVal, ModuleObj,
-    OptimizerVal, BoundMethod, ListObj, _Unknown,
+Value = Union[  # noqa: UP007 - a runtime alias: `|` of forward references is not evaluable
+    TensorVal,
+    NumpyVal,
+    ConstVal,
+    TupleVal,
+    SeqVal,
+    CtxVal,
+    FuncVal,
+    ClassVal,
+    ModuleObj,
+    OptimizerVal,
+    BoundMethod,
+    ListObj,
+    _Unknown,
 ]
 
 
