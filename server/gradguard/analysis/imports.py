@@ -40,7 +40,7 @@ class ImportMap:
     def __init__(self, tree: ast.AST) -> None:
         self.names: dict[str, str] = {}
         self.star_modules: list[str] = []
-        for node in ast.walk(tree):
+        for node in _statements(tree):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
@@ -74,3 +74,17 @@ class ImportMap:
         if root is None:
             return None
         return canonical(".".join([root, *reversed(parts)]))
+
+
+def _statements(tree: ast.AST) -> list[ast.stmt]:
+    """Every statement at any nesting level (imports are statements: no need to walk
+    expressions, which is most of a tree)."""
+    out: list[ast.stmt] = []
+    stack: list[ast.AST] = list(getattr(tree, "body", []))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.stmt):
+            out.append(node)
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            stack.extend(getattr(node, field, ()))
+    return out

@@ -558,6 +558,18 @@ class Interpreter:
             return value
         if isinstance(node, ast.Starred):
             return self.eval(node.value, state, stmt)
+        if isinstance(node, ast.JoinedStr):
+            return UNKNOWN  # f-strings: formatting, no tensor effects worth the walk
+        if isinstance(node, ast.Dict):
+            for part in (*node.keys, *node.values):
+                if part is not None:
+                    self.eval(part, state, stmt)
+            return UNKNOWN
+        if isinstance(node, ast.Slice):
+            for part in (node.lower, node.upper, node.step):
+                if part is not None:
+                    self.eval(part, state, stmt)
+            return UNKNOWN
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.expr):
                 self.eval(child, state, stmt)
