@@ -219,13 +219,23 @@ class Interpreter:
 
     _current_class: ClassVal | None = None
 
-    def _jedi_value(self, target: ast.Name) -> Value:
-        """Ask jedi what an otherwise unknown assignment target holds (tensor or parameter)."""
-        assert self.jedi is not None
-        full = self.jedi.type_of_name(target.lineno, target.col_offset)  # type: ignore[attr-defined]
+    def _jedi_value(self, target: ast.expr) -> Value:
+        """Ask jedi what an expression local inference could not type holds: a tensor (may
+        require grad) or a Parameter (a leaf that requires grad). Names and attributes only."""
+        if self.jedi is None:
+            return UNKNOWN
+        if isinstance(target, ast.Name):
+            line, col = target.lineno, target.col_offset
+        elif isinstance(target, ast.Attribute) and target.end_lineno is not None and (
+            target.end_col_offset is not None
+        ):
+            line, col = target.end_lineno, target.end_col_offset - len(target.attr)
+        else:
+            return UNKNOWN
+        full = self.jedi.type_of_name(line, col)  # type: ignore[attr-defined]
         if full is None:
             return UNKNOWN
-        sid = frozenset({("jedi", target.lineno, target.col_offset)})
+        sid = frozenset({("jedi", line, col)})
         if "Parameter" in full:
             return TensorVal(sids=sid, rg=Tri.YES, leaf_rg=Tri.YES, param=True)
         return TensorVal(sids=sid, rg=Tri.MAYBE)
@@ -702,6 +712,8 @@ class Interpreter:
             return self.deepcopy(args[0], node, state) if args else UNKNOWN
         if isinstance(func, ast.Attribute):
             receiver = self.eval(func.value, state, stmt)
+            if receiver is UNKNOWN and self.jedi is not None and _is_inplace_name(func.attr):
+                receiver = self._jedi_value(func.value)
             if func.attr in ("append", "extend", "insert") and isinstance(
                 receiver, (ListObj, TupleVal)
             ):
@@ -1848,6 +1860,8 @@ class Interpreter:
             if not isinstance(stmt.target, ast.Subscript)
             else None
         )
+        if target_val is UNKNOWN and self.jedi is not None:
+            target_val = self._jedi_value(stmt.target)
         if isinstance(stmt.target, ast.Subscript):
             base = self.eval(stmt.target.value, state, stmt)
             self.eval(stmt.target.slice, state, stmt)
@@ -2163,3 +2177,7 @@ def _union_tensors(tensors: list[TensorVal]) -> TensorVal:
     for t in tensors:
         rg = rg | t.rg
     return out.with_(rg=rg)
+
+
+def _is_inplace_name(name: str) -> bool:
+    return name.endswith("_") and not name.endswith("__") and name not in api.NON_DATA_INPLACE
