@@ -148,6 +148,8 @@ class Detector:
             return (self._inplace_false(mut),)
         if mut.kind in ("method", "augassign", "setitem"):
             return (self.fixes.wrap_no_grad(mut.stmt),)
+        if mut.kind == "inplace_kw" and isinstance(mut.stmt, ast.Assign):
+            return (self.fixes.out_of_place(mut),)  # `y = F.relu(x, inplace=False)`
         return ()
 
     def _inplace_false(self, mut: Mutation) -> Fix | None:

@@ -1610,7 +1610,14 @@ class Interpreter:
                 inplace_span=mod.inplace_span,
             )
             return self.inplace(x, [], mut, state, row=row, node=node)
-        return self.apply_op(row, op_args, node, stmt, state, name, clonable=False)
+        arg_nodes = (
+            {"0": node.args[0]}
+            if isinstance(node, ast.Call) and node.args and node is not mod.node
+            else None
+        )
+        return self.apply_op(
+            row, op_args, node, stmt, state, name, arg_nodes=arg_nodes, clonable=False
+        )
 
     def _generic_result(self, args: list[Value], node: ast.AST, state: State, name: str) -> Value:
         """A call we hold no facts for, given tensors: its result carries their graph (so a
