@@ -56,6 +56,7 @@ def test_runtime_matches_label(path: Path, torch_run) -> None:  # type: ignore[n
 def test_findings_match_annotations(path: Path) -> None:
     case = _case(path)
     report = check_source(case.source, str(path))
+    assert not report.problems, f"the analysis reported problems: {report.problems}"
     got = {(f.line, f.code) for f in report.findings}
     assert got == case.expected, _explain(case, report.findings)
     if case.raises is None:

@@ -396,7 +396,7 @@ class Interpreter:
             self.bind(target.value, value, state, stmt)
 
     def set_attr(self, obj: ModuleObj, name: str, value: Value, state: State) -> None:
-        state.heap[(obj, name)] = value
+        state.own_heap()[(obj, name)] = value
         old = obj.attrs.get(name)
         obj.attrs[name] = value if old is None else _join_attr(old, value)
         self._index_tensor(obj, name, value)
@@ -426,7 +426,7 @@ class Interpreter:
                 if name in obj.attrs:
                     obj.attrs[name] = update(obj.attrs[name])
                 if (obj, name) in state.heap:
-                    state.heap[(obj, name)] = update(state.heap[(obj, name)])
+                    state.own_heap()[(obj, name)] = update(state.heap[(obj, name)])
 
     def _rebind_expr(self, expr: ast.expr, value: Value, state: State) -> None:
         if isinstance(expr, ast.Name):
@@ -1673,6 +1673,7 @@ class Interpreter:
             env={},
             saves=state.saves,
             heap=state.heap,
+            heap_owned=state.heap_owned,
             grad=state.grad,
             inference_mode=state.inference_mode,
             allow_mutation=state.allow_mutation,
@@ -1709,6 +1710,7 @@ class Interpreter:
         state.saves = out_state.saves
         state.multi_dirty = out_state.multi_dirty
         state.heap = out_state.heap
+        state.heap_owned = out_state.heap_owned
         results = [v for v, _ in frame.returns]
         return _join_all(results) if results else ConstVal(None)
 

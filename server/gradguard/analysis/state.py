@@ -76,8 +76,17 @@ class State:
     # Attributes of module objects, flow-sensitively (the object's own `attrs` hold the
     # flow-insensitive join, used where this state has no entry).
     heap: dict[tuple[object, str], Value] = field(default_factory=dict)
+    heap_owned: bool = True  # copy-on-write: branches share the heap until one writes to it
+
+    def own_heap(self) -> dict[tuple[object, str], Value]:
+        """The heap, safe to write to (copied first if another state shares it)."""
+        if not self.heap_owned:
+            self.heap = dict(self.heap)
+            self.heap_owned = True
+        return self.heap
 
     def copy(self) -> State:
+        self.heap_owned = False
         return State(
             dict(self.env),
             dict(self.saves),
@@ -88,7 +97,8 @@ class State:
             dict(self.multi_dirty),
             self.alive,
             set(self.allocated),
-            dict(self.heap),
+            self.heap,
+            heap_owned=False,
         )
 
     def same_as(self, other: State) -> bool:
@@ -98,7 +108,7 @@ class State:
             and self.grad == other.grad
             and self.multi_dirty == other.multi_dirty
             and self.alive == other.alive
-            and self.heap == other.heap
+            and (self.heap is other.heap or self.heap == other.heap)
         )
 
     def touch(self, sids: frozenset[Sid], mutation: Mutation) -> list[SaveRecord]:
@@ -133,7 +143,8 @@ def join_states(a: State, b: State) -> State:
     multi = dict(a.multi_dirty)
     for sid, mut in b.multi_dirty.items():
         multi.setdefault(sid, mut)
-    heap = a.heap if a.heap is b.heap else _join_heaps(a.heap, b.heap)
+    shared = a.heap is b.heap
+    heap = a.heap if shared else _join_heaps(a.heap, b.heap)
     return State(
         env,
         saves,
@@ -145,6 +156,7 @@ def join_states(a: State, b: State) -> State:
         True,
         a.allocated | b.allocated,
         heap,
+        heap_owned=not shared,
     )
 
 
@@ -225,10 +237,13 @@ class SiteRenamer:
             new = self.value(v)
             if new is not v:
                 state.env[name] = new
-        for key, v in list(state.heap.items()):
+        changed = {}
+        for key, v in state.heap.items():
             new = self.value(v)
             if new is not v:
-                state.heap[key] = new
+                changed[key] = new
+        if changed:
+            state.own_heap().update(changed)
         seen: set[int] = set()
         for scope in (state.env, *extra_scopes):
             for v in scope.values():
