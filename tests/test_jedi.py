@@ -6,7 +6,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from gradguard.analysis import check_source
 
 MODELS = textwrap.dedent("""\

@@ -101,6 +101,11 @@ class Interpreter:
         module_env = state.env
         self.frames.pop()
         for func, owner in _all_functions(self.tree):
+            if func.name == "__init__" and owner is not None:
+                cls = module_env.get(owner.name)
+                if isinstance(cls, ClassVal) and cls.is_module:
+                    self.standalone_instance(cls)  # runs __init__ with unknown arguments
+                    continue
             self.analyse_standalone(func, owner, module_env)
 
     def analyse_standalone(
@@ -226,8 +231,10 @@ class Interpreter:
             return UNKNOWN
         if isinstance(target, ast.Name):
             line, col = target.lineno, target.col_offset
-        elif isinstance(target, ast.Attribute) and target.end_lineno is not None and (
-            target.end_col_offset is not None
+        elif (
+            isinstance(target, ast.Attribute)
+            and target.end_lineno is not None
+            and (target.end_col_offset is not None)
         ):
             line, col = target.end_lineno, target.end_col_offset - len(target.attr)
         else:
