@@ -310,7 +310,8 @@ class Detector:
                 continue
             if rec.dirty is None:
                 continue
-            by_mutation.setdefault(rec.dirty, []).append(rec)
+            for mut in (rec.dirty, *rec.later):
+                by_mutation.setdefault(mut, []).append(rec)
         for mut, recs in by_mutation.items():
             self._report_saved_modified(recs, mut, node, certain_backward=root.rg == Tri.YES)
         if not retain:

@@ -26,6 +26,8 @@ from .values import (
     ClassVal,
     ConstVal,
     CtxVal,
+    DictVal,
+    DistVal,
     FuncVal,
     ListObj,
     ModuleObj,
@@ -35,6 +37,7 @@ from .values import (
     SeqVal,
     Sid,
     TensorVal,
+    TorchFnVal,
     Tri,
     TupleVal,
     Value,
@@ -501,15 +504,19 @@ class Interpreter:
         if isinstance(node, ast.Constant):
             return ConstVal(node.value)
         if isinstance(node, ast.Name):
-            return self.lookup(node.id, state)
+            found = self.lookup(node.id, state)
+            return self._torch_function(node) if found is UNKNOWN else found
         if isinstance(node, ast.Attribute):
             key = _dotted(node)
             if key and key in state.env:
                 return state.env[key]
             obj = self.eval(node.value, state, stmt)
-            return self.getattr_(obj, node, state)
+            found = self.getattr_(obj, node, state)
+            return self._torch_function(node) if found is UNKNOWN else found
         if isinstance(node, ast.Call):
             return self.eval_call(node, state, stmt)
+        if isinstance(node, ast.Dict):
+            return self.eval_dict(node, state, stmt)
         if isinstance(node, ast.BinOp):
             return self.eval_binop(node, state, stmt)
         if isinstance(node, ast.UnaryOp):
@@ -592,6 +599,29 @@ class Interpreter:
                 self.eval(child, state, stmt)
         return UNKNOWN
 
+    def _torch_function(self, node: ast.expr) -> Value:
+        """`torch.mul` / `F.relu` named without calling it: a value to call later."""
+        qual = self.imports.qualify(node)
+        if (
+            qual is not None
+            and qual.startswith("torch.")
+            and (self.table.lookup(qual) is not None or qual in api.LAYERS)
+        ):
+            return TorchFnVal(qual)
+        return UNKNOWN
+
+    def eval_dict(self, node: ast.Dict, state: State, stmt: ast.stmt) -> Value:
+        items: list[tuple[object, Value]] = []
+        tracked = True
+        for k, v in zip(node.keys, node.values, strict=True):
+            value = self.eval(v, state, stmt)
+            key = self.eval(k, state, stmt) if k is not None else UNKNOWN
+            if isinstance(key, ConstVal):
+                items.append((key.value, value))
+            else:
+                tracked = False  # computed keys or `**other`
+        return DictVal(tuple(items)) if tracked else UNKNOWN
+
     def eval_comprehension(
         self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp, state: State, stmt: ast.stmt
     ) -> Value:
@@ -633,6 +663,12 @@ class Interpreter:
             if obj.cls is not None and attr not in api.MODULE_METHODS:
                 return UNKNOWN
             return BoundMethod(obj, attr)
+        if isinstance(obj, DistVal):
+            if attr in api.DIST_TENSOR_ATTRIBUTES:
+                return TensorVal(
+                    sids=frozenset({("dist", *self.site(node))}), rg=obj.rg, deps=obj.deps
+                )
+            return BoundMethod(obj, attr)
         if isinstance(obj, (OptimizerVal, NumpyVal)):
             return BoundMethod(obj, attr)
         if isinstance(obj, ClassVal) and attr in obj.methods:
@@ -642,6 +678,9 @@ class Interpreter:
     def eval_subscript(self, base: Value, index: Value, node: ast.Subscript, state: State) -> Value:
         if isinstance(base, TensorVal):
             return self.subscript_view(base, node, state, index)
+        if isinstance(base, DictVal) and isinstance(index, ConstVal):
+            found = base.get(index.value)
+            return found if found is not None else UNKNOWN
         if (
             isinstance(base, TupleVal)
             and isinstance(index, ConstVal)
@@ -656,8 +695,11 @@ class Interpreter:
         if isinstance(base, SeqVal):
             return base if isinstance(node.slice, ast.Slice) else base.elem
         if isinstance(base, ModuleObj) and base.children:
-            if base.repeated:
-                return base.children[0]  # built from a comprehension: all alike
+            first = base.children[0]
+            if base.repeated or not (isinstance(index, ConstVal) and isinstance(index.value, int)):
+                # built in a loop/comprehension or indexed by a variable: any of alike layers
+                alike = all(c.kind == first.kind and c.cls is first.cls for c in base.children)
+                return first if alike else UNKNOWN
             if isinstance(index, ConstVal) and isinstance(index.value, int):
                 try:
                     return base.children[index.value]
@@ -740,6 +782,8 @@ class Interpreter:
             args, _ = self._eval_args(node, state, stmt)
             return self._unknown_call_result(func.attr, receiver, args, node, state)
         callee = self.eval(func, state, stmt)
+        if isinstance(callee, TorchFnVal):
+            return self.call_qualified(callee.qual, node, state, stmt)
         if isinstance(callee, FuncVal):
             return self.call_function(callee, node, state, stmt, self_obj=None)
         if isinstance(callee, ClassVal):
@@ -909,6 +953,18 @@ class Interpreter:
             return SeqVal(UNKNOWN) if qual.endswith("grad") else UNKNOWN
         if qual in api.LAYERS or qual in api.CONTAINERS or _is_nn_class(qual):
             return self.construct_layer(qual, node, state, stmt)
+        if api.is_distribution(qual):
+            args, kwargs = self._eval_args(node, state, stmt)
+            tensors = [
+                t
+                for a in (*args, *kwargs.values())
+                for t in _flatten(a)
+                if isinstance(t, TensorVal)
+            ]
+            rg, deps = Tri.NO, frozenset[tuple[object, ...]]()
+            for t in tensors:
+                rg, deps = rg | t.rg, deps | t.deps
+            return DistVal(rg if state.grad != Tri.NO else Tri.NO, deps)
         if api.is_optimizer(qual):
             args, kwargs = self._eval_args(node, state, stmt)
             params = args[0] if args else kwargs.get("params", UNKNOWN)
@@ -1416,6 +1472,22 @@ class Interpreter:
 
     def call_bound(self, bm: BoundMethod, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
         obj = bm.obj
+        if isinstance(obj, DistVal):
+            args, kwargs = self._eval_args(node, state, stmt)
+            if bm.name in api.DIST_NONDIFF_METHODS:
+                return self.fresh_tensor(node, Tri.NO, state, deps=frozenset(), origin_op=bm.name)
+            tensors = [
+                t
+                for a in (*args, *kwargs.values())
+                for t in _flatten(a)
+                if isinstance(t, TensorVal)
+            ]
+            rg, deps = obj.rg, obj.deps
+            for t in tensors:
+                rg, deps = rg | t.rg, deps | t.deps
+            if state.grad == Tri.NO:
+                rg = Tri.NO
+            return self.fresh_tensor(node, rg, state, deps=deps, origin_op=bm.name)
         if isinstance(obj, OptimizerVal):
             self._eval_args(node, state, stmt)
             if bm.name == "step":
@@ -1449,11 +1521,9 @@ class Interpreter:
                         )
                     )
                 )
+                slots = [self.get_attr(obj, n, state) for n in names]
                 sids = frozenset(
-                    sid
-                    for n in names
-                    if isinstance(t := self.get_attr(obj, n, state), TensorVal)
-                    for sid in t.sids
+                    sid for slot in slots if isinstance(slot, TensorVal) for sid in slot.sids
                 )
                 mut = self.mutation(node, stmt, "init", f"`{self.src.text(node)}`", bm.name, True)
                 state.touch(sids, mut)  # zero_/fill_/init under no_grad: only versions move
@@ -1546,6 +1616,9 @@ class Interpreter:
         self, mod: ModuleObj, args: list[Value], node: ast.AST, state: State, stmt: ast.stmt
     ) -> Value:
         x = args[0] if args else UNKNOWN
+        if x is UNKNOWN and mod.kind in api.LAYERS and api.LAYERS[mod.kind].op is not None:
+            # a layer's input is a tensor even where we could not follow it
+            x = TensorVal(sids=frozenset({("input", *self.site(node))}), rg=Tri.MAYBE)
         if mod.kind == "torch.nn.Sequential":
             for child in mod.children:
                 x = (
@@ -1843,7 +1916,15 @@ class Interpreter:
     # ------------------------------------------------------------------ helpers
 
     def site(self, node: ast.AST) -> Sid:
-        return (getattr(node, "lineno", 0), getattr(node, "col_offset", 0), *self._ctx_key())
+        """An allocation site: the node's whole extent (`a(x).b()` and its inner `a(x)` start
+        at the same place) within the chain of inlined calls."""
+        return (
+            getattr(node, "lineno", 0),
+            getattr(node, "col_offset", 0),
+            getattr(node, "end_lineno", 0),
+            getattr(node, "end_col_offset", 0),
+            *self._ctx_key(),
+        )
 
     def _ctx_key(self) -> tuple[object, ...]:
         """The chain of inlined call sites (and the container call being run): one function

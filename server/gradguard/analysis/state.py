@@ -55,6 +55,7 @@ class SaveRecord:
     exempt: bool = False  # saved_tensors_hooks active: autograd's own check is off
     allow_mutation: object = None  # the allow_mutation_on_saved_tensors() context it was saved in
     dirty: Mutation | None = None
+    later: tuple[Mutation, ...] = ()  # further in-place writes after the first
     param: bool = False  # a parameter: optimizer.step() writes it
     clonable: bool = True  # the saving op is a call in the user's code (a `.clone()` fits)
     via: Span | None = None  # the user's call into the module/function where the save happened
@@ -115,10 +116,16 @@ class State:
         """Bump the version counter of `sids`: every live save of them turns dirty."""
         hit = []
         for key, rec in self.saves.items():
-            if rec.sids & sids and rec.dirty is None:
+            if not rec.sids & sids:
+                continue
+            if rec.dirty is None:
                 rec = replace(rec, dirty=mutation)
-                self.saves[key] = rec
-                hit.append(rec)
+            elif mutation != rec.dirty and mutation not in rec.later and len(rec.later) < 8:
+                rec = replace(rec, later=(*rec.later, mutation))  # named in findings too
+            else:
+                continue
+            self.saves[key] = rec
+            hit.append(rec)
         return hit
 
 

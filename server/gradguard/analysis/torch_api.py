@@ -316,5 +316,28 @@ def is_optimizer(qualname: str) -> bool:
     )
 
 
+# torch.distributions: what carries the parameters' graph and what does not.
+DIST_TENSOR_ATTRIBUTES = frozenset(
+    {
+        "mean",
+        "stddev",
+        "variance",
+        "mode",
+        "probs",
+        "logits",
+        "loc",
+        "scale",
+        "concentration",
+        "rate",
+    }
+)
+DIST_NONDIFF_METHODS = frozenset({"sample", "sample_n", "enumerate_support"})
+
+
+def is_distribution(qualname: str) -> bool:
+    parts = qualname.split(".")
+    return len(parts) >= 3 and parts[:2] == ["torch", "distributions"] and parts[-1][:1].isupper()
+
+
 def is_nn_init_inplace(qualname: str) -> bool:
     return qualname.startswith("torch.nn.init.") and qualname.endswith("_")

@@ -161,6 +161,34 @@ class OptimizerVal:
 
 
 @dataclass(frozen=True)
+class TorchFnVal:
+    """A torch function used as a value (`op=torch.mul`, `act=F.relu`), called later."""
+
+    qual: str
+
+
+@dataclass(frozen=True)
+class DictVal:
+    """A dict literal with constant keys (`batch = {"obs": t, ...}`)."""
+
+    items: tuple[tuple[object, Value], ...]
+
+    def get(self, key: object) -> Value | None:
+        for k, v in self.items:
+            if k == key:
+                return v
+        return None
+
+
+@dataclass(frozen=True)
+class DistVal:
+    """A torch.distributions object: its samples and densities carry its parameters' graph."""
+
+    rg: Tri
+    deps: frozenset[SaveKey]
+
+
+@dataclass(frozen=True)
 class BoundMethod:
     obj: Value
     name: str
@@ -193,6 +221,9 @@ Value = Union[  # noqa: UP007 - a runtime alias: `|` of forward references is no
     OptimizerVal,
     BoundMethod,
     ListObj,
+    TorchFnVal,
+    DictVal,
+    DistVal,
     _Unknown,
 ]
 
