@@ -267,9 +267,12 @@ class FixBuilder:
             f"Wrap `{_short(self.src.text(stmt))}` in `with {self.torch}.no_grad():`", tuple(edits)
         )
 
-    def rebind_to_inplace_no_grad(self, stmt: ast.Assign) -> Fix | None:
-        """`w = w - lr * w.grad` -> `with torch.no_grad(): w -= lr * w.grad` (w stays a leaf)."""
-        if self.torch is None or len(stmt.targets) != 1 or not isinstance(stmt.value, ast.BinOp):
+    def rebind_to_inplace_no_grad(self, stmt: ast.Assign, already_no_grad: bool) -> Fix | None:
+        """`w = w - lr * w.grad` -> `with torch.no_grad(): w -= lr * w.grad` (w stays a leaf);
+        just `w -= lr * w.grad` where grad mode is already off."""
+        if len(stmt.targets) != 1 or not isinstance(stmt.value, ast.BinOp):
+            return None
+        if self.torch is None and not already_no_grad:
             return None
         target = stmt.targets[0]
         value = stmt.value
@@ -284,6 +287,9 @@ class FixBuilder:
         if self.src.lines[span.line - 1][: span.col].strip():
             return None
         right = self.src.full_text(value.right)
+        if already_no_grad:
+            new = f"{name} {symbol}= {right}"
+            return Fix(f"Update `{name}` in place (it stays a leaf)", (TextEdit(span, new),))
         new = f"with {self.torch}.no_grad():\n{indent}    {name} {symbol}= {right}"
         return Fix(
             f"Update `{name}` in place under `no_grad()` (it stays a leaf)", (TextEdit(span, new),)

@@ -410,7 +410,7 @@ class Detector:
         stmt: ast.stmt,
     ) -> None:
         """GG009: `w = w - lr * w.grad` replaces a leaf parameter by a non-leaf tensor."""
-        if not isinstance(target, (ast.Name, ast.Attribute)) or state.grad == Tri.NO:
+        if not isinstance(target, (ast.Name, ast.Attribute)):
             return
         old = old_value
         if not isinstance(old, TensorVal) or old.leaf_rg != Tri.YES:
@@ -422,14 +422,19 @@ class Detector:
         )
         if not uses_grad or not isinstance(value, TensorVal):
             return
-        fix = self.fixes.rebind_to_inplace_no_grad(stmt) if isinstance(stmt, ast.Assign) else None
+        grad_off = state.grad == Tri.NO
+        fix = (
+            self.fixes.rebind_to_inplace_no_grad(stmt, already_no_grad=grad_off)
+            if isinstance(stmt, ast.Assign)
+            else None
+        )
+        what = "a tensor that does not require grad" if grad_off else "a new, non-leaf tensor"
         self.emit(
             "GG009",
             Severity.WARNING,
             self.src.span(stmt),
-            f"`{self.src.text(stmt)}` rebinds `{name}` to a new, non-leaf tensor: the next "
-            f"backward will not fill `{name}.grad`; update it in place under "
-            f"`torch.no_grad()` instead",
+            f"`{self.src.text(stmt)}` rebinds `{name}` to {what}: the next backward will not "
+            f"fill `{name}.grad`; update it in place under `torch.no_grad()` instead",
             fixes=(fix,),
         )
 

@@ -926,6 +926,9 @@ class Interpreter:
             return ctx
         if qual in api.FACTORIES:
             args, kwargs = self._eval_args(node, state, stmt)
+            out = kwargs.get("out")
+            if isinstance(out, TensorVal):  # torch.arange(n, out=buf): writes into `buf`
+                return self.call_out(out, {}, None, qual.split(".")[-1], node, stmt, state)
             rg = _requires_grad_kw(kwargs)
             return TensorVal(
                 sids=frozenset({self.alloc(node, state)[0]}),
@@ -937,8 +940,11 @@ class Interpreter:
         if qual in api.PARAMETER_CLASSES:
             args, kwargs = self._eval_args(node, state, stmt)
             rg = _requires_grad_kw(kwargs, default=Tri.YES)
+            data = args[0] if args else kwargs.get("data")
+            # Parameter(t) / Variable(t) share t's storage and version counter
+            shared = data.sids if isinstance(data, TensorVal) and not data.deps else None
             return TensorVal(
-                sids=frozenset({self.alloc(node, state)[0]}),
+                sids=shared or frozenset({self.alloc(node, state)[0]}),
                 rg=rg,
                 leaf_rg=rg,
                 param=True,

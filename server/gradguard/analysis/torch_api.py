@@ -40,7 +40,9 @@ GRAD_CONTEXTS = {
 
 BACKWARD_FUNCTIONS = frozenset({"torch.autograd.backward", "torch.autograd.grad"})
 
-PARAMETER_CLASSES = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter"})
+PARAMETER_CLASSES = frozenset(
+    {"torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.autograd.Variable"}
+)
 
 # In-place methods that write no data (autograd flags, sharing, detaching).
 NON_DATA_INPLACE = frozenset(
