@@ -1309,8 +1309,10 @@ class Interpreter:
             origin=Origin(name, self.src.span(node)),
             inference=state.inference_mode,
         )
+        # max/min/median(x, dim) return (values, indices); max/min(a, b) are elementwise
+        with_dim = "dim" in args or ("1" in args and not isinstance(args["1"], TensorVal))
         tuple_result = name in api.TUPLE_RESULT_OPS and (
-            name not in api.DIM_TUPLE_OPS or len(args) >= 2 or "dim" in args
+            name not in api.DIM_TUPLE_OPS or with_dim
         )
         if tuple_result:
             indices = TensorVal(
