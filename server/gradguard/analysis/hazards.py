@@ -398,7 +398,26 @@ class Detector:
                 )
 
     def on_function_exit(self, state: State, frame: Frame) -> None:
-        return None
+        """A custom Function's backward that writes into `ctx.saved_tensors`: the next backward
+        through the same graph (retain_graph=True, double backward) finds them modified."""
+        func = frame.func
+        if func is None or func.owner is None or not func.owner.is_autograd_function:
+            return
+        for rec in state.saves.values():
+            if rec.key[0] != "ctx-saved" or rec.dirty is None:
+                continue
+            for mut in (rec.dirty, *rec.later):
+                self.emit(
+                    "GG002",
+                    Severity.WARNING,
+                    mut.span,
+                    f"{mut.desc} modifies in place a tensor saved with `ctx.save_for_backward` "
+                    f"(line {rec.span.line}); a second backward through the same graph "
+                    f"(retain_graph=True, double backward) raises: 'one of the variables needed "
+                    f"for gradient computation has been modified by an inplace operation'",
+                    related=self._saver_related(rec),
+                    fixes=(self.fixes.out_of_place(mut),),
+                )
 
     def check_rebinding(
         self,

@@ -22,6 +22,7 @@ from .spans import SourceMap
 from .state import Mutation, SaveRecord, SiteRenamer, State, allocate, join_states
 from .values import (
     UNKNOWN,
+    AutogradCtx,
     BoundMethod,
     ClassVal,
     ConstVal,
@@ -251,13 +252,20 @@ class Interpreter:
         return TensorVal(sids=sid, rg=Tri.MAYBE)
 
     def exec_classdef(self, node: ast.ClassDef, state: State) -> ClassVal:
-        cls = ClassVal(node, is_module=self._is_module_class(node, state.env))
+        cls = ClassVal(
+            node,
+            is_module=self._is_module_class(node, state.env),
+            is_autograd_function=self._is_autograd_function(node),
+        )
         for item in node.body:
             if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 cls.methods[item.name] = FuncVal(
                     item, owner=cls, grad_decorator=self._grad_decorator(item)
                 )
         return cls
+
+    def _is_autograd_function(self, node: ast.ClassDef) -> bool:
+        return any(self.imports.qualify(b) in api.AUTOGRAD_FUNCTION_BASES for b in node.bases)
 
     def _is_module_class(self, node: ast.ClassDef, env: dict[str, Value]) -> bool:
         for base in node.bases:
@@ -599,6 +607,35 @@ class Interpreter:
                 self.eval(child, state, stmt)
         return UNKNOWN
 
+    def _ctx_saved(self, ctx: AutogradCtx, node: ast.AST, state: State) -> TensorVal:
+        """`ctx.saved_tensors` in a custom Function: tensors autograd keeps for every later
+        backward through the same graph (retain_graph, double backward)."""
+        cls_node = ctx.cls.node
+        saver = next(
+            (
+                n
+                for n in ast.walk(cls_node)
+                if isinstance(n, ast.Call)
+                and isinstance(n.func, ast.Attribute)
+                and n.func.attr == "save_for_backward"
+            ),
+            cls_node,
+        )
+        sid = ("ctx-saved", cls_node.lineno, cls_node.col_offset)
+        key = (*sid, "ctx")
+        if key not in state.saves:
+            state.saves[key] = SaveRecord(
+                key,
+                frozenset({sid}),
+                "ctx.save_for_backward",
+                self.src.span(saver),
+                "a tensor saved with `ctx.save_for_backward`",
+                certain=False,
+                node=saver,
+                clonable=False,
+            )
+        return TensorVal(sids=frozenset({sid}), rg=Tri.MAYBE, deps=frozenset({key}))
+
     def _torch_function(self, node: ast.expr) -> Value:
         """`torch.mul` / `F.relu` named without calling it: a value to call later."""
         qual = self.imports.qualify(node)
@@ -663,6 +700,8 @@ class Interpreter:
             if obj.cls is not None and attr not in api.MODULE_METHODS:
                 return UNKNOWN
             return BoundMethod(obj, attr)
+        if isinstance(obj, AutogradCtx) and attr in ("saved_tensors", "saved_variables"):
+            return SeqVal(self._ctx_saved(obj, node, state))
         if isinstance(obj, DistVal):
             if attr in api.DIST_TENSOR_ATTRIBUTES:
                 return TensorVal(
@@ -939,7 +978,7 @@ class Interpreter:
             )
         if qual in api.PARAMETER_CLASSES:
             args, kwargs = self._eval_args(node, state, stmt)
-            rg = _requires_grad_kw(kwargs, default=Tri.YES)
+            rg = _requires_grad_kw(kwargs, default=Tri.NO if qual == api.VARIABLE else Tri.YES)
             data = args[0] if args else kwargs.get("data")
             # Parameter(t) / Variable(t) share t's storage and version counter
             shared = data.sids if isinstance(data, TensorVal) and not data.deps else None
@@ -947,8 +986,8 @@ class Interpreter:
                 sids=shared or frozenset({self.alloc(node, state)[0]}),
                 rg=rg,
                 leaf_rg=rg,
-                param=True,
-                origin=Origin("Parameter", self.src.span(node)),
+                param=qual != api.VARIABLE,
+                origin=Origin(qual.split(".")[-1], self.src.span(node)),
             )
         if qual in api.BACKWARD_FUNCTIONS:
             args, kwargs = self._eval_args(node, state, stmt)
@@ -1311,9 +1350,7 @@ class Interpreter:
         )
         # max/min/median(x, dim) return (values, indices); max/min(a, b) are elementwise
         with_dim = "dim" in args or ("1" in args and not isinstance(args["1"], TensorVal))
-        tuple_result = name in api.TUPLE_RESULT_OPS and (
-            name not in api.DIM_TUPLE_OPS or with_dim
-        )
+        tuple_result = name in api.TUPLE_RESULT_OPS and (name not in api.DIM_TUPLE_OPS or with_dim)
         if tuple_result:
             indices = TensorVal(
                 sids=frozenset({(*sid, "idx")}), rg=Tri.NO, inference=state.inference_mode
@@ -1827,6 +1864,16 @@ class Interpreter:
         is_method = func.owner is not None and not _is_static(node)
         in_module = func.owner is not None and func.owner.is_module
         positional = list(args or [])
+        if (
+            func.owner is not None
+            and func.owner.is_autograd_function
+            and params
+            and (node.name in ("forward", "backward", "setup_context"))
+        ):
+            state.env[params[0].arg] = AutogradCtx(func.owner)  # `ctx`
+            params = params[1:]
+            if args is not None:
+                positional = positional[1:]
         if is_method and params:
             first = params[0]
             if self_obj is not None:

@@ -38,11 +38,15 @@ GRAD_CONTEXTS = {
     "torch.amp.autocast": "neutral",
 }
 
+AUTOGRAD_FUNCTION_BASES = frozenset({"torch.autograd.Function", "torch.autograd.function.Function"})
+
 BACKWARD_FUNCTIONS = frozenset({"torch.autograd.backward", "torch.autograd.grad"})
 
 PARAMETER_CLASSES = frozenset(
     {"torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.autograd.Variable"}
 )
+# Variable(t) is a deprecated no-op wrapper: requires_grad only when asked for
+VARIABLE = "torch.autograd.Variable"
 
 # In-place methods that write no data (autograd flags, sharing, detaching).
 NON_DATA_INPLACE = frozenset(

@@ -123,6 +123,14 @@ class ClassVal:
     node: ast.ClassDef
     is_module: bool
     methods: dict[str, FuncVal] = field(default_factory=dict)
+    is_autograd_function: bool = False  # a torch.autograd.Function subclass
+
+
+@dataclass(frozen=True)
+class AutogradCtx:
+    """The `ctx` of a custom torch.autograd.Function's forward/backward."""
+
+    cls: ClassVal
 
 
 @dataclass(eq=False)
@@ -224,6 +232,7 @@ Value = Union[  # noqa: UP007 - a runtime alias: `|` of forward references is no
     TorchFnVal,
     DictVal,
     DistVal,
+    AutogradCtx,
     _Unknown,
 ]
 
