@@ -60,7 +60,7 @@ class Frame:
 
     globals: dict[str, Value]
     func: FuncVal | None = None
-    returns: list[tuple[Value, ast.Return]] = field(default_factory=list)
+    returns: list[tuple[Value, ast.Return | None]] = field(default_factory=list)
     standalone: bool = False  # analysed with unknown arguments, not inlined from a call
     call_node: ast.AST | None = None  # where this inlined activation was called from
     call_stmt: ast.stmt | None = None
@@ -291,8 +291,13 @@ class Interpreter:
 
     def exec_for(self, stmt: ast.For | ast.AsyncFor, state: State) -> State:
         iterable = self.eval(stmt.iter, state, stmt)
+        unrolled: list[Value] | None = None
         if isinstance(iterable, ModuleObj) and iterable.children and len(iterable.children) <= 32:
-            for child in iterable.children:  # unroll layer loops: each layer is known
+            unrolled = list(iterable.children)  # each layer is known
+        elif isinstance(iterable, TupleVal) and 0 < len(iterable.items) <= 16:
+            unrolled = list(iterable.items)  # `for f in (a, b):` each element is known
+        if unrolled is not None:
+            for child in unrolled:
                 if not state.alive:
                     break
                 self.bind(stmt.target, child, state, stmt)
@@ -482,6 +487,10 @@ class Interpreter:
             for item in iterable.items:
                 out = item if out is None else join_values(out, item)
             return out if out is not None else UNKNOWN
+        if isinstance(iterable, ModuleObj) and iterable.children:
+            first = iterable.children[0]
+            alike = all(c.kind == first.kind and c.cls is first.cls for c in iterable.children)
+            return first if alike else UNKNOWN
         return UNKNOWN
 
     # ------------------------------------------------------------------ expressions
@@ -535,6 +544,12 @@ class Interpreter:
                     if isinstance(node.op, ast.USub)
                     else operand
                 )
+            if (
+                isinstance(operand, ConstVal)
+                and isinstance(operand.value, (int, float))
+                and isinstance(node.op, (ast.USub, ast.UAdd))
+            ):
+                return ConstVal(-operand.value if isinstance(node.op, ast.USub) else operand.value)
             if isinstance(operand, ConstVal) and isinstance(node.op, ast.Not):
                 return ConstVal(not operand.value)
             return UNKNOWN
@@ -1788,8 +1803,6 @@ class Interpreter:
         state: State,
         self_obj: ModuleObj | None,
     ) -> Value:
-        if isinstance(func.node, ast.Lambda):
-            return UNKNOWN
         if len(self.frames) > MAX_CALL_DEPTH or any(
             f.func and f.func.node is func.node for f in self.frames
         ):
@@ -1840,7 +1853,10 @@ class Interpreter:
         return _join_all(results) if results else ConstVal(None)
 
     def _run_body(self, func: FuncVal, state: State) -> State:
-        assert not isinstance(func.node, ast.Lambda)
+        if isinstance(func.node, ast.Lambda):
+            value = self.eval(func.node.body, state, self.current_stmt or ast.Pass())
+            self.frame.returns.append((value, None))
+            return state
         if func.grad_decorator is not None:
             _enter(func.grad_decorator, state)
         prev = self._current_class
@@ -1859,16 +1875,18 @@ class Interpreter:
         self_obj: ModuleObj | None,
     ) -> None:
         node = func.node
-        assert not isinstance(node, ast.Lambda)
+        fname = "<lambda>" if isinstance(node, ast.Lambda) else node.name
         params = [*node.args.posonlyargs, *node.args.args]
-        is_method = func.owner is not None and not _is_static(node)
+        is_method = (
+            func.owner is not None and not isinstance(node, ast.Lambda) and not _is_static(node)
+        )
         in_module = func.owner is not None and func.owner.is_module
         positional = list(args or [])
         if (
             func.owner is not None
             and func.owner.is_autograd_function
             and params
-            and (node.name in ("forward", "backward", "setup_context"))
+            and (fname in ("forward", "backward", "setup_context"))
         ):
             state.env[params[0].arg] = AutogradCtx(func.owner)  # `ctx`
             params = params[1:]
@@ -1896,16 +1914,14 @@ class Interpreter:
                     ConstVal(default.value) if isinstance(default, ast.Constant) else UNKNOWN
                 )
             else:
-                state.env[p.arg] = self._unknown_param(
-                    p, default_for.get(p.arg), in_module, node.name
-                )
+                state.env[p.arg] = self._unknown_param(p, default_for.get(p.arg), in_module, fname)
         for p, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=False):
             if kwargs is not None and p.arg in kwargs:
                 state.env[p.arg] = kwargs[p.arg]
             elif args is not None and isinstance(d, ast.Constant):
                 state.env[p.arg] = ConstVal(d.value)
             else:
-                state.env[p.arg] = self._unknown_param(p, d, in_module, node.name)
+                state.env[p.arg] = self._unknown_param(p, d, in_module, fname)
         if node.args.vararg:
             state.env[node.args.vararg.arg] = SeqVal(UNKNOWN)
         if node.args.kwarg:
