@@ -1511,6 +1511,7 @@ class Interpreter:
                 leaf_rg=Tri.YES,
                 param=True,
                 origin=Origin(f"{qual.split('.')[-1]}.{pname}", self.src.span(node)),
+                inference=state.inference_mode,  # a layer built under inference_mode
             )
             self._index_tensor(obj, pname, param)
         for bname in spec.buffers:
@@ -1518,6 +1519,7 @@ class Interpreter:
                 sids=frozenset({(*self.site(node), bname)}),
                 rg=Tri.NO,
                 origin=Origin(f"{qual.split('.')[-1]}.{bname}", self.src.span(node)),
+                inference=state.inference_mode,
             )
         return obj
 
