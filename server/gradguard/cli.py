@@ -1,4 +1,5 @@
-"""Command line: `gradguard check PATH...` (ruff-like text, JSON or SARIF output)."""
+"""Command line: `gradguard check PATH...` (ruff-like text, JSON or SARIF output) and
+`gradguard server` (the language server, over stdio)."""
 
 from __future__ import annotations
 
@@ -144,6 +145,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if any(r.findings for r in results) else 0
 
 
+def cmd_server(args: argparse.Namespace) -> int:
+    from .lsp.server import serve_stdio  # pygls is only imported when the server runs
+
+    return serve_stdio()
+
+
 def _codes(raw: list[str]) -> list[str]:
     return [c.strip().upper() for item in raw for c in item.split(",") if c.strip()]
 
@@ -162,10 +169,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", action="append", help="skip these codes (prefixes)")
     check.add_argument("--fix", action="store_true", help="apply the preferred fix of each finding")
     check.add_argument("--show-fixes", action="store_true", help="list available fixes")
-    check.add_argument("--no-jedi", action="store_true", help="local inference only (default)")
-    check.add_argument("--jedi", action="store_true", help="also use jedi's cross-module inference")
+    check.add_argument(
+        "--no-jedi",
+        action="store_true",
+        help="local inference only (skip jedi's cross-module types)",
+    )
+    check.add_argument("--jedi", action="store_true", help="use jedi (the default)")
     check.add_argument("--jobs", "-j", type=int, default=0, help="parallel processes")
     check.set_defaults(func=cmd_check)
+    server = sub.add_parser("server", help="run the language server (LSP over stdio)")
+    server.add_argument("--stdio", action="store_true", help="use stdio (the default and only)")
+    server.set_defaults(func=cmd_server)
     return parser
 
 

@@ -18,7 +18,7 @@ class Config:
     select: list[str] | None = None
     ignore: list[str] | None = None
     exclude: list[str] = field(default_factory=list)
-    jedi: bool = False
+    jedi: bool = True  # cross-module inference at in-place sites local inference cannot type
     source: Path | None = None
 
 
@@ -58,6 +58,6 @@ def config_from_mapping(section: dict[str, Any], source: Path | None = None) -> 
         select=codes("select"),
         ignore=codes("ignore"),
         exclude=[str(e) for e in (exclude if isinstance(exclude, list) else [exclude])],
-        jedi=bool(section.get("jedi", False)),
+        jedi=bool(section.get("jedi", True)),
         source=source,
     )

@@ -162,13 +162,6 @@ class Interpreter:
             self.eval(stmt.value, state, stmt)
         elif isinstance(stmt, ast.Assign):
             value = self.eval(stmt.value, state, stmt)
-            if (
-                value is UNKNOWN
-                and self.jedi is not None
-                and isinstance(stmt.value, (ast.Call, ast.Attribute))
-                and isinstance(stmt.targets[0], ast.Name)
-            ):
-                value = self._jedi_value(stmt.targets[0])
             for target in stmt.targets:
                 if isinstance(target, (ast.Name, ast.Attribute)):
                     self.det.check_rebinding(
@@ -228,10 +221,32 @@ class Interpreter:
 
     _current_class: ClassVal | None = None
 
+    def _jedi_worth_it(self, expr: ast.expr, state: State) -> bool:
+        """Only where jedi's answer (a Parameter, a leaf that requires grad) could change the
+        verdict: grad mode on, and not a write through `.data` or into `.grad`."""
+        if self.jedi is None or state.grad == Tri.NO:
+            return False
+        node = expr
+        while isinstance(node, (ast.Attribute, ast.Subscript)):
+            if isinstance(node, ast.Attribute) and node.attr in ("data", "grad"):
+                return False
+            node = node.value
+        return True
+
+    def _rooted_in_parameter(self, expr: ast.expr) -> bool:
+        """`p.add_()` on an unannotated function argument: jedi knows no more than we do."""
+        while isinstance(expr, (ast.Attribute, ast.Subscript)):
+            expr = expr.value
+        func = self.frame.func if self.frames else None
+        if not isinstance(expr, ast.Name) or func is None:
+            return False
+        a = func.node.args
+        return expr.id in {p.arg for p in (*a.posonlyargs, *a.args, *a.kwonlyargs)} - {"self"}
+
     def _jedi_value(self, target: ast.expr) -> Value:
         """Ask jedi what an expression local inference could not type holds: a tensor (may
         require grad) or a Parameter (a leaf that requires grad). Names and attributes only."""
-        if self.jedi is None:
+        if self.jedi is None or self._rooted_in_parameter(target):
             return UNKNOWN
         if isinstance(target, ast.Name):
             line, col = target.lineno, target.col_offset
@@ -815,7 +830,11 @@ class Interpreter:
             return self.deepcopy(args[0], node, state) if args else UNKNOWN
         if isinstance(func, ast.Attribute):
             receiver = self.eval(func.value, state, stmt)
-            if receiver is UNKNOWN and self.jedi is not None and _is_inplace_name(func.attr):
+            if (
+                receiver is UNKNOWN
+                and self._jedi_worth_it(func.value, state)
+                and (_is_inplace_name(func.attr))
+            ):
                 receiver = self._jedi_value(func.value)
             if func.attr in ("append", "extend", "insert") and isinstance(
                 receiver, (ListObj, TupleVal)
@@ -2030,7 +2049,11 @@ class Interpreter:
             if not isinstance(stmt.target, ast.Subscript)
             else None
         )
-        if target_val is UNKNOWN and self.jedi is not None:
+        if (
+            target_val is UNKNOWN
+            and isinstance(stmt.target, ast.Attribute)
+            and self._jedi_worth_it(stmt.target, state)
+        ):
             target_val = self._jedi_value(stmt.target)
         if isinstance(stmt.target, ast.Subscript):
             base = self.eval(stmt.target.value, state, stmt)

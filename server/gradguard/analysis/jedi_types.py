@@ -1,8 +1,9 @@
 """Cross-module type facts from jedi, for names local inference leaves unknown.
 
-Jedi is slow when cold (seconds for its first look at torch), so it is consulted only for
-assignment targets whose value the interpreter could not determine, with a time budget per
-file; the answer is cached per (line, column).
+Jedi is slow when cold (seconds for its first look at torch), so it is consulted only where
+it can change a verdict: the receiver of an in-place op (or the target of an augmented
+assignment) that local inference could not type. A time budget bounds it per file; answers
+are cached per (line, column).
 """
 
 from __future__ import annotations
