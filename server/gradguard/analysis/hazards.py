@@ -216,8 +216,8 @@ class Detector:
         node: ast.AST,
         stmt: ast.stmt,
         state: State,
-        _all: frozenset[Sid],
     ) -> None:
+        """`optimizer.step()` updates every parameter it holds in place (under no_grad)."""
         mut = Mutation(
             self.src.span(node),
             f"`{self.src.text(node)}`",

@@ -1572,7 +1572,7 @@ class Interpreter:
         if isinstance(obj, OptimizerVal):
             self._eval_args(node, state, stmt)
             if bm.name == "step":
-                self.det.on_optimizer_step(obj, node, stmt, state, self._all_param_sids(state))
+                self.det.on_optimizer_step(obj, node, stmt, state)
             return UNKNOWN
         if isinstance(obj, NumpyVal):
             self._eval_args(node, state, stmt)
@@ -1662,12 +1662,6 @@ class Interpreter:
                 origin=Origin(f"{obj.kind.split('.')[-1]} parameter", obj.span),
             )
         ]
-
-    def _all_param_sids(self, state: State) -> frozenset[Sid]:
-        out: set[Sid] = set()
-        for rec in state.saves.values():
-            out.update(rec.sids)
-        return frozenset(out)
 
     def call_module(self, mod: ModuleObj, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
         out = self._call_module(mod, node, state, stmt)
