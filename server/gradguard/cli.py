@@ -1,5 +1,4 @@
-"""Command line: `gradguard check PATH...` (ruff-like text, JSON or SARIF output) and
-`gradguard server` (the language server, over stdio)."""
+"""Command line: `gradguard check PATH...` (ruff-like text, JSON or SARIF output)."""
 
 from __future__ import annotations
 
@@ -145,12 +144,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if any(r.findings for r in results) else 0
 
 
-def cmd_server(args: argparse.Namespace) -> int:
-    from .lsp.server import serve_stdio  # pygls is only imported when the server runs
-
-    return serve_stdio()
-
-
 def _codes(raw: list[str]) -> list[str]:
     return [c.strip().upper() for item in raw for c in item.split(",") if c.strip()]
 
@@ -177,9 +170,6 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jedi", action="store_true", help="use jedi (the default)")
     check.add_argument("--jobs", "-j", type=int, default=0, help="parallel processes")
     check.set_defaults(func=cmd_check)
-    server = sub.add_parser("server", help="run the language server (LSP over stdio)")
-    server.add_argument("--stdio", action="store_true", help="use stdio (the default and only)")
-    server.set_defaults(func=cmd_server)
     return parser
 
 
