@@ -575,7 +575,7 @@ class Interpreter:
             tensors = [v for v in vals if isinstance(v, TensorVal)]
             if tensors:
                 return self.fresh_tensor(node, Tri.NO, state, deps=frozenset())
-            return UNKNOWN
+            return _fold_compare(node, vals)
         if isinstance(node, ast.BoolOp):
             vals = [self.eval(v, state, stmt) for v in node.values]
             return vals[-1] if len(vals) == 1 else _join_all(vals)
@@ -2368,3 +2368,30 @@ def _union_tensors(tensors: list[TensorVal]) -> TensorVal:
 
 def _is_inplace_name(name: str) -> bool:
     return name.endswith("_") and not name.endswith("__") and name not in api.NON_DATA_INPLACE
+
+
+_COMPARE = {
+    ast.Eq: lambda a, b: a == b,
+    ast.NotEq: lambda a, b: a != b,
+    ast.Lt: lambda a, b: a < b,
+    ast.LtE: lambda a, b: a <= b,
+    ast.Gt: lambda a, b: a > b,
+    ast.GtE: lambda a, b: a >= b,
+    ast.Is: lambda a, b: a is b,
+    ast.IsNot: lambda a, b: a is not b,
+}
+
+
+def _fold_compare(node: ast.Compare, vals: list[Value]) -> Value:
+    """`self.activation == "relu"` with a known constructor argument: take the right branch."""
+    if not all(isinstance(v, ConstVal) for v in vals):
+        return UNKNOWN
+    consts = [v.value for v in vals if isinstance(v, ConstVal)]
+    try:
+        for op, a, b in zip(node.ops, consts, consts[1:], strict=False):
+            fn = _COMPARE.get(type(op))
+            if fn is None or not fn(a, b):
+                return ConstVal(False) if fn is not None else UNKNOWN
+        return ConstVal(True)
+    except Exception:  # noqa: BLE001 - comparing odd constants: just unknown
+        return UNKNOWN
