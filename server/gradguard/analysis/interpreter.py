@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..optable.table import OpRow, OpTable
 from . import torch_api as api
@@ -2370,7 +2371,7 @@ def _is_inplace_name(name: str) -> bool:
     return name.endswith("_") and not name.endswith("__") and name not in api.NON_DATA_INPLACE
 
 
-_COMPARE = {
+_COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], bool]] = {
     ast.Eq: lambda a, b: a == b,
     ast.NotEq: lambda a, b: a != b,
     ast.Lt: lambda a, b: a < b,
