@@ -1637,6 +1637,8 @@ class Interpreter:
                 return obj
             if bm.name == "register_forward_hook" and args and _hook_sets_requires_grad(args[0]):
                 obj.output_requires_grad = True
+            if bm.name == "register_forward_pre_hook" and args and isinstance(args[0], FuncVal):
+                obj.pre_hooks.append(args[0])
             if (
                 bm.name
                 in ("register_buffer", "register_parameter", "add_module", "register_module")
@@ -1672,13 +1674,18 @@ class Interpreter:
         return out
 
     def _call_module(self, mod: ModuleObj, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        args, kwargs = self._eval_args(node, state, stmt)
+        for hook in mod.pre_hooks:  # forward pre-hooks may replace the inputs
+            replaced = self._invoke(hook, [mod, TupleVal(tuple(args))], {}, node, state, None)
+            if isinstance(replaced, TupleVal):
+                args = list(replaced.items)
+            elif isinstance(replaced, TensorVal):
+                args = [replaced]
         if mod.cls is not None:
             fwd = mod.cls.methods.get("forward") or mod.cls.methods.get("__call__")
             if fwd is not None:
-                return self.call_function(fwd, node, state, stmt, self_obj=mod)
-            self._eval_args(node, state, stmt)
+                return self._invoke(fwd, args, kwargs, node, state, self_obj=mod)
             return UNKNOWN
-        args, _ = self._eval_args(node, state, stmt)
         outer = self.module_call is None
         if outer:
             self.module_call = node

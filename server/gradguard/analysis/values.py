@@ -149,6 +149,7 @@ class ModuleObj:
     generic: bool = False  # a torch.nn class we hold no layer facts for (losses, ...)
     repeated: bool = False  # children built from a comprehension: every index is alike
     output_requires_grad: bool = False  # a forward hook makes its output require grad
+    pre_hooks: list[FuncVal] = field(default_factory=list)  # forward pre-hooks, in order
 
     def parameters(self) -> list[TensorVal]:
         out: list[TensorVal] = []
