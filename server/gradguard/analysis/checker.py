@@ -21,6 +21,7 @@ def check_source(
     path: str = "<string>",
     *,
     use_jedi: bool = False,
+    jedi_seconds: float = 5.0,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
 ) -> Report:
@@ -39,7 +40,7 @@ def check_source(
     if use_jedi:
         from .jedi_types import JediTypes
 
-        interp.jedi = JediTypes(source, path)
+        interp.jedi = JediTypes(source, path, budget_seconds=jedi_seconds)
     try:
         interp.run()
     except BudgetExceeded:
