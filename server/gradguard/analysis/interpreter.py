@@ -622,7 +622,7 @@ class Interpreter:
         if isinstance(node, ast.Starred):
             return self.eval(node.value, state, stmt)
         if isinstance(node, ast.JoinedStr):
-            return UNKNOWN  # f-strings: formatting, no tensor effects worth the walk
+            return self.eval_fstring(node, state, stmt)
         if isinstance(node, ast.Dict):
             for part in (*node.keys, *node.values):
                 if part is not None:
@@ -666,6 +666,34 @@ class Interpreter:
                 clonable=False,
             )
         return TensorVal(sids=frozenset({sid}), rg=Tri.MAYBE, deps=frozenset({key}))
+
+    def eval_fstring(self, node: ast.JoinedStr, state: State, stmt: ast.stmt) -> Value:
+        """f"Conv{dim}d" with known parts is a constant (layer names built from config)."""
+        parts: list[str] = []
+        for value in node.values:
+            if isinstance(value, ast.Constant):
+                parts.append(str(value.value))
+            elif isinstance(value, ast.FormattedValue) and value.format_spec is None:
+                inner = self.eval(value.value, state, stmt)
+                if not isinstance(inner, ConstVal) or value.conversion != -1:
+                    return UNKNOWN
+                parts.append(str(inner.value))
+            else:
+                return UNKNOWN
+        return ConstVal("".join(parts))
+
+    def getattr_by_name(self, obj_node: ast.expr, obj: Value, name: str, state: State) -> Value:
+        """`getattr(nn, "ReLU")`, `getattr(F, act)`, `getattr(self, "fc1")`."""
+        qual = self.imports.qualify(obj_node)
+        if qual is not None and qual.startswith("torch"):
+            full = f"{qual}.{name}"
+            if self.table.lookup(full) is not None or full in api.LAYERS or _is_nn_class(full):
+                return TorchFnVal(full)
+            return UNKNOWN
+        if isinstance(obj, ModuleObj):
+            found = self.get_attr(obj, name, state)
+            return found if found is not None else UNKNOWN
+        return UNKNOWN
 
     def _torch_function(self, node: ast.expr) -> Value:
         """`torch.mul` / `F.relu` named without calling it: a value to call later."""
@@ -872,6 +900,8 @@ class Interpreter:
             return SeqVal(self.element_of(args[0], node, state))
         if name in ("zip",) and args:
             return SeqVal(TupleVal(tuple(self.element_of(a, node, state) for a in args)))
+        if name == "getattr" and len(args) >= 2 and isinstance(args[1], ConstVal):
+            return self.getattr_by_name(node.args[0], args[0], str(args[1].value), state)
         if name == "dict" and args:
             pair = self.element_of(args[0], node, state)
             return (
@@ -956,6 +986,8 @@ class Interpreter:
                 inner = self.eval(arg.value, state, stmt)
                 if isinstance(inner, TupleVal):
                     args.extend(inner.items)
+                elif isinstance(inner, ModuleObj) and inner.children and not inner.repeated:
+                    args.extend(inner.children)  # nn.Sequential(*layers) from a ModuleList
                 else:
                     args.append(SeqVal(self.element_of(inner, arg, state)))
             else:
@@ -1164,7 +1196,11 @@ class Interpreter:
                 origin_op=method,
             )
         if method in api.MAYBE_SELF:
-            return receiver.with_(may_alias=method in api.UNSURE_SELF)
+            # a reshape of a view copies when the view is not contiguous: unsure
+            unsure = method in api.UNSURE_SELF or (
+                receiver.is_view and method in api.CONTIGUITY_DEPENDENT
+            )
+            return receiver.with_(may_alias=unsure)
         if method in api.VIEW_METHODS:
             return self.view_of(receiver, node, state, method)
         row = self.table.lookup(f"Tensor.{method}")
@@ -1723,6 +1759,22 @@ class Interpreter:
             rg = x.rg | (Tri.YES if state.grad == Tri.YES else Tri.NO)  # it has parameters
             kind = mod.kind.split(".")[-1]
             out = self.fresh_tensor(node, rg, state, deps=x.deps, origin_op=kind)
+            if spec.saves_output and rg != Tri.NO and state.grad != Tri.NO:
+                key = (*next(iter(out.sids)), "out")
+                state.saves[key] = SaveRecord(
+                    key,
+                    out.sids,
+                    kind,
+                    self.src.span(node),
+                    "its output",
+                    certain=rg == Tri.YES and state.grad == Tri.YES,
+                    exempt=state.hooks,
+                    allow_mutation=state.allow_mutation,
+                    node=node,
+                    clonable=False,
+                    via=self._via_span(),
+                )
+                out = out.with_(deps=out.deps | {key})
             if not spec.output_tuple:
                 return out
             hidden = out.with_(sids=frozenset({(*self.site(node), "h")}))

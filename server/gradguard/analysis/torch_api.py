@@ -190,6 +190,7 @@ class LayerSpec:
     args: tuple[tuple[str, tuple[str, ...]], ...] = ()
     inplace_arg: int | None = None  # positional index of `inplace` in the constructor
     output_tuple: bool = False
+    saves_output: bool = False  # (opaque layers) its backward needs its output
 
 
 _ACT_INPLACE = {
@@ -290,7 +291,8 @@ LAYERS["torch.nn.Embedding"] = LayerSpec(
     "nn.functional.embedding", params=("weight",), args=(("weight", ("1", "weight")),)
 )
 for _rnn in ("LSTM", "GRU", "RNN"):
-    LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(None, output_tuple=True)
+    # verified on torch 2.13 CPU: LSTM's backward needs its output; GRU's and RNN's do not
+    LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(None, output_tuple=True, saves_output=_rnn == "LSTM")
 for _rnn in ("LSTMCell", "GRUCell", "RNNCell"):
     LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(None, output_tuple=_rnn == "LSTMCell")
 LAYERS["torch.nn.MultiheadAttention"] = LayerSpec(None, output_tuple=True)
