@@ -599,8 +599,7 @@ class Interpreter:
                     items.append(self.eval(elt, state, stmt))
             return TupleVal(tuple(items))
         if isinstance(node, ast.IfExp):
-            self.eval(node.test, state, stmt)
-            truth = _truth(self.eval_quiet(node.test, state))
+            truth = _truth(self.eval(node.test, state, stmt))
             if truth is True:
                 return self.eval(node.body, state, stmt)
             if truth is False:
