@@ -511,6 +511,13 @@ class Interpreter:
 
     # ------------------------------------------------------------------ expressions
 
+    def _relookup(self, node: ast.expr, value: Value, state: State) -> Value:
+        """A name's value again, after later parts of the expression may have aged it."""
+        if not isinstance(value, TensorVal) or not _is_name_like(node):
+            return value
+        again = self.eval_quiet(node, state)
+        return again if isinstance(again, TensorVal) else value
+
     def eval_quiet(self, node: ast.expr, state: State) -> Value:
         """Look a value up without running the expression's effects again."""
         if isinstance(node, ast.Name):
@@ -829,7 +836,7 @@ class Interpreter:
         left = self.eval(node.left, state, stmt)
         right = self.eval(node.right, state, stmt)
         if _is_name_like(node.left) and not _is_name_like(node.right):
-            left = self.eval_quiet(node.left, state)  # the right side may have aged it
+            left = self._relookup(node.left, left, state)  # the right side may have aged it
         if not isinstance(left, TensorVal) and not isinstance(right, TensorVal):
             if isinstance(left, NumpyVal) or isinstance(right, NumpyVal):
                 return UNKNOWN
@@ -1002,10 +1009,7 @@ class Interpreter:
             and len(args) == len(node.args)
         ):
             # a later argument may have re-run an allocation site that aged an earlier one
-            args = [
-                self.eval_quiet(a, state) if _is_name_like(a) else v
-                for a, v in zip(node.args, args, strict=True)
-            ]
+            args = [self._relookup(a, v, state) for a, v in zip(node.args, args, strict=True)]
         return args, kwargs
 
     def _unknown_call_result(
