@@ -939,9 +939,13 @@ class Interpreter:
             lst = grown
         if args:
             value = args[-1]
-            if func.attr == "extend":
-                value = self.element_of(value, node, state)
-            lst.add(value)
+            if func.attr == "extend" and isinstance(value, TupleVal):
+                for item in value.items:
+                    lst.add(item)
+            elif func.attr == "extend":
+                lst.add(self.element_of(value, node, state))
+            else:
+                lst.add(value)
         return ConstVal(None)
 
     def deepcopy(self, value: Value, node: ast.AST, state: State) -> Value:
@@ -994,6 +998,13 @@ class Interpreter:
                     args.extend(inner.items)
                 elif isinstance(inner, ModuleObj) and inner.children and not inner.repeated:
                     args.extend(inner.children)  # nn.Sequential(*layers) from a ModuleList
+                elif (
+                    isinstance(inner, ListObj)
+                    and inner.items
+                    and len(inner.items) < ListObj.MAX_ITEMS
+                    and all(isinstance(i, ModuleObj) for i in inner.items)
+                ):
+                    args.extend(inner.items)  # nn.Sequential(*layers) from a list of layers
                 else:
                     args.append(SeqVal(self.element_of(inner, arg, state)))
             else:

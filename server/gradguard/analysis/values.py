@@ -94,12 +94,18 @@ class SeqVal:
 
 @dataclass(eq=False)
 class ListObj:
-    """A mutable list (`ys = []; ys.append(t)`): its elements joined into one value."""
+    """A mutable list (`ys = []; ys.append(t)`): its elements joined into one value, and in
+    order while there are few (layers collected for `nn.Sequential(*layers)`)."""
 
     elem: Value | None = None
+    items: list[Value] = field(default_factory=list)
+
+    MAX_ITEMS = 64
 
     def add(self, value: Value) -> None:
         self.elem = value if self.elem is None else join_values(self.elem, value)
+        if len(self.items) < self.MAX_ITEMS:
+            self.items.append(value)
 
 
 @dataclass(frozen=True)
