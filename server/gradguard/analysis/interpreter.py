@@ -313,11 +313,16 @@ class Interpreter:
         elif isinstance(iterable, TupleVal) and 0 < len(iterable.items) <= 16:
             unrolled = list(iterable.items)  # `for f in (a, b):` each element is known
         if unrolled is not None:
-            for child in unrolled:
+            for index, child in enumerate(unrolled):
                 if not state.alive:
                     break
-                self.bind(stmt.target, child, state, stmt)
-                state = self.exec_block(stmt.body, state)
+                # each unrolled pass allocates apart (layer 2 must not age layer 1's saves)
+                self.call_stack.append(("for", stmt.lineno, stmt.col_offset, index))
+                try:
+                    self.bind(stmt.target, child, state, stmt)
+                    state = self.exec_block(stmt.body, state)
+                finally:
+                    self.call_stack.pop()
             return self.exec_block(stmt.orelse, state) if stmt.orelse else state
         elem = self.element_of(iterable, stmt.iter, state)
 
@@ -487,6 +492,8 @@ class Interpreter:
             return [value.elem] * n
         if isinstance(value, ListObj):
             return [value.elem if value.elem is not None else UNKNOWN] * n
+        if isinstance(value, ModuleObj) and len(value.children) == n and not value.repeated:
+            return list(value.children)  # `attn, ff = layer_pair` over a ModuleList
         if isinstance(value, TensorVal) and not _assumed(value):
             return [self.multi_view(value, "Unbind", node, state) for _ in range(n)]
         return [UNKNOWN] * n
