@@ -275,9 +275,14 @@ class Interpreter:
         )
         for item in node.body:
             if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                cls.methods[item.name] = FuncVal(
-                    item, owner=cls, grad_decorator=self._grad_decorator(item)
-                )
+                func = FuncVal(item, owner=cls, grad_decorator=self._grad_decorator(item))
+                kind = _property_kind(item)
+                if kind == "setter":
+                    cls.setters[item.name] = func
+                    continue
+                if kind == "getter":
+                    cls.getters[item.name] = func
+                cls.methods[item.name] = func
         return cls
 
     def _is_autograd_function(self, node: ast.ClassDef) -> bool:
@@ -393,7 +398,14 @@ class Interpreter:
         elif isinstance(target, ast.Attribute):
             obj = self.eval(target.value, state, stmt)
             key = _dotted(target)
-            if isinstance(obj, ModuleObj):
+            if (
+                isinstance(obj, ModuleObj)
+                and obj.cls is not None
+                and target.attr in obj.cls.setters
+            ):
+                # `entry.value = v` runs the property's setter
+                self._invoke(obj.cls.setters[target.attr], [value], {}, target, state, obj)
+            elif isinstance(obj, ModuleObj):
                 self.set_attr(obj, target.attr, value, state)
             elif key:
                 state.env[key] = value
@@ -767,6 +779,8 @@ class Interpreter:
             found = self.get_attr(obj, attr, state)
             if found is not None:
                 return found
+            if obj.cls is not None and attr in obj.cls.getters and not quiet:
+                return self._invoke(obj.cls.getters[attr], [], {}, node, state, obj)
             if obj.cls is not None and attr in obj.cls.methods:
                 return BoundMethod(obj, attr)
             if obj.cls is not None and attr not in api.MODULE_METHODS:
@@ -2476,3 +2490,13 @@ def _fold_compare(node: ast.Compare, vals: list[Value]) -> Value:
         return ConstVal(True)
     except Exception:  # noqa: BLE001 - comparing odd constants: just unknown
         return UNKNOWN
+
+
+def _property_kind(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """'getter' for `@property`, 'setter' for `@name.setter`, else None."""
+    for dec in node.decorator_list:
+        if isinstance(dec, ast.Name) and dec.id in ("property", "cached_property"):
+            return "getter"
+        if isinstance(dec, ast.Attribute) and dec.attr == "setter":
+            return "setter"
+    return None

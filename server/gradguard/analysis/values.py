@@ -130,6 +130,8 @@ class ClassVal:
     is_module: bool
     methods: dict[str, FuncVal] = field(default_factory=dict)
     is_autograd_function: bool = False  # a torch.autograd.Function subclass
+    getters: dict[str, FuncVal] = field(default_factory=dict)  # @property
+    setters: dict[str, FuncVal] = field(default_factory=dict)  # @name.setter
 
 
 @dataclass(frozen=True)
