@@ -1154,6 +1154,10 @@ class Interpreter:
                 return UNKNOWN
         arg_nodes = {str(i): a for i, a in enumerate(node.args)}
         arg_nodes.update({kw.arg: kw.value for kw in node.keywords if kw.arg})
+        order = api.ARG_ORDER.get(row.key) if row is not None else None
+        if order:
+            op_args = {order.get(k, k): v for k, v in op_args.items()}
+            arg_nodes = {order.get(k, k): v for k, v in arg_nodes.items()}
         return self.apply_op(row, op_args, node, stmt, state, name, arg_nodes=arg_nodes)
 
     def call_tensor_method(
@@ -1839,7 +1843,7 @@ class Interpreter:
                     via=self._via_span(),
                 )
                 state.touch(weight.sids, mut)
-        op_args: dict[str, Value] = {"0": x}
+        op_args: dict[str, Value] = {spec.input_arg: x}
         for attr, ids in spec.args:
             value = self.get_attr(mod, attr, state)
             if isinstance(value, TensorVal):
@@ -1861,7 +1865,7 @@ class Interpreter:
             )
             return self.inplace(x, [], mut, state, row=row, node=node)
         arg_nodes = (
-            {"0": node.args[0]}
+            {spec.input_arg: node.args[0]}
             if isinstance(node, ast.Call) and node.args and node is not mod.node
             else None
         )

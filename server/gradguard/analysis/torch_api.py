@@ -191,6 +191,7 @@ class LayerSpec:
     inplace_arg: int | None = None  # positional index of `inplace` in the constructor
     output_tuple: bool = False
     saves_output: bool = False  # (opaque layers) its backward needs its output
+    input_arg: str = "0"  # the op-table argument id the layer's input takes
 
 
 _ACT_INPLACE = {
@@ -287,9 +288,13 @@ LAYERS["torch.nn.GroupNorm"] = LayerSpec(
     params=("weight", "bias"),
     args=(("weight", ("2", "weight")), ("bias", ("3", "bias"))),
 )
+# op_db runs embedding as op(weight, indices): in the table "0" is the weight, "1" the indices
 LAYERS["torch.nn.Embedding"] = LayerSpec(
-    "nn.functional.embedding", params=("weight",), args=(("weight", ("1", "weight")),)
+    "nn.functional.embedding", params=("weight",), args=(("weight", ("0",)),), input_arg="1"
 )
+# Ops whose op_db sample calls them with arguments in another order than users do:
+# user position -> op table position.
+ARG_ORDER = {"nn.functional.embedding": {"0": "1", "1": "0"}}
 for _rnn in ("LSTM", "GRU", "RNN"):
     # verified on torch 2.13 CPU: LSTM's backward needs its output; GRU's and RNN's do not
     LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(None, output_tuple=True, saves_output=_rnn == "LSTM")
