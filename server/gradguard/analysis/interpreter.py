@@ -1685,6 +1685,14 @@ class Interpreter:
                 mut = self.mutation(node, stmt, "init", f"`{self.src.text(node)}`", bm.name, True)
                 state.touch(sids, mut)  # zero_/fill_/init under no_grad: only versions move
                 return ConstVal(None)
+            if bm.name == "load_state_dict":
+                # copies every parameter and buffer in place (under no_grad): versions move
+                sids = frozenset(
+                    sid for p in obj.parameters() or self._opaque_params(obj) for sid in p.sids
+                )
+                mut = self.mutation(node, stmt, "step", f"`{self.src.text(node)}`", bm.name, True)
+                state.touch(sids, mut)
+                return UNKNOWN
             if bm.name == "requires_grad_":
                 flag = args[0] if args else ConstVal(True)
                 rg = (
