@@ -1,4 +1,5 @@
-"""Command line: `gradguard check PATH...` (ruff-like text, JSON or SARIF output)."""
+"""Command line: `gradguard check PATH...` (ruff-like text, JSON or SARIF output)
+and `gradguard verify FILE` (run it under instrumented torch, in a subprocess)."""
 
 from __future__ import annotations
 
@@ -170,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jedi", action="store_true", help="use jedi (the default)")
     check.add_argument("--jobs", "-j", type=int, default=0, help="parallel processes")
     check.set_defaults(func=cmd_check)
+    from .verify.command import add_verify_parser
+
+    add_verify_parser(sub)
     return parser
 
 

@@ -1,0 +1,79 @@
+"""`gradguard verify FILE [--cell N] [--timeout S] [--python PATH] [--format text|json]`.
+
+Exit status: 0 the code ran without runtime findings, 1 runtime findings, an exception, a timeout
+or a crash, 2 usage or internal error, or no usable torch in the chosen interpreter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .cells import CellError
+from .runner import DEFAULT_TIMEOUT, Limits
+
+
+def _positive(kind: Callable[[str], float]) -> Callable[[str], Any]:
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be positive: {text}")
+        return value
+
+    return parse
+
+
+def add_verify_parser(sub: Any) -> None:
+    verify = sub.add_parser(
+        "verify",
+        help="run a file or a `# %%` cell under instrumented torch, in a subprocess, and "
+        "report what really happened",
+    )
+    verify.add_argument("file")
+    verify.add_argument(
+        "--cell",
+        type=_positive(int),
+        help="the `# %%` cell to verify, numbered from 1; the cells before it run first as "
+        "setup (default: the whole file is one cell)",
+    )
+    verify.add_argument(
+        "--timeout",
+        type=_positive(float),
+        default=DEFAULT_TIMEOUT,
+        help=f"seconds before the whole process group is killed (default {DEFAULT_TIMEOUT:g})",
+    )
+    verify.add_argument("--python", help="interpreter that runs the code (default: this one)")
+    verify.add_argument(
+        "--memory-limit",
+        type=_positive(int),
+        metavar="MB",
+        help="address-space limit of the subprocess (where the OS supports it)",
+    )
+    verify.add_argument("--format", choices=("text", "json"), default="text")
+    verify.set_defaults(func=cmd_verify)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from . import verify_file
+    from .report import render_json, render_text
+
+    if not Path(args.file).is_file():
+        print(f"gradguard: no such file: {args.file}", file=sys.stderr)
+        return 2
+    limits = Limits(timeout=args.timeout, memory_mb=args.memory_limit)
+    try:
+        result = verify_file(args.file, args.cell, python=args.python, limits=limits)
+    except (CellError, FileNotFoundError) as exc:
+        print(f"gradguard: {exc}", file=sys.stderr)
+        return 2
+    render = render_json if args.format == "json" else render_text
+    sys.stdout.write(render(result))
+    if result.status == "no_torch":
+        print(f"gradguard: {result.message}", file=sys.stderr)
+    return result.exit_code

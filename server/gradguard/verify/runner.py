@@ -1,0 +1,288 @@
+"""Launch the harness in a subprocess of the user's interpreter, enforce the limits, read back.
+
+The user's code never runs in the caller's process: it runs under `python harness.py SPEC.json`
+in a new session (its own process group, killed as a whole on timeout), with stdin closed and
+stdout/stderr captured with a bound. The harness streams its results as JSON lines into one file
+per job, so whatever it found before a timeout or a crash is still read back.
+
+Batch mode (several jobs in one process, used by the test suite to pay torch's import once) runs
+the jobs in order; when the process dies mid-way, the job that was running gets the crash or the
+timeout and the jobs after it are run again in a fresh process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .capture import BoundedBuffer, drain
+from .cells import CellPlan
+from .model import CellInfo, ExceptionInfo, RuntimeFinding, Site, Status, VerifyResult
+
+HARNESS = Path(__file__).with_name("harness.py")
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_OUTPUT_LIMIT = 64 * 1024
+
+
+class HarnessError(RuntimeError):
+    """The harness itself failed (a gradguard bug, not the user's code)."""
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    source: str
+    plan: CellPlan
+    seed: int | None = None  # batch runs seed torch per job so cases do not depend on order
+
+
+@dataclass(frozen=True)
+class Limits:
+    timeout: float = DEFAULT_TIMEOUT
+    memory_mb: int | None = None
+    output_limit: int = DEFAULT_OUTPUT_LIMIT
+
+
+@dataclass
+class _Process:
+    returncode: int | None
+    timed_out: bool
+    stdout: str
+    stderr: str
+    seconds: float
+    events: list[list[dict[str, Any]]] = field(default_factory=list)
+
+
+def run_jobs(
+    jobs: Sequence[Job], python: str | None = None, limits: Limits | None = None
+) -> list[VerifyResult]:
+    """Run each job's setup and target cell under the harness; one result per job."""
+    limits = limits or Limits()
+    interpreter = _interpreter(python)
+    results: dict[int, VerifyResult] = {}
+    pending = list(range(len(jobs)))
+    while pending:
+        batch = [jobs[i] for i in pending]
+        proc = _run_process(batch, interpreter, limits)
+        single = len(batch) == 1
+        rerun: list[int] = []
+        failed_seen = False
+        for i, events in zip(pending, proc.events, strict=True):
+            kinds = {e.get("t") for e in events}
+            if "internal_error" in kinds:
+                problem = next(e for e in events if e.get("t") == "internal_error")
+                raise HarnessError(str(problem.get("message")))
+            if "done" in kinds or "no_torch" in kinds:
+                results[i] = _finished(jobs[i], events, proc, single)
+            elif not failed_seen:  # the job that was running when the process died
+                failed_seen = True
+                results[i] = _failed(jobs[i], events, proc, limits)
+            else:
+                rerun.append(i)
+        pending = rerun
+    return [results[i] for i in range(len(jobs))]
+
+
+def _interpreter(python: str | None) -> str:
+    if python is None:
+        return sys.executable
+    found = python if os.sep in python else None
+    if found is None:
+        from shutil import which
+
+        found = which(python)
+    if not found or not os.path.isfile(found) or not os.access(found, os.X_OK):
+        raise FileNotFoundError(f"no Python interpreter at {python!r}")
+    return found
+
+
+def _run_process(jobs: Sequence[Job], python: str, limits: Limits) -> _Process:
+    with tempfile.TemporaryDirectory(prefix="gradguard-verify-") as tmp:
+        result_files = [os.path.join(tmp, f"job{i}.jsonl") for i in range(len(jobs))]
+        spec = {
+            "jobs": [
+                {
+                    "path": job.path,
+                    "source": job.source,
+                    "setup": [list(r) for r in job.plan.setup],
+                    "target": list(job.plan.target),
+                    "result": result,
+                    "seed": job.seed,
+                }
+                for job, result in zip(jobs, result_files, strict=True)
+            ],
+            "memory_limit": limits.memory_mb * 1024 * 1024 if limits.memory_mb else None,
+            "output_limit": limits.output_limit,
+        }
+        spec_path = os.path.join(tmp, "spec.json")
+        Path(spec_path).write_text(json.dumps(spec), encoding="utf-8")
+        env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8")
+        out, err = BoundedBuffer(limits.output_limit), BoundedBuffer(limits.output_limit)
+        started = time.monotonic()
+        proc = subprocess.Popen(
+            [python, str(HARNESS), spec_path],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=True,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        readers = [drain(proc.stdout, out), drain(proc.stderr, err)]
+        timed_out = False
+        try:
+            proc.wait(timeout=limits.timeout)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+        except BaseException:
+            _kill_group(proc)
+            raise
+        _kill_group(proc)  # also reaps whatever the user's code left running in the group
+        proc.wait()
+        for reader in readers:
+            reader.join(timeout=5)
+        seconds = time.monotonic() - started
+        events = [_read_events(path) for path in result_files]
+    return _Process(proc.returncode, timed_out, out.text(), err.text(), seconds, events)
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError, AttributeError):
+        if proc.poll() is None:
+            proc.kill()
+
+
+def _read_events(path: str) -> list[dict[str, Any]]:
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    events = []
+    for line in text.splitlines():
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # the last line of a killed process may be cut
+        if isinstance(event, dict):
+            events.append(event)
+    return events
+
+
+def _base_result(job: Job, events: list[dict[str, Any]], status: Status) -> VerifyResult:
+    plan = job.plan
+    result = VerifyResult(
+        path=job.path,
+        cell=CellInfo(plan.index, plan.target[0], plan.target[1], plan.count),
+        status=status,
+    )
+    for event in events:
+        kind = event.get("t")
+        if kind == "start":
+            result.torch_version = event.get("torch")
+            result.python_version = event.get("python")
+        elif kind == "lines" and isinstance(event.get("first"), int):
+            last = event.get("last")
+            result.executed_lines.update(range(event["first"], int(last or event["first"]) + 1))
+        elif kind == "finding":
+            result.findings.append(_finding(event))
+        elif kind == "exception":
+            result.exception = ExceptionInfo(
+                type=str(event.get("type")),
+                message=str(event.get("message")),
+                line=event.get("line") if isinstance(event.get("line"), int) else None,
+                stage="setup" if event.get("stage") == "setup" else "cell",
+            )
+        elif kind == "partial":
+            result.partial = True
+            result.notes.append(str(event.get("note")))
+        elif kind == "note":
+            result.notes.append(str(event.get("text")))
+        elif kind == "output":
+            result.stdout = str(event.get("stdout", ""))
+            result.stderr = str(event.get("stderr", ""))
+        elif kind == "done":
+            result.completed = bool(event.get("completed"))
+    return result
+
+
+def _site(raw: Any) -> Site:
+    raw = raw if isinstance(raw, dict) else {}
+    line = raw.get("line")
+    op = raw.get("op")
+    return Site(line if isinstance(line, int) else None, str(op) if op is not None else None)
+
+
+def _finding(event: dict[str, Any]) -> RuntimeFinding:
+    detected = event.get("detected_at")
+    return RuntimeFinding(
+        kind=str(event.get("kind")),
+        message=str(event.get("message")),
+        inplace=_site(event.get("inplace")),
+        saved_by=_site(event["saved_by"]) if isinstance(event.get("saved_by"), dict) else None,
+        detected_at=detected if isinstance(detected, int) else None,
+    )
+
+
+def _finished(job: Job, events: list[dict[str, Any]], proc: _Process, single: bool) -> VerifyResult:
+    no_torch = next((e for e in events if e.get("t") == "no_torch"), None)
+    if no_torch is not None:
+        result = _base_result(job, events, "no_torch")
+        result.message = str(no_torch.get("message"))
+    else:
+        result = _base_result(job, events, "ok")
+        if result.exception is not None:
+            result.status = "error"
+            where = f" at line {result.exception.line}" if result.exception.line else ""
+            stage = " (in a setup cell)" if result.exception.stage == "setup" else ""
+            result.message = f"{result.exception.type}{where}{stage}"
+        else:
+            result.message = "ran to the end" if result.completed else "stopped early"
+    if single:
+        result.stdout, result.stderr = proc.stdout, proc.stderr
+    result.duration = proc.seconds
+    return result
+
+
+def _failed(job: Job, events: list[dict[str, Any]], proc: _Process, limits: Limits) -> VerifyResult:
+    """The process died (or was killed) while this job was running."""
+    status: Status = "timeout" if proc.timed_out else "crashed"
+    result = _base_result(job, events, status)
+    result.stdout = result.stdout or proc.stdout
+    result.stderr = (result.stderr + proc.stderr) if result.stderr else proc.stderr
+    result.duration = proc.seconds
+    if proc.timed_out:
+        result.message = f"timed out after {limits.timeout:g} s: the whole process group was killed"
+        return result
+    code = proc.returncode
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        result.message = f"the process was killed by {name} (return code {code})"
+        result.exception = ExceptionInfo(name, result.message, _crash_line(job.path, proc.stderr))
+    elif not any(e.get("t") == "start" for e in events):
+        result.message = f"the harness did not start (return code {code}); see stderr"
+    else:
+        result.message = f"the process exited with code {code} before the cell finished"
+    return result
+
+
+def _crash_line(path: str, stderr: str) -> int | None:
+    """Innermost user line in faulthandler's dump (it lists the most recent call first)."""
+    for file, line in re.findall(r'File "(.*?)", line (\d+)', stderr):
+        if file == path:
+            return int(line)
+    return None
