@@ -707,6 +707,26 @@ class Interpreter:
                 return UNKNOWN
         return ConstVal("".join(parts))
 
+    def _map(
+        self, fn: FuncVal | TorchFnVal, iterable: Value, node: ast.Call, state: State
+    ) -> Value:
+        """`map(f, (q, k, v))`: f applied to each element (each known element of a tuple)."""
+        items = list(iterable.items) if isinstance(iterable, TupleVal) else None
+        elems = (
+            items
+            if items is not None and len(items) <= 8
+            else [self.element_of(iterable, node, state)]
+        )
+        results: list[Value] = []
+        for elem in elems:
+            if isinstance(fn, TorchFnVal):
+                results.append(UNKNOWN)
+            else:
+                results.append(self._invoke(fn, [elem], {}, node, state, None))
+        if items is not None and len(items) <= 8:
+            return TupleVal(tuple(results))
+        return SeqVal(results[0])
+
     def getattr_by_name(self, obj_node: ast.expr, obj: Value, name: str, state: State) -> Value:
         """`getattr(nn, "ReLU")`, `getattr(F, act)`, `getattr(self, "fc1")`."""
         qual = self.imports.qualify(obj_node)
@@ -927,6 +947,8 @@ class Interpreter:
             return SeqVal(self.element_of(args[0], node, state))
         if name in ("zip",) and args:
             return SeqVal(TupleVal(tuple(self.element_of(a, node, state) for a in args)))
+        if name == "map" and len(args) == 2 and isinstance(args[0], (FuncVal, TorchFnVal)):
+            return self._map(args[0], args[1], node, state)
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], ConstVal):
             return self.getattr_by_name(node.args[0], args[0], str(args[1].value), state)
         if name == "dict" and args:
