@@ -1,5 +1,6 @@
-"""Command line: `gradguard check PATH...` (ruff-like text, JSON or SARIF output)
-and `gradguard verify FILE` (run it under instrumented torch, in a subprocess)."""
+"""Command line: `gradguard check PATH...` (ruff-like text, JSON or SARIF output),
+`gradguard verify FILE` (run it under instrumented torch, in a subprocess) and
+`gradguard server` (the language server, over stdio)."""
 
 from __future__ import annotations
 
@@ -145,6 +146,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if any(r.findings for r in results) else 0
 
 
+def cmd_server(args: argparse.Namespace) -> int:
+    from .lsp.server import serve_stdio  # pygls is only imported when the server runs
+
+    return serve_stdio()
+
+
 def _codes(raw: list[str]) -> list[str]:
     return [c.strip().upper() for item in raw for c in item.split(",") if c.strip()]
 
@@ -171,6 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jedi", action="store_true", help="use jedi (the default)")
     check.add_argument("--jobs", "-j", type=int, default=0, help="parallel processes")
     check.set_defaults(func=cmd_check)
+    server = sub.add_parser("server", help="run the language server (LSP over stdio)")
+    server.add_argument("--stdio", action="store_true", help="use stdio (the default and only)")
+    server.set_defaults(func=cmd_server)
     from .verify.command import add_verify_parser
 
     add_verify_parser(sub)

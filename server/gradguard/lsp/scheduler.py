@@ -1,0 +1,270 @@
+"""Debounced, versioned analysis off the event loop.
+
+Per analysis unit, every request bumps a generation number and (re)starts a short timer; when
+it fires, the unit's *current* content is prepared and analysed in a worker process. At most one
+analysis per unit runs at a time. A result is delivered only if no newer request arrived since it
+started: superseded results are dropped, so nothing older is ever published after something
+newer, and the newest request then runs. Workers are separate processes, so a pathological input
+can neither freeze the event loop nor take the server down: a crashed pool is replaced and the
+request retried once, a stuck analysis is abandoned after a time limit. Analyses that use jedi
+(several times slower) run in a pool of their own, so they never hold up the quick ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from .worker import AnalysisOutcome, AnalysisRequest, analyse, warm_up
+
+Context = TypeVar("Context")
+
+ANALYSIS_TIME_LIMIT_S = 60.0
+
+
+@dataclass(eq=False)
+class _UnitState:
+    idle: asyncio.Event
+    generation: int = 0  # bumped by every change; a result is fresh if it is still the same
+    timer: asyncio.TimerHandle | None = None
+    pending: bool = False  # an analysis was asked for and has not started yet
+    running: bool = False
+
+    def settle_if_done(self) -> None:
+        if not self.running and not self.pending:
+            self.idle.set()
+
+
+@dataclass
+class SchedulerStats:
+    """Counters for tests and benchmarks (how much work the debounce saved)."""
+
+    started: int = 0
+    delivered: int = 0
+    superseded: int = 0
+    failed: int = 0
+    pools_replaced: int = 0
+
+
+class AnalysisScheduler(Generic[Context]):
+    """`prepare(key)` snapshots a unit (None when it is gone); `deliver` receives fresh results."""
+
+    def __init__(
+        self,
+        prepare: Callable[[str], tuple[AnalysisRequest, Context] | None],
+        deliver: Callable[[str, Context, AnalysisOutcome], None],
+        report: Callable[[str], None],
+        *,
+        workers: int = 2,
+        use_processes: bool = True,
+        time_limit_s: float = ANALYSIS_TIME_LIMIT_S,
+        analyse_fn: Callable[[AnalysisRequest], AnalysisOutcome] = analyse,
+    ) -> None:
+        self._prepare = prepare
+        self._analyse = analyse_fn
+        self._deliver = deliver
+        self._report = report
+        self._workers = max(1, workers)
+        self._use_processes = use_processes
+        self._time_limit_s = time_limit_s
+        self._executors: dict[bool, Executor] = {}  # keyed by "uses jedi"
+        self._units: dict[str, _UnitState] = {}
+        self._tasks: set[asyncio.Future[None]] = set()
+        self._closed = False
+        self.stats = SchedulerStats()
+
+    # -- requests
+
+    def start(self) -> None:
+        """Start one worker and warm it up (imports, op table) before the first request; more
+        workers start when analyses overlap."""
+        loop = asyncio.get_running_loop()
+        self._keep(loop.run_in_executor(self._pool(slow=False), warm_up))
+
+    def schedule(self, key: str, delay_s: float) -> None:
+        """Analyse `key` after `delay_s` of quiet (0: as soon as possible)."""
+        if self._closed:
+            return
+        unit = self._unit(key)
+        unit.generation += 1
+        unit.pending = True
+        unit.idle.clear()
+        if unit.timer is not None:
+            unit.timer.cancel()
+        loop = asyncio.get_running_loop()
+        unit.timer = loop.call_later(max(0.0, delay_s), self._start, key, unit)
+
+    def invalidate(self, key: str) -> None:
+        """The unit changed but should not be analysed now: drop any result still coming."""
+        unit = self._units.get(key)
+        if unit is not None:
+            unit.generation += 1
+
+    def forget(self, key: str) -> None:
+        """The unit was closed: cancel its timer and drop whatever is still running for it."""
+        unit = self._units.pop(key, None)
+        if unit is not None:
+            if unit.timer is not None:
+                unit.timer.cancel()
+            unit.idle.set()
+
+    async def settle(self, key: str, timeout_s: float) -> bool:
+        """Wait until nothing is pending or running for `key`; False on time-out."""
+        unit = self._units.get(key)
+        if unit is None:
+            return True
+        try:
+            await asyncio.wait_for(unit.idle.wait(), timeout_s)
+        except asyncio.TimeoutError:
+            return False
+        return True
+
+    def is_busy(self, key: str) -> bool:
+        unit = self._units.get(key)
+        return unit is not None and not unit.idle.is_set()
+
+    def shutdown(self) -> None:
+        """Stop everything: pending timers, queued analyses and the worker processes."""
+        self._closed = True
+        for unit in self._units.values():
+            if unit.timer is not None:
+                unit.timer.cancel()
+            unit.idle.set()
+        self._units.clear()
+        for task in list(self._tasks):
+            task.cancel()
+        for executor in self._executors.values():
+            _stop_executor(executor)
+        self._executors.clear()
+
+    # -- internals
+
+    def _unit(self, key: str) -> _UnitState:
+        unit = self._units.get(key)
+        if unit is None:
+            unit = self._units[key] = _UnitState(asyncio.Event())
+            unit.idle.set()
+        return unit
+
+    def _keep(self, future: asyncio.Future[None]) -> None:
+        self._tasks.add(future)
+        future.add_done_callback(self._forget_task)
+
+    def _forget_task(self, future: asyncio.Future[None]) -> None:
+        self._tasks.discard(future)
+        if not future.cancelled() and future.exception() is not None:
+            self._report(f"gradguard: background task failed: {future.exception()!r}")
+
+    def _start(self, key: str, unit: _UnitState) -> None:
+        unit.timer = None
+        if self._units.get(key) is not unit or unit.running:
+            return  # closed, or the running analysis will start us again when it ends
+        unit.pending = False
+        try:
+            prepared = self._prepare(key)
+        except Exception as exc:  # noqa: BLE001 - that unit goes without; the others go on
+            self._report(f"gradguard: cannot prepare {key} for analysis: {exc!r}")
+            prepared = None
+        if prepared is None:
+            unit.settle_if_done()
+            return
+        request, context = prepared
+        unit.running = True
+        self.stats.started += 1
+        task = asyncio.ensure_future(self._run(key, unit, unit.generation, request, context))
+        self._keep(task)
+
+    async def _run(
+        self,
+        key: str,
+        unit: _UnitState,
+        generation: int,
+        request: AnalysisRequest,
+        context: Context,
+    ) -> None:
+        try:
+            outcome = await self._execute(request)
+        finally:
+            unit.running = False
+        if self._units.get(key) is not unit:
+            return
+        try:
+            if generation == unit.generation:
+                self.stats.delivered += 1
+                if outcome.error is not None:
+                    self.stats.failed += 1
+                self._deliver(key, context, outcome)
+            else:
+                self.stats.superseded += 1
+        finally:
+            if unit.pending and unit.timer is None:
+                self._start(key, unit)
+            unit.settle_if_done()
+
+    async def _execute(self, request: AnalysisRequest) -> AnalysisOutcome:
+        loop = asyncio.get_running_loop()
+        for attempt in (1, 2):
+            executor = self._pool(slow=request.use_jedi)
+            try:
+                return await asyncio.wait_for(
+                    loop.run_in_executor(executor, self._analyse, request), self._time_limit_s
+                )
+            except BrokenExecutor:
+                self._replace_pool(executor, "an analysis worker died")
+                if attempt == 2:
+                    return AnalysisOutcome(error="the analysis worker crashed on this document")
+            except asyncio.TimeoutError:
+                self._replace_pool(executor, "an analysis exceeded the time limit")
+                return AnalysisOutcome(error=f"analysis abandoned after {self._time_limit_s:.0f} s")
+            except Exception as exc:  # noqa: BLE001 - e.g. a pool shut down under us
+                return AnalysisOutcome(error=f"analysis not run: {exc!r}")
+        return AnalysisOutcome(error="analysis not run")
+
+    def _pool(self, *, slow: bool) -> Executor:
+        """The pool for quick analyses, or the one-worker pool for slow (jedi) ones."""
+        if slow not in self._executors:
+            self._executors[slow] = self._make_executor(1 if slow else self._workers, slow)
+        return self._executors[slow]
+
+    def _make_executor(self, workers: int, low_priority: bool) -> Executor:
+        if self._use_processes:
+            try:
+                # spawn, not fork: the server has threads, and forking a threaded process is unsafe
+                context = multiprocessing.get_context("spawn")
+                return ProcessPoolExecutor(
+                    max_workers=workers,
+                    mp_context=context,
+                    initializer=lower_priority if low_priority else None,
+                )
+            except (OSError, ImportError, NotImplementedError, ValueError) as exc:
+                self._report(f"gradguard: no worker processes ({exc}); analysing in threads")
+                self._use_processes = False
+        return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gradguard")
+
+    def _replace_pool(self, broken: Executor, reason: str) -> None:
+        for slow, executor in list(self._executors.items()):
+            if executor is broken:  # (another analysis may have replaced it already)
+                self.stats.pools_replaced += 1
+                self._report(f"gradguard: {reason}; restarting the analysis workers")
+                _stop_executor(broken)
+                del self._executors[slow]
+
+
+def lower_priority() -> None:
+    """Worker initializer for slow analyses: on a busy machine the quick ones come first."""
+    if hasattr(os, "nice"):
+        os.nice(10)
+
+
+def _stop_executor(executor: Executor) -> None:
+    """Shut a pool down without waiting, ending worker processes that are still busy."""
+    executor.shutdown(wait=False, cancel_futures=True)
+    processes = getattr(executor, "_processes", None) or {}
+    for process in list(processes.values()):
+        if process.is_alive():
+            process.terminate()

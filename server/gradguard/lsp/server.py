@@ -1,0 +1,293 @@
+"""The language server's handlers: each one updates the documents, asks the pipeline for an
+analysis, or answers from its stored results. No analysis logic lives here."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+import os
+import sys
+from collections.abc import Coroutine
+from typing import Any
+
+from lsprotocol import types
+from pygls.exceptions import FeatureRequestError
+from pygls.lsp.server import LanguageServer
+
+from .. import __version__
+from .actions import (
+    FIX_ALL_KIND,
+    NOTEBOOK_FIX_ALL_KIND,
+    PROVIDED_KINDS,
+    fix_all,
+    kind_requested,
+    quick_fixes,
+)
+from .client_features import ClientFeatures
+from .documents import DocumentStore
+from .hover import hover_at
+from .pipeline import DiagnosticsPipeline
+from .positions import Encoding, encoding_from
+from .protocol import ForwardingProtocol
+from .settings import SettingsResolver, parse_client_settings, settings_section
+
+logger = logging.getLogger(__name__)
+
+NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
+    notebook_selector=[
+        types.NotebookDocumentFilterWithNotebook(
+            notebook=notebook_type, cells=[types.NotebookCellLanguage(language="python")]
+        )
+        for notebook_type in ("jupyter-notebook", "interactive")
+    ],
+    save=True,
+)
+
+
+class GradguardLanguageServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__(
+            "gradguard",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            notebook_document_sync=NOTEBOOK_SYNC,
+            protocol_cls=ForwardingProtocol,
+        )
+        self.documents = DocumentStore()
+        self.settings = SettingsResolver()
+        self.features = ClientFeatures()
+        self.pipeline = DiagnosticsPipeline(self.documents, self.settings, self._publish, self.log)
+        self.shutdown_requested = False
+        self._background: set[asyncio.Future[None]] = set()
+        self._register()
+
+    def _register(self) -> None:
+        handlers: list[tuple[str, Any, Any]] = [
+            (types.INITIALIZE, self.on_initialize, None),
+            (types.INITIALIZED, self.on_initialized, None),
+            (types.SHUTDOWN, self.on_shutdown, None),
+            (types.EXIT, self.on_exit, None),
+            (types.TEXT_DOCUMENT_DID_OPEN, self.on_did_open, None),
+            (types.TEXT_DOCUMENT_DID_CHANGE, self.on_did_change, None),
+            (types.TEXT_DOCUMENT_DID_SAVE, self.on_did_save, types.SaveOptions(include_text=False)),
+            (types.TEXT_DOCUMENT_DID_CLOSE, self.on_did_close, None),
+            (types.NOTEBOOK_DOCUMENT_DID_OPEN, self.on_notebook_open, None),
+            (types.NOTEBOOK_DOCUMENT_DID_CHANGE, self.on_notebook_change, None),
+            (types.NOTEBOOK_DOCUMENT_DID_SAVE, self.on_notebook_save, None),
+            (types.NOTEBOOK_DOCUMENT_DID_CLOSE, self.on_notebook_close, None),
+            (types.WORKSPACE_DID_CHANGE_CONFIGURATION, self.on_configuration, None),
+            (
+                types.TEXT_DOCUMENT_CODE_ACTION,
+                self.on_code_action,
+                types.CodeActionOptions(code_action_kinds=PROVIDED_KINDS),
+            ),
+            (types.TEXT_DOCUMENT_HOVER, self.on_hover, None),
+        ]
+        for method, handler, options in handlers:
+            self.feature(method, options)(_plain_function(handler))
+
+    @property
+    def encoding(self) -> Encoding:
+        return encoding_from(self.workspace.position_encoding)
+
+    # -- lifecycle
+
+    def on_initialize(self, params: types.InitializeParams) -> None:
+        self.features = ClientFeatures.from_capabilities(params.capabilities)
+        self.pipeline.features = self.features
+        self.pipeline.encoding = self.encoding
+        section = settings_section(params.initialization_options)
+        if section is not None:
+            self._use_client_settings(section, reanalyse=False)
+
+    def on_initialized(self, params: types.InitializedParams) -> None:
+        self.pipeline.scheduler.start()
+        if self.features.pull_configuration:
+            self._in_background(self._pull_configuration())
+
+    def on_shutdown(self, params: None) -> None:
+        self.shutdown_requested = True
+        self.pipeline.scheduler.shutdown()
+
+    def on_exit(self, params: None) -> None:
+        self.pipeline.scheduler.shutdown()
+
+    # -- text documents
+
+    def on_did_open(self, params: types.DidOpenTextDocumentParams) -> None:
+        key = self.documents.open_text(params.text_document)
+        if key is not None:
+            self.pipeline.analyse_now(key)
+
+    def on_did_change(self, params: types.DidChangeTextDocumentParams) -> None:
+        key = self.documents.change_text(
+            params.text_document, params.content_changes, self.encoding
+        )
+        if key is not None:
+            self.pipeline.changed(key)
+
+    def on_did_save(self, params: types.DidSaveTextDocumentParams) -> None:
+        if params.text_document.uri.endswith("/pyproject.toml"):
+            self.pipeline.reanalyse_all()
+            return
+        key = self.documents.key_of(params.text_document.uri)
+        if key is not None:
+            self.pipeline.analyse_now(key)
+
+    def on_did_close(self, params: types.DidCloseTextDocumentParams) -> None:
+        key = self.documents.close_text(params.text_document.uri)
+        if key is not None:
+            self.pipeline.closed(key, [key])
+
+    # -- notebooks
+
+    def on_notebook_open(self, params: types.DidOpenNotebookDocumentParams) -> None:
+        key = self.documents.open_notebook(params)
+        self.pipeline.analyse_now(key)
+
+    def on_notebook_change(self, params: types.DidChangeNotebookDocumentParams) -> None:
+        key = self.documents.change_notebook(params, self.encoding)
+        if key is not None:
+            self.pipeline.changed(key)
+
+    def on_notebook_save(self, params: types.DidSaveNotebookDocumentParams) -> None:
+        key = self.documents.key_of(params.notebook_document.uri)
+        if key is not None:
+            self.pipeline.analyse_now(key)
+
+    def on_notebook_close(self, params: types.DidCloseNotebookDocumentParams) -> None:
+        key = params.notebook_document.uri
+        cell_uris = self.documents.close_notebook(key)
+        self.pipeline.closed(key, [*cell_uris, *(c.uri for c in params.cell_text_documents)])
+
+    # -- configuration
+
+    def on_configuration(self, params: types.DidChangeConfigurationParams) -> None:
+        section = settings_section(params.settings)
+        if section is not None:
+            self._use_client_settings(section, reanalyse=True)
+        elif self.features.pull_configuration:
+            self._in_background(self._pull_configuration())
+
+    async def _pull_configuration(self) -> None:
+        item = types.ConfigurationItem(section="gradguard")
+        answer = await self.workspace_configuration_async(types.ConfigurationParams(items=[item]))
+        section = settings_section(answer[0] if answer else None)
+        if section is not None:
+            self._use_client_settings(section, reanalyse=True)
+
+    def _use_client_settings(self, section: Any, *, reanalyse: bool) -> None:
+        client, problems = parse_client_settings(section)
+        for problem in problems:
+            self.log(types.MessageType.Warning, f"gradguard settings: {problem}")
+        if client == self.settings.client:
+            return
+        self.settings.client = client
+        if reanalyse:
+            self.pipeline.reanalyse_all()
+
+    # -- requests
+
+    async def on_code_action(self, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        uri = params.text_document.uri
+        key = self.documents.key_of(uri)
+        if key is None:
+            return None
+        only = params.context.only
+        actions: list[types.CodeAction] = []
+        if kind_requested(types.CodeActionKind.QuickFix.value, only):
+            actions += quick_fixes(
+                uri,
+                params.context.diagnostics,
+                self.pipeline.results.get(key),
+                self.pipeline.is_current,
+                self.features,
+            )
+        in_notebook = key != uri
+        wanted = [
+            (FIX_ALL_KIND, uri if in_notebook else None),
+            *([(NOTEBOOK_FIX_ALL_KIND, None)] if in_notebook else []),
+        ]
+        for kind, only_uri in wanted:
+            if not kind_requested(kind, only):
+                continue
+            # a lightbulb request (no `only`) does not wait for an analysis still running
+            result = await self.pipeline.fresh_result(key, wait=only is not None)
+            if result is None:
+                continue
+            action = fix_all(result, kind, only_uri, self.pipeline.is_current, self.features)
+            if action is not None:
+                actions.append(action)
+        return actions
+
+    async def on_hover(self, params: types.HoverParams) -> types.Hover | None:
+        key = self.documents.key_of(params.text_document.uri)
+        if key is None:
+            return None
+        result = await self.pipeline.fresh_result(key, wait=True)
+        if result is None:
+            return None
+        return hover_at(
+            result, params.text_document.uri, params.position, self.features.markdown_hover
+        )
+
+    # -- messages
+
+    def _publish(self, uri: str, items: list[types.Diagnostic], version: int | None) -> None:
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri,
+                diagnostics=items,
+                version=version if self.features.versioned_diagnostics else None,
+            )
+        )
+
+    def log(self, level: types.MessageType, message: str) -> None:
+        logger.log(logging.ERROR if level == types.MessageType.Error else logging.DEBUG, message)
+        self.window_log_message(types.LogMessageParams(type=level, message=message))
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """pygls would show a pop-up; a log entry is enough, and the server carries on. A failed
+        request needs neither: its error response says it all."""
+        if source is FeatureRequestError:
+            return
+        name = getattr(source, "__name__", str(source))
+        self.log(types.MessageType.Error, f"gradguard: internal error ({name}): {error!r}")
+
+    def _in_background(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(coroutine)
+        self._background.add(task)
+        task.add_done_callback(self._background_done)
+
+    def _background_done(self, task: asyncio.Future[None]) -> None:
+        self._background.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            self.log(types.MessageType.Warning, f"gradguard: {task.exception()!r}")
+
+
+def _plain_function(method: Any) -> Any:
+    """pygls marks handlers with attributes, which bound methods cannot carry."""
+    if inspect.iscoroutinefunction(method):
+
+        async def async_handler(params: Any) -> Any:
+            return await method(params)
+
+        return async_handler
+
+    def handler(params: Any) -> Any:
+        return method(params)
+
+    return handler
+
+
+def serve_stdio() -> int:
+    """Serve one client over stdin/stdout; exit status 0 after a proper shutdown, 1 otherwise."""
+    # The protocol gets a private copy of stdout; fd 1 then points at stderr, so a stray print
+    # (ours, a library's or a worker process's) cannot corrupt the message stream.
+    protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout.flush()
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    server = GradguardLanguageServer()
+    server.start_io(sys.stdin.buffer, protocol_out)
+    return 0 if server.shutdown_requested else 1

@@ -1,0 +1,79 @@
+"""What one analysis ran on: the source handed to the engine and where each line came from.
+
+A text document is one segment; a notebook is one segment per Python code cell, in order. The
+line map turns the engine's lines (1-based, in the joined source) back into (cell URI, line) and
+the other way round.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .positions import split_lines
+
+
+@dataclass(frozen=True)
+class Segment:
+    uri: str
+    version: int | None
+    first_line: int  # 0-based line of the joined source where this document starts
+    line_count: int
+    cell_number: int | None = None  # 1-based position in the notebook, None for a file
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    key: str  # the text document's URI, or the notebook's
+    engine_path: str  # the path the engine is told (file system path when there is one)
+    fs_path: Path | None  # where configuration is looked up from
+    source: str
+    segments: tuple[Segment, ...]
+    state: Hashable  # equal to DocumentStore.state(key) while the documents are unchanged
+    cells: tuple[str, ...] = field(default=())  # cell texts, for notebooks
+
+    @property
+    def is_notebook(self) -> bool:
+        return bool(self.cells)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return split_lines(self.source)
+
+    @cached_property
+    def _first_lines(self) -> list[int]:
+        return [segment.first_line for segment in self.segments]
+
+    def line_text(self, line: int) -> str:
+        """Text of a 0-based line of the joined source ('' past the end)."""
+        return self.lines[line] if 0 <= line < len(self.lines) else ""
+
+    def locate(self, line: int) -> tuple[Segment, int] | None:
+        """(segment, 0-based line inside it) for a 0-based line of the joined source."""
+        if not self.segments:
+            return None
+        index = max(0, bisect.bisect_right(self._first_lines, line) - 1)
+        segment = self.segments[index]
+        local = line - segment.first_line
+        if local >= segment.line_count and segment.line_count > 0:
+            local = segment.line_count - 1
+        return segment, max(0, local)
+
+    def segment_for(self, uri: str) -> Segment | None:
+        for segment in self.segments:
+            if segment.uri == uri:
+                return segment
+        return None
+
+    def where(self, line: int) -> str:
+        """Human form of a 0-based joined line: 'line 4' or 'line 2 of cell 3'."""
+        located = self.locate(line)
+        if located is None:
+            return f"line {line + 1}"
+        segment, local = located
+        if segment.cell_number is None:
+            return f"line {local + 1}"
+        return f"line {local + 1} of cell {segment.cell_number}"
