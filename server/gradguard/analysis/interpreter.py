@@ -616,11 +616,10 @@ class Interpreter:
             items: list[Value] = []
             for elt in node.elts:
                 if isinstance(elt, ast.Starred):
-                    inner = self.eval(elt.value, state, stmt)
-                    if isinstance(inner, TupleVal):
-                        items.extend(inner.items)
-                    else:
-                        return SeqVal(self.element_of(inner, elt, state))
+                    expanded = self._expand_starred(elt, state, stmt)
+                    if isinstance(expanded, SeqVal):
+                        return expanded
+                    items.extend(expanded)
                 else:
                     items.append(self.eval(elt, state, stmt))
             return TupleVal(tuple(items))
@@ -1027,6 +1026,25 @@ class Interpreter:
             )
         return value
 
+    def _expand_starred(
+        self, node: ast.Starred, state: State, stmt: ast.stmt
+    ) -> list[Value] | SeqVal:
+        """`*xs`: its items where they are known (a tuple, a ModuleList, a list of layers),
+        else a sequence of its (joined) element."""
+        inner = self.eval(node.value, state, stmt)
+        if isinstance(inner, TupleVal):
+            return list(inner.items)
+        if isinstance(inner, ModuleObj) and inner.children and not inner.repeated:
+            return list(inner.children)  # nn.Sequential(*layers) from a ModuleList
+        if (
+            isinstance(inner, ListObj)
+            and inner.items
+            and len(inner.items) < ListObj.MAX_ITEMS
+            and all(isinstance(i, ModuleObj) for i in inner.items)
+        ):
+            return list(inner.items)  # nn.Sequential(*layers) from a list of layers
+        return SeqVal(self.element_of(inner, node, state))
+
     def _is_torch_or_known(self, qual: str) -> bool:
         return qual == "torch" or qual.startswith("torch.")
 
@@ -1036,20 +1054,11 @@ class Interpreter:
         args: list[Value] = []
         for arg in node.args:
             if isinstance(arg, ast.Starred):
-                inner = self.eval(arg.value, state, stmt)
-                if isinstance(inner, TupleVal):
-                    args.extend(inner.items)
-                elif isinstance(inner, ModuleObj) and inner.children and not inner.repeated:
-                    args.extend(inner.children)  # nn.Sequential(*layers) from a ModuleList
-                elif (
-                    isinstance(inner, ListObj)
-                    and inner.items
-                    and len(inner.items) < ListObj.MAX_ITEMS
-                    and all(isinstance(i, ModuleObj) for i in inner.items)
-                ):
-                    args.extend(inner.items)  # nn.Sequential(*layers) from a list of layers
+                expanded = self._expand_starred(arg, state, stmt)
+                if isinstance(expanded, SeqVal):
+                    args.append(expanded)
                 else:
-                    args.append(SeqVal(self.element_of(inner, arg, state)))
+                    args.extend(expanded)
             else:
                 args.append(self.eval(arg, state, stmt))
         kwargs: dict[str, Value] = {}
