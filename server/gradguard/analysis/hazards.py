@@ -17,7 +17,7 @@ from .fixes import FixBuilder
 from .rules import RULES
 from .spans import SourceMap
 from .state import Mutation, SaveRecord, State
-from .values import ModuleObj, OptimizerVal, Sid, TensorVal, Tri, Value
+from .values import OptimizerVal, Sid, TensorVal, Tri, Value
 
 if TYPE_CHECKING:
     from .interpreter import Frame
@@ -34,7 +34,6 @@ class Detector:
         self.fixes = fixes
         self.findings: dict[tuple[str, Span], Finding] = {}
         self.problems: list[str] = []
-        self.current_module: ModuleObj | None = None
 
     # ------------------------------------------------------------------ emitting
 

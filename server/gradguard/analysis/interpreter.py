@@ -927,8 +927,8 @@ class Interpreter:
             if isinstance(callee, TensorVal):
                 self._eval_args(node, state, stmt)
                 return UNKNOWN
-            args, _ = self._eval_args(node, state, stmt)
-            return self._unknown_call_result(func.attr, receiver, args, node, state)
+            self._eval_args(node, state, stmt)  # their effects count; the result is unknown
+            return UNKNOWN
         callee = self.eval(func, state, stmt)
         if isinstance(callee, TorchFnVal):
             return self.call_qualified(callee.qual, node, state, stmt)
@@ -1074,11 +1074,6 @@ class Interpreter:
             # a later argument may have re-run an allocation site that aged an earlier one
             args = [self._relookup(a, v, state) for a, v in zip(node.args, args, strict=True)]
         return args, kwargs
-
-    def _unknown_call_result(
-        self, name: str, receiver: Value, args: list[Value], node: ast.Call, state: State
-    ) -> Value:
-        return UNKNOWN
 
     def call_qualified(self, qual: str, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
         if qual in api.GRAD_CONTEXTS:
