@@ -123,3 +123,54 @@ def test_parallel_run_matches_serial(tmp_path: Path) -> None:
     serial = json.loads(run("check", "--format", "json", "-j", "1", str(tmp_path)).stdout)
     parallel = json.loads(run("check", "--format", "json", "-j", "2", str(tmp_path)).stdout)
     assert serial == parallel and len(serial["diagnostics"]) == 40
+
+
+def _notebook(cells: list[str]) -> str:
+    return json.dumps(
+        {
+            "cells": [
+                {
+                    "cell_type": "code",
+                    "source": c.splitlines(keepends=True),
+                    "metadata": {},
+                    "outputs": [],
+                    "execution_count": None,
+                }
+                if not c.startswith("#md")
+                else {"cell_type": "markdown", "source": [c], "metadata": {}}
+                for c in cells
+            ],
+            "metadata": {},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+    )
+
+
+def test_notebook_cells_are_checked_together(tmp_path: Path) -> None:
+    nb = tmp_path / "train.ipynb"
+    nb.write_text(
+        _notebook(
+            [
+                "import torch\nx = torch.randn(3, requires_grad=True)\n",
+                "#md some prose",
+                "%matplotlib inline\ny = torch.sigmoid(x)\n",
+                "y.mul_(2)\ny.sum().backward()\n",
+            ]
+        )
+    )
+    out = run("check", "--no-jedi", str(nb))
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert f"{nb}:cell 3:1:1: GG002 [error]" in out.stdout  # third code cell, its first line
+    assert f"{nb}:cell 2:2:5: `sigmoid` saved its output" in out.stdout
+    doc = json.loads(run("check", "--no-jedi", "--format", "json", str(nb)).stdout)
+    (diag,) = doc["diagnostics"]
+    assert (diag["cell"], diag["line"], diag["code"]) == (3, 1, "GG002")
+    assert {(r.get("cell"), r["line"]) for r in diag["related"]} >= {(2, 2)}
+
+
+def test_not_a_notebook_is_a_clear_message(tmp_path: Path) -> None:
+    nb = tmp_path / "broken.ipynb"
+    nb.write_text("{ not json")
+    out = run("check", "--no-jedi", str(nb))
+    assert out.returncode == 0 and "not a Jupyter notebook" in out.stdout

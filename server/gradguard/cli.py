@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .analysis import Finding, Report, check_bytes
+from .analysis import Finding, Report, check_bytes, check_source
 from .analysis.edits import apply_fixes
 from .config import Config, load_config
+from .notebook_cells import ipynb_code_cells, join_cells, python_view
 from .output import render_json, render_sarif, render_text
 
 DEFAULT_EXCLUDES = frozenset(
@@ -50,6 +51,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     fixed: int = 0
+    # for a .ipynb: the 0-based line at which each code cell starts in the joined program
+    cell_starts: list[int] | None = None
 
 
 def iter_python_files(paths: Sequence[str], excludes: frozenset[str]) -> Iterator[Path]:
@@ -63,7 +66,7 @@ def iter_python_files(paths: Sequence[str], excludes: frozenset[str]) -> Iterato
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if d not in excludes and not d.endswith(".egg-info"))
             for name in sorted(files):
-                if name.endswith((".py", ".pyi")) and name not in excludes:
+                if name.endswith((".py", ".pyi", ".ipynb")) and name not in excludes:
                     yield Path(root) / name
 
 
@@ -78,6 +81,8 @@ def check_file(path: str, config: Config, fix: bool = False) -> FileResult:
     except OSError as exc:
         result.problems.append(f"cannot read: {exc.strerror or exc}")
         return result
+    if path.endswith(".ipynb"):
+        return _check_notebook(result, data, config, fix)
     try:
         report: Report = check_bytes(
             data, path, use_jedi=config.jedi, select=config.select, ignore=config.ignore
@@ -103,6 +108,27 @@ def check_file(path: str, config: Config, fix: bool = False) -> FileResult:
                     ignore=config.ignore,
                 )
                 result.findings = rerun.findings
+    return result
+
+
+def _check_notebook(result: FileResult, data: bytes, config: Config, fix: bool) -> FileResult:
+    """A notebook's code cells are checked together, in order; lines are reported per cell."""
+    try:
+        cells = ipynb_code_cells(data)
+    except ValueError as exc:
+        result.problems.append(str(exc))
+        return result
+    source, starts = join_cells([python_view(c) for c in cells])
+    try:
+        report = check_source(
+            source, result.path, use_jedi=config.jedi, select=config.select, ignore=config.ignore
+        )
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a whole run
+        result.problems.append(f"internal error: {type(exc).__name__}: {exc}")
+        return result
+    result.findings, result.problems, result.cell_starts = report.findings, report.problems, starts
+    if fix and report.findings:
+        result.problems.append("--fix does not edit notebooks: apply the fixes in the editor")
     return result
 
 

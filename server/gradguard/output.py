@@ -9,46 +9,84 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .analysis import Finding
 from .analysis.rules import RULES, rule_doc_url
+from .notebook_cells import cell_of_line
 
 if TYPE_CHECKING:
     from .cli import FileResult
 
 
-def _edit_json(path: str, e: Any) -> dict[str, Any]:
-    return {
-        "path": path,
-        "line": e.span.line,
-        "column": e.span.col + 1,
-        "end_line": e.span.end_line,
-        "end_column": e.span.end_col + 1,
-        "new_text": e.new_text,
-    }
+def _where(r: FileResult, line: int) -> tuple[int | None, int]:
+    """(1-based notebook cell or None, line) of a line of the checked program."""
+    if r.cell_starts is None:
+        return None, line
+    index, in_cell = cell_of_line(r.cell_starts, line)
+    return index + 1, in_cell
 
 
-def finding_json(path: str, f: Finding) -> dict[str, Any]:
-    return {
-        "path": path,
-        "line": f.span.line,
-        "column": f.span.col + 1,
-        "end_line": f.span.end_line,
-        "end_column": f.span.end_col + 1,
-        "code": f.code,
-        "severity": f.severity.label,
-        "message": f.message,
-        "related": [
-            {"path": path, "line": r.span.line, "column": r.span.col + 1, "message": r.message}
-            for r in f.related
-        ],
-        "fixes": [
-            {"title": fix.title, "edits": [_edit_json(path, e) for e in fix.edits]}
-            for fix in f.fixes
-        ],
-    }
+def _place(r: FileResult, line: int, col: int) -> str:
+    cell, line = _where(r, line)
+    return (
+        f"{r.path}:{line}:{col + 1}" if cell is None else f"{r.path}:cell {cell}:{line}:{col + 1}"
+    )
+
+
+def _with_cell(doc: dict[str, Any], cell: int | None) -> dict[str, Any]:
+    if cell is not None:
+        doc["cell"] = cell  # notebooks: lines count within the cell
+    return doc
+
+
+def _edit_json(r: FileResult, e: Any) -> dict[str, Any]:
+    cell, line = _where(r, e.span.line)
+    return _with_cell(
+        {
+            "path": r.path,
+            "line": line,
+            "column": e.span.col + 1,
+            "end_line": _where(r, e.span.end_line)[1],
+            "end_column": e.span.end_col + 1,
+            "new_text": e.new_text,
+        },
+        cell,
+    )
+
+
+def finding_json(r: FileResult, f: Finding) -> dict[str, Any]:
+    cell, line = _where(r, f.span.line)
+    return _with_cell(
+        {
+            "path": r.path,
+            "line": line,
+            "column": f.span.col + 1,
+            "end_line": _where(r, f.span.end_line)[1],
+            "end_column": f.span.end_col + 1,
+            "code": f.code,
+            "severity": f.severity.label,
+            "message": f.message,
+            "related": [
+                _with_cell(
+                    {
+                        "path": r.path,
+                        "line": _where(r, rel.span.line)[1],
+                        "column": rel.span.col + 1,
+                        "message": rel.message,
+                    },
+                    _where(r, rel.span.line)[0],
+                )
+                for rel in f.related
+            ],
+            "fixes": [
+                {"title": fix.title, "edits": [_edit_json(r, e) for e in fix.edits]}
+                for fix in f.fixes
+            ],
+        },
+        cell,
+    )
 
 
 def render_json(results: list[FileResult], _show: bool = True) -> str:
     doc = {
-        "diagnostics": [finding_json(r.path, f) for r in results for f in r.findings],
+        "diagnostics": [finding_json(r, f) for r in results for f in r.findings],
         "errors": [{"path": r.path, "message": p} for r in results for p in r.problems],
     }
     return json.dumps(doc, indent=2) + "\n"
@@ -63,11 +101,10 @@ def render_text(results: list[FileResult], show_fixes: bool = False) -> str:
         for f in r.findings:
             counts[f.severity.label] += 1
             out.append(
-                f"{r.path}:{f.span.line}:{f.span.col + 1}: {f.code} [{f.severity.label}] "
-                f"{f.message}"
+                f"{_place(r, f.span.line, f.span.col)}: {f.code} [{f.severity.label}] {f.message}"
             )
             for rel in f.related:
-                out.append(f"    {r.path}:{rel.span.line}:{rel.span.col + 1}: {rel.message}")
+                out.append(f"    {_place(r, rel.span.line, rel.span.col)}: {rel.message}")
             if show_fixes:
                 for fix in f.fixes:
                     out.append(f"    fix: {fix.title}")

@@ -9,12 +9,12 @@ import pytest
 from gradguard.analysis import Finding, Fix, Severity, Span, TextEdit, check_source
 from gradguard.config import Config
 from gradguard.lsp.actions import choose_fixes, kind_requested
-from gradguard.lsp.cells import join_cells, python_view
 from gradguard.lsp.documents import DocumentStore, fs_path_of
 from gradguard.lsp.edit_plans import EditPlan, diagnostic_data, plans_from_data
 from gradguard.lsp.positions import from_client_column, split_lines, to_client_column
 from gradguard.lsp.settings import ClientSettings, SettingsResolver, parse_client_settings
 from gradguard.lsp.textdoc import TextDocument
+from gradguard.notebook_cells import join_cells, python_view
 from lsp_helpers import HAZARD
 from lsprotocol import types
 

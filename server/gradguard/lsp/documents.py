@@ -16,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
-from .cells import cell_line_count, join_cells
+from ..notebook_cells import cell_line_count, join_cells
 from .notebook import NotebookModel
 from .positions import Encoding, split_lines
 from .snapshot import Segment, Snapshot

@@ -11,7 +11,7 @@ import traceback
 from dataclasses import dataclass
 
 from ..analysis import Finding, check_source
-from .cells import join_cells, python_view
+from ..notebook_cells import join_cells, python_view
 
 
 @dataclass(frozen=True)

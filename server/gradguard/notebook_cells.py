@@ -10,6 +10,8 @@ Pure functions: used by the server and by the analysis workers.
 from __future__ import annotations
 
 import ast
+import bisect
+import json
 import re
 import warnings
 from collections.abc import Sequence
@@ -21,6 +23,30 @@ _LINE_MAGIC = re.compile(
 _CELL_MAGIC = re.compile(r"^[ \t]*%%(?P<name>\w+)")
 # cell magics whose body is ordinary Python run in the kernel
 _PYTHON_BODY_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "memit"})
+
+
+def ipynb_code_cells(data: bytes) -> list[str]:
+    """The code cells of a .ipynb file, in order (raises ValueError if it is not a notebook)."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"not a Jupyter notebook: {exc}") from exc
+    cells = doc.get("cells") if isinstance(doc, dict) else None
+    if not isinstance(cells, list):
+        raise ValueError("not a Jupyter notebook: no cells")
+    out: list[str] = []
+    for cell in cells:
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            out.append("".join(source) if isinstance(source, list) else str(source))
+    return out
+
+
+def cell_of_line(first_lines: Sequence[int], line: int) -> tuple[int, int]:
+    """(0-based cell index, 1-based line in that cell) of a 1-based line of the joined program."""
+    index = bisect.bisect_right(first_lines, line - 1) - 1
+    index = max(index, 0)
+    return index, line - first_lines[index]
 
 
 def join_cells(texts: Sequence[str]) -> tuple[str, list[int]]:
