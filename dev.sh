@@ -34,9 +34,17 @@ case "${1:-}" in
         if ! command -v nvim >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
             (apt-get update -qq && apt-get install -y -qq neovim) >/dev/null 2>&1 || true
         fi
-        "$VENV/bin/ruff" check server tests bench
+        "$VENV/bin/ruff" check server tests bench client/python
         "$VENV/bin/ruff" format --check server tests/*.py tests/harness tests/tools tests/lsp bench
-        "$VENV/bin/mypy" server/gradguard
+        "$VENV/bin/mypy" server/gradguard client/python/server.py
+        # the VS Code client: strict type-check, lint and unit tests (its real-editor test is
+        # `bash client/test/e2e/run.sh`, several minutes of installs)
+        if command -v npm >/dev/null 2>&1; then
+            npm ci --no-audit --no-fund --loglevel=error
+            npm run --silent check
+        else
+            echo "npm not found: skipping the VS Code client checks" >&2
+        fi
         "$VENV/bin/python" -m pytest -q -n 2 tests
         ;;
     *)
