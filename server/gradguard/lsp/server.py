@@ -25,12 +25,15 @@ from .actions import (
     quick_fixes,
 )
 from .client_features import ClientFeatures
-from .documents import DocumentStore
+from .documents import DocumentStore, fs_path_of
 from .hover import hover_at
 from .pipeline import DiagnosticsPipeline
 from .positions import Encoding, encoding_from
 from .protocol import ForwardingProtocol
 from .settings import SettingsResolver, parse_client_settings, settings_section
+from .verify_command import COMMAND as VERIFY_COMMAND
+from .verify_command import RequestError as VerifyRequestError
+from .verify_command import parse_request, run_verify
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +89,11 @@ class GradguardLanguageServer(LanguageServer):
         ]
         for method, handler, options in handlers:
             self.feature(method, options)(_plain_function(handler))
+
+        async def verify_cell(*arguments: Any) -> dict[str, Any]:
+            return await self.on_verify_cell(arguments)
+
+        self.command(VERIFY_COMMAND)(verify_cell)
 
     @property
     def encoding(self) -> Encoding:
@@ -233,6 +241,24 @@ class GradguardLanguageServer(LanguageServer):
         )
 
     # -- messages
+
+    async def on_verify_cell(self, arguments: tuple[Any, ...]) -> dict[str, Any]:
+        """Run the cell in a subprocess (the server keeps serving meanwhile); answer with the
+        verify JSON and tell the user in one line."""
+        uri = arguments[0].get("uri") if arguments and isinstance(arguments[0], dict) else None
+        document = self.documents.text_of(uri) if isinstance(uri, str) else None
+        try:
+            if document is None:
+                raise VerifyRequestError(f"gradguard.verifyCell: {uri!r} is not an open document")
+            request = parse_request(arguments, document.text)
+        except VerifyRequestError as exc:
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Warning, str(exc)))
+            return {"status": "error", "message": str(exc)}
+        path = fs_path_of(request.uri)
+        result = await run_verify(request, document.text, str(path or request.uri))
+        level = types.MessageType.Info if result["status"] == "ok" else types.MessageType.Warning
+        self.window_show_message(types.ShowMessageParams(level, result["message"]))
+        return result
 
     def _publish(self, uri: str, items: list[types.Diagnostic], version: int | None) -> None:
         self.text_document_publish_diagnostics(
