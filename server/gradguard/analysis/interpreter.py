@@ -173,8 +173,6 @@ class Interpreter:
             if stmt.value is not None:
                 value = self.eval(stmt.value, state, stmt)
                 self.bind(stmt.target, value, state, stmt)
-            elif isinstance(stmt.target, ast.Name) and self._is_tensor_annotation(stmt.annotation):
-                pass
         elif isinstance(stmt, ast.AugAssign):
             self.exec_augassign(stmt, state)
         elif isinstance(stmt, ast.If):
@@ -409,9 +407,7 @@ class Interpreter:
                 self.set_attr(obj, target.attr, value, state)
             elif key:
                 state.env[key] = value
-            if isinstance(obj, ModuleObj):
-                pass
-            elif isinstance(obj, TensorVal) and target.attr == "data":
+            if isinstance(obj, TensorVal) and target.attr == "data":
                 self.det.on_data_assign(obj, target, stmt, state)
             elif isinstance(obj, TensorVal) and target.attr == "requires_grad":
                 flag = (
@@ -1174,10 +1170,7 @@ class Interpreter:
         if out is not None and isinstance(out, (TensorVal, TupleVal)):
             return self.call_out(out, op_args, row, name, node, stmt, state)
         if row is None and not any(isinstance(v, TensorVal) for v in op_args.values()):
-            if qual in ("torch.stack", "torch.cat", "torch.concat", "torch.hstack", "torch.vstack"):
-                pass
-            else:
-                return UNKNOWN
+            return UNKNOWN
         arg_nodes = {str(i): a for i, a in enumerate(node.args)}
         arg_nodes.update({kw.arg: kw.value for kw in node.keywords if kw.arg})
         order = api.ARG_ORDER.get(row.key) if row is not None else None

@@ -112,9 +112,8 @@ class State:
             and (self.heap is other.heap or self.heap == other.heap)
         )
 
-    def touch(self, sids: frozenset[Sid], mutation: Mutation) -> list[SaveRecord]:
+    def touch(self, sids: frozenset[Sid], mutation: Mutation) -> None:
         """Bump the version counter of `sids`: every live save of them turns dirty."""
-        hit = []
         for key, rec in self.saves.items():
             if not rec.sids & sids:
                 continue
@@ -125,8 +124,6 @@ class State:
             else:
                 continue
             self.saves[key] = rec
-            hit.append(rec)
-        return hit
 
 
 def join_states(a: State, b: State) -> State:
