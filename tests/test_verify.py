@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from gradguard.verify import (
     plan_cells,
     run_jobs,
     verify_file,
+    verify_source,
 )
 from harness.casefile import all_cases, parse_case
 from harness.verify_batch import describe, expect_lines, runtime_hits, verify_cases
@@ -297,6 +299,41 @@ def test_timeout_kills_the_process_group(tmp_path: Path) -> None:
     assert 7 in result.executed_lines and 9 not in result.executed_lines
     verdicts = {(v.code, v.line): v.verdict for v in result.verdicts}
     assert verdicts.get(("GG001", 9)) == "not_reached", result.verdicts
+
+
+def test_cancel_kills_the_process_group(tmp_path: Path) -> None:
+    source = "import time\nprint('started', flush=True)\nx = 1\ntime.sleep(600)\nx += 1\n"
+    cancel = threading.Event()
+    threading.Timer(2.0, cancel.set).start()
+    started = time.monotonic()
+    result = verify_source(
+        source, str(tmp_path / "slow.py"), limits=Limits(timeout=300), cancel=cancel
+    )
+    assert time.monotonic() - started < 30
+    assert result.status == "cancelled" and result.exit_code == 1, describe(result)
+    assert "process group was killed" in result.message
+    assert 4 in result.executed_lines and 5 not in result.executed_lines
+
+
+def test_explicit_cell_ranges(tmp_path: Path) -> None:
+    """Notebook cells joined into one program have no `# %%` markers: their ranges say where
+    each cell is; the cells before the target run first."""
+    source = "import torch\nx = torch.randn(3, requires_grad=True)\ny = x.sigmoid()\ny.mul_(2)\n"
+    ranges = [(1, 3), (4, 4)]
+    result = verify_source(source, str(tmp_path / "nb.ipynb"), 2, ranges=ranges)
+    assert (result.cell.start_line, result.cell.end_line, result.cell.count) == (4, 4, 2)
+    [finding] = result.findings
+    assert (finding.inplace.line, finding.saved_by and finding.saved_by.line) == (4, 3)
+    with pytest.raises(CellError):
+        verify_source(source, str(tmp_path / "nb.ipynb"), 3, ranges=ranges)
+
+
+def test_cli_refuses_notebooks_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, '{"cells": []}', "nb.ipynb")
+    assert cli_main(["verify", path]) == 2
+    assert "Verify cell in the editor" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -58,17 +58,18 @@ export function hasCells(lines: readonly string[]): boolean {
  * The single argument of `workspace/executeCommand gradguard.verifyCell`.
  * Text file: `uri` of the file, `position` (0-based, LSP) and the 1-based `# %%` `cell`.
  * Notebook: `uri` of the notebook, `cellIndex` (0-based, in the notebook) and `cellUri`.
- * `timeout` is `gradguard.verify.timeout` in seconds.
+ * `timeout` is `gradguard.verify.timeout` in seconds; `quiet`: the client shows the answer itself,
+ * so the server sends no window/showMessage for it.
  */
 export type VerifyCellArgument =
-  | { uri: string; position: { line: number; character: number }; cell: number; timeout: number }
-  | { uri: string; cellIndex: number; cellUri: string; timeout: number };
+  | { uri: string; position: { line: number; character: number }; cell: number; timeout: number; quiet: true }
+  | { uri: string; cellIndex: number; cellUri: string; timeout: number; quiet: true };
 
 export function textCellArgument(uri: string, lines: readonly string[], line: number, timeout: number): VerifyCellArgument {
   const cell = cellAt(lines, line);
-  return { uri, position: { line, character: 0 }, cell: cell.index, timeout };
+  return { uri, position: { line, character: 0 }, cell: cell.index, timeout, quiet: true };
 }
 
 export function notebookCellArgument(notebookUri: string, cellIndex: number, cellUri: string, timeout: number): VerifyCellArgument {
-  return { uri: notebookUri, cellIndex, cellUri, timeout };
+  return { uri: notebookUri, cellIndex, cellUri, timeout, quiet: true };
 }

@@ -93,4 +93,5 @@ def capabilities(encodings: list[str] | None = None) -> types.ClientCapabilities
         notebook_document=types.NotebookDocumentClientCapabilities(
             synchronization=types.NotebookDocumentSyncClientCapabilities()
         ),
+        window=types.WindowClientCapabilities(work_done_progress=True),
     )

@@ -44,12 +44,14 @@ describe('`# %%` cells, numbered as `gradguard verify --cell N`', () => {
       position: { line: 2, character: 0 },
       cell: 2,
       timeout: 30,
+      quiet: true,
     });
     assert.deepEqual(notebookCellArgument('file:///n.ipynb', 3, 'vscode-notebook-cell:/n.ipynb#X3', 30), {
       uri: 'file:///n.ipynb',
       cellIndex: 3,
       cellUri: 'vscode-notebook-cell:/n.ipynb#X3',
       timeout: 30,
+      quiet: true,
     });
   });
 });

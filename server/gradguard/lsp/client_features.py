@@ -20,6 +20,7 @@ class ClientFeatures:
     document_changes: bool = True
     markdown_hover: bool = True
     pull_configuration: bool = False
+    work_done_progress: bool = False
 
     @classmethod
     def from_capabilities(cls, capabilities: types.ClientCapabilities) -> ClientFeatures:
@@ -38,4 +39,5 @@ class ClientFeatures:
                 hover and hover.content_format and types.MarkupKind.Markdown in hover.content_format
             ),
             pull_configuration=bool(workspace and workspace.configuration),
+            work_done_progress=bool(capabilities.window and capabilities.window.work_done_progress),
         )

@@ -22,6 +22,7 @@ from .results import ResultBook, UnitResult, build_result
 from .scheduler import AnalysisScheduler
 from .settings import DocumentSettings, SettingsResolver
 from .snapshot import Snapshot
+from .verify_overlay import VerifyOverlay
 from .worker import AnalysisOutcome, AnalysisRequest
 
 logger = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ class DiagnosticsPipeline:
         self._log = log
         self._problems: dict[str, tuple[str, ...]] = {}
         self._jedi_due: dict[str, Hashable] = {}  # unit -> state whose jedi pass is due
+        self._overlays: dict[str, VerifyOverlay] = {}  # unit -> its last verify run
         self.scheduler: AnalysisScheduler[Prepared] = AnalysisScheduler(
             self._prepare,
             self._deliver,
@@ -74,12 +76,25 @@ class DiagnosticsPipeline:
         self.scheduler.forget(key)
         self._problems.pop(key, None)
         self._jedi_due.pop(key, None)
+        self._overlays.pop(key, None)
         for uri in sorted({*uris, *self.results.forget(key)}):
             self._publish(uri, [], None)
 
     def reanalyse_all(self) -> None:
         for key in self.documents.keys():
             self.scheduler.schedule(key, 0)
+
+    def show_verify(self, key: str, overlay: VerifyOverlay) -> None:
+        """Publish the unit's diagnostics with a verify run's verdicts and runtime findings;
+        they stay until the unit's text changes."""
+        if self.documents.state(key) != overlay.state:
+            return  # edited while the cell ran: its lines no longer match
+        self._overlays[key] = overlay
+        result = self._current(key)
+        if result is None:
+            self.analyse_now(key)  # its delivery publishes with the overlay
+            return
+        self._publish_unit(key, result.snapshot, result.diagnostics)
 
     # -- what requests read
 
@@ -146,14 +161,28 @@ class DiagnosticsPipeline:
             )
         self._report_problems(key, outcome.problems)
         diagnostics = result.diagnostics if result else {s.uri: [] for s in snapshot.segments}
-        versions = {segment.uri: segment.version for segment in snapshot.segments}
-        for stale_uri in self.results.record(key, result, set(diagnostics)):
-            self._publish(stale_uri, [], None)
-        for uri, items in diagnostics.items():
-            self._publish(uri, items, versions.get(uri))
+        self.results.record(key, result)
+        self._publish_unit(key, snapshot, diagnostics)
         if settings.jedi and not used_jedi and result is not None and not settings.excluded:
             self._jedi_due[key] = snapshot.state
             self.scheduler.schedule(key, JEDI_PASS_DELAY_S)
+
+    def _publish_unit(
+        self, key: str, snapshot: Snapshot, diagnostics: dict[str, list[types.Diagnostic]]
+    ) -> None:
+        """Publish every document of the unit (with the verify overlay while it matches) and
+        clear the documents it published to before but not now."""
+        overlay = self._overlays.get(key)
+        if overlay is not None and overlay.state != snapshot.state:
+            del self._overlays[key]
+            overlay = None
+        if overlay is not None:
+            diagnostics = {uri: overlay.apply(uri, items) for uri, items in diagnostics.items()}
+        versions = {segment.uri: segment.version for segment in snapshot.segments}
+        for stale_uri in self.results.mark_published(key, set(diagnostics)):
+            self._publish(stale_uri, [], None)
+        for uri, items in diagnostics.items():
+            self._publish(uri, items, versions.get(uri))
 
     def _report_problems(self, key: str, problems: tuple[str, ...]) -> None:
         """Log the engine's problems (syntax errors, skipped code) when they change."""

@@ -7,7 +7,8 @@ raises on documents it does not know. Documents are kept in `documents.py`, so t
 only forward the notification to the server's handler.
 
 A request whose params do not match the LSP types is dropped by pygls without a response, which
-leaves the client waiting forever; here it gets the InvalidParams error it is owed.
+leaves the client waiting forever; here it gets the InvalidParams error it is owed. A
+`$/cancelRequest` also reaches the server (`request_cancelled`), for requests already running.
 """
 
 from __future__ import annotations
@@ -31,6 +32,14 @@ class ForwardingProtocol(LanguageServerProtocol):
             if "id" in data and "method" in data:
                 self._send_response(data["id"], error=error.to_response_error())
             raise
+
+    def _handle_cancel_notification(self, msg_id: Any) -> None:
+        """pygls only cancels requests that have not started; a running verify is told too,
+        so that it kills its subprocess."""
+        on_cancel = getattr(self._server, "request_cancelled", None)
+        if on_cancel is not None:
+            on_cancel(msg_id)
+        super()._handle_cancel_notification(msg_id)
 
     def _forward(self, method: str, params: Any) -> Forward:
         handler = self.fm.features.get(method)

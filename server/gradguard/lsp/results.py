@@ -54,12 +54,14 @@ class ResultBook:
     def get(self, key: str) -> UnitResult | None:
         return self._results.get(key)
 
-    def record(self, key: str, result: UnitResult | None, uris: set[str]) -> list[str]:
-        """Remember what was published for `key`; returns URIs published before but not now."""
+    def record(self, key: str, result: UnitResult | None) -> None:
         if result is None:
             self._results.pop(key, None)
         else:
             self._results[key] = result
+
+    def mark_published(self, key: str, uris: set[str]) -> list[str]:
+        """Remember what was published for `key`; returns URIs published before but not now."""
         stale = self._published.get(key, set()) - uris
         self._published[key] = set(uris)
         return sorted(stale)

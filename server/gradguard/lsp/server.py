@@ -25,7 +25,7 @@ from .actions import (
     quick_fixes,
 )
 from .client_features import ClientFeatures
-from .documents import DocumentStore, fs_path_of
+from .documents import DocumentStore
 from .hover import hover_at
 from .pipeline import DiagnosticsPipeline
 from .positions import Encoding, encoding_from
@@ -33,7 +33,9 @@ from .protocol import ForwardingProtocol
 from .settings import SettingsResolver, parse_client_settings, settings_section
 from .verify_command import COMMAND as VERIFY_COMMAND
 from .verify_command import RequestError as VerifyRequestError
-from .verify_command import parse_request, run_verify
+from .verify_command import request_uri, resolve_target
+from .verify_overlay import build_overlay
+from .verify_session import VerifyRuns
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +64,7 @@ class GradguardLanguageServer(LanguageServer):
         self.features = ClientFeatures()
         self.pipeline = DiagnosticsPipeline(self.documents, self.settings, self._publish, self.log)
         self.shutdown_requested = False
+        self.verify_runs = VerifyRuns()
         self._background: set[asyncio.Future[None]] = set()
         self._register()
 
@@ -243,22 +246,34 @@ class GradguardLanguageServer(LanguageServer):
     # -- messages
 
     async def on_verify_cell(self, arguments: tuple[Any, ...]) -> dict[str, Any]:
-        """Run the cell in a subprocess (the server keeps serving meanwhile); answer with the
-        verify JSON and tell the user in one line."""
-        uri = arguments[0].get("uri") if arguments and isinstance(arguments[0], dict) else None
-        document = self.documents.text_of(uri) if isinstance(uri, str) else None
+        """Run the cell in a subprocess (the server keeps serving meanwhile), with progress and
+        cancellation; publish the verdicts as diagnostics, answer with the verify JSON and tell
+        the user in one line."""
         try:
-            if document is None:
+            uri = request_uri(arguments)
+            key = self.documents.key_of(uri)
+            snapshot = self.documents.snapshot(key) if key is not None else None
+            if key is None or snapshot is None:
                 raise VerifyRequestError(f"gradguard.verifyCell: {uri!r} is not an open document")
-            request = parse_request(arguments, document.text)
+            target = resolve_target(arguments, uri, snapshot)
         except VerifyRequestError as exc:
             self.window_show_message(types.ShowMessageParams(types.MessageType.Warning, str(exc)))
             return {"status": "error", "message": str(exc)}
-        path = fs_path_of(request.uri)
-        result = await run_verify(request, document.text, str(path or request.uri))
-        level = types.MessageType.Info if result["status"] == "ok" else types.MessageType.Warning
-        self.window_show_message(types.ShowMessageParams(level, result["message"]))
-        return result
+        path = str(snapshot.fs_path or snapshot.engine_path)
+        progress = self.work_done_progress if self.features.work_done_progress else None
+        answer, result = await self.verify_runs.run(target, path, self.protocol.msg_id, progress)
+        if result is not None and result.status != "cancelled":
+            overlay = build_overlay(result, snapshot, target.label, self.encoding, self.features)
+            self.pipeline.show_verify(key, overlay)
+        if not target.quiet:
+            level = (
+                types.MessageType.Info if answer["status"] == "ok" else types.MessageType.Warning
+            )
+            self.window_show_message(types.ShowMessageParams(level, answer["message"]))
+        return answer
+
+    def request_cancelled(self, request_id: Any) -> None:
+        self.verify_runs.cancel(request_id)
 
     def _publish(self, uri: str, items: list[types.Diagnostic], version: int | None) -> None:
         self.text_document_publish_diagnostics(

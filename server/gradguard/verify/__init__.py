@@ -9,6 +9,8 @@ renders text or JSON.
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..analysis import check_source
@@ -44,11 +46,16 @@ def verify_source(
     *,
     python: str | None = None,
     limits: Limits | None = None,
+    ranges: Sequence[tuple[int, int]] | None = None,
+    cancel: threading.Event | None = None,
 ) -> VerifyResult:
-    """Verify `source` (the text of `path`); `cell` is 1-based, None means the whole file."""
-    plan = plan_cells(source, cell)
+    """Verify `source` (the text of `path`); `cell` is 1-based, None means the whole file.
+
+    `ranges` are the cells' line ranges when they are not marked by `# %%` (notebooks);
+    setting `cancel` kills the run."""
+    plan = plan_cells(source, cell, ranges)
     job = Job(os.path.abspath(path), source, plan)
-    result = run_jobs([job], python, limits)[0]
+    result = run_jobs([job], python, limits, cancel)[0]
     result.path = path
     add_verdicts(result, source)
     return result

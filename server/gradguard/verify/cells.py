@@ -6,6 +6,7 @@ same split the analysis uses). Without `--cell` the whole file is one cell.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..analysis.parsing import cell_ranges, split_lines
@@ -26,11 +27,15 @@ class CellPlan:
         return self.target[0] <= line <= self.target[1]
 
 
-def plan_cells(source: str, cell: int | None = None) -> CellPlan:
+def plan_cells(
+    source: str, cell: int | None = None, ranges: Sequence[tuple[int, int]] | None = None
+) -> CellPlan:
+    """The plan for `cell` (1-based; None: the whole file). `ranges` gives the cells' first and
+    last lines explicitly (a notebook's cells joined into one program) instead of `# %%`."""
     lines = split_lines(source)
     if cell is None:
         return CellPlan((), (1, max(len(lines), 1)), None, 1)
-    ranges = cell_ranges(lines)
+    ranges = list(ranges) if ranges is not None else cell_ranges(lines)
     if not 1 <= cell <= len(ranges):
         have = f"{len(ranges)} cell" + ("s" if len(ranges) != 1 else "")
         raise CellError(f"no cell {cell}: the file has {have} (numbered from 1)")

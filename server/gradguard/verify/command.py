@@ -66,6 +66,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if not Path(args.file).is_file():
         print(f"gradguard: no such file: {args.file}", file=sys.stderr)
         return 2
+    if args.file.endswith(".ipynb"):
+        print(
+            "gradguard: verify runs .py files and their `# %%` cells; for a notebook, use "
+            "Verify cell in the editor (or `jupyter nbconvert --to script` first)",
+            file=sys.stderr,
+        )
+        return 2
     limits = Limits(timeout=args.timeout, memory_mb=args.memory_limit)
     try:
         result = verify_file(args.file, args.cell, python=args.python, limits=limits)

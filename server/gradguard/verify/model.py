@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Status = Literal["ok", "error", "timeout", "crashed", "no_torch"]
+Status = Literal["ok", "error", "timeout", "crashed", "no_torch", "cancelled"]
 VerdictKind = Literal["confirmed", "not_confirmed", "not_reached"]
 
 

@@ -19,6 +19,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from .model import CellInfo, ExceptionInfo, RuntimeFinding, Site, Status, Verify
 HARNESS = Path(__file__).with_name("harness.py")
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_OUTPUT_LIMIT = 64 * 1024
+_CANCEL_POLL_S = 0.05
 
 
 class HarnessError(RuntimeError):
@@ -61,19 +63,26 @@ class _Process:
     stderr: str
     seconds: float
     events: list[list[dict[str, Any]]] = field(default_factory=list)
+    cancelled: bool = False
 
 
 def run_jobs(
-    jobs: Sequence[Job], python: str | None = None, limits: Limits | None = None
+    jobs: Sequence[Job],
+    python: str | None = None,
+    limits: Limits | None = None,
+    cancel: threading.Event | None = None,
 ) -> list[VerifyResult]:
-    """Run each job's setup and target cell under the harness; one result per job."""
+    """Run each job's setup and target cell under the harness; one result per job.
+
+    Setting `cancel` kills the process group: the running job is reported `cancelled` and the
+    jobs after it are not run (they are reported `cancelled` too)."""
     limits = limits or Limits()
     interpreter = _interpreter(python)
     results: dict[int, VerifyResult] = {}
     pending = list(range(len(jobs)))
     while pending:
         batch = [jobs[i] for i in pending]
-        proc = _run_process(batch, interpreter, limits)
+        proc = _run_process(batch, interpreter, limits, cancel)
         single = len(batch) == 1
         rerun: list[int] = []
         failed_seen = False
@@ -84,7 +93,7 @@ def run_jobs(
                 raise HarnessError(str(problem.get("message")))
             if "done" in kinds or "no_torch" in kinds:
                 results[i] = _finished(jobs[i], events, proc, single)
-            elif not failed_seen:  # the job that was running when the process died
+            elif not failed_seen or proc.cancelled:  # running when the process died
                 failed_seen = True
                 results[i] = _failed(jobs[i], events, proc, limits)
             else:
@@ -106,7 +115,9 @@ def _interpreter(python: str | None) -> str:
     return found
 
 
-def _run_process(jobs: Sequence[Job], python: str, limits: Limits) -> _Process:
+def _run_process(
+    jobs: Sequence[Job], python: str, limits: Limits, cancel: threading.Event | None
+) -> _Process:
     with tempfile.TemporaryDirectory(prefix="gradguard-verify-") as tmp:
         result_files = [os.path.join(tmp, f"job{i}.jsonl") for i in range(len(jobs))]
         spec = {
@@ -139,11 +150,9 @@ def _run_process(jobs: Sequence[Job], python: str, limits: Limits) -> _Process:
         )
         assert proc.stdout is not None and proc.stderr is not None
         readers = [drain(proc.stdout, out), drain(proc.stderr, err)]
-        timed_out = False
+        timed_out = cancelled = False
         try:
-            proc.wait(timeout=limits.timeout)
-        except subprocess.TimeoutExpired:
-            timed_out = True
+            timed_out, cancelled = _wait(proc, started + limits.timeout, cancel)
         except BaseException:
             _kill_group(proc)
             raise
@@ -153,7 +162,31 @@ def _run_process(jobs: Sequence[Job], python: str, limits: Limits) -> _Process:
             reader.join(timeout=5)
         seconds = time.monotonic() - started
         events = [_read_events(path) for path in result_files]
-    return _Process(proc.returncode, timed_out, out.text(), err.text(), seconds, events)
+    return _Process(proc.returncode, timed_out, out.text(), err.text(), seconds, events, cancelled)
+
+
+def _wait(
+    proc: subprocess.Popen[bytes], deadline: float, cancel: threading.Event | None
+) -> tuple[bool, bool]:
+    """Wait for the process until it exits, the deadline passes or `cancel` is set; returns
+    (timed out, cancelled)."""
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return True, False
+        if cancel is None:
+            try:
+                proc.wait(timeout=left)
+            except subprocess.TimeoutExpired:
+                return True, False
+            return False, False
+        if cancel.is_set():
+            return False, True
+        try:
+            proc.wait(timeout=min(left, _CANCEL_POLL_S))
+        except subprocess.TimeoutExpired:
+            continue
+        return False, False
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
@@ -257,11 +290,14 @@ def _finished(job: Job, events: list[dict[str, Any]], proc: _Process, single: bo
 
 def _failed(job: Job, events: list[dict[str, Any]], proc: _Process, limits: Limits) -> VerifyResult:
     """The process died (or was killed) while this job was running."""
-    status: Status = "timeout" if proc.timed_out else "crashed"
+    status: Status = "cancelled" if proc.cancelled else "timeout" if proc.timed_out else "crashed"
     result = _base_result(job, events, status)
     result.stdout = result.stdout or proc.stdout
     result.stderr = (result.stderr + proc.stderr) if result.stderr else proc.stderr
     result.duration = proc.seconds
+    if proc.cancelled:
+        result.message = "cancelled: the whole process group was killed"
+        return result
     if proc.timed_out:
         result.message = f"timed out after {limits.timeout:g} s: the whole process group was killed"
         return result
