@@ -223,3 +223,43 @@ async def test_the_vscode_clients_notebook_argument(client: RecordingClient) -> 
     assert len(client.messages) == shown
     result = await _verify(client, {"uri": NOTEBOOK, "cellIndex": 0, "quiet": True})
     assert isinstance(result, dict) and result["cell"]["index"] == 1 and not result["findings"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "timeout"),
+    [
+        ("import time\ntime.sleep(600)\n", "timeout", 3),
+        ("import os\nos.abort()\n", "crashed", 60),
+        ("import sys\nsys.exit(3)\n", "error", 60),
+        ("import torch\n", "no_torch", 60),
+    ],
+    ids=["timeout", "abort", "sys-exit", "no-torch"],
+)
+def test_failed_runs_get_their_status_and_the_server_serves_on(
+    tmp_path: Path, body: str, status: str, timeout: int
+) -> None:
+    """A cell that hangs, crashes or exits, or an interpreter without torch (here a `torch`
+    package that fails to import, first on PYTHONPATH): the documented status comes back and
+    the next request is answered."""
+    env = dict(os.environ)
+    if status == "no_torch":
+        fake = tmp_path / "fake" / "torch"
+        fake.mkdir(parents=True)
+        (fake / "__init__.py").write_text("raise ImportError('no torch here')\n")
+        env["PYTHONPATH"] = os.pathsep.join([str(fake.parent), env.get("PYTHONPATH", "")])
+    server = RawServer(PYTHON_M, env)
+    try:
+        server.initialize()
+        item = {"uri": URI, "languageId": "python", "version": 1, "text": body}
+        server.send({"method": "textDocument/didOpen", "params": {"textDocument": item}})
+        command = {
+            "command": "gradguard.verifyCell",
+            "arguments": [{"uri": URI, "timeout": timeout}],
+        }
+        answer = server.request("workspace/executeCommand", command)
+        assert answer["result"]["status"] == status, answer
+        hover = {"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}
+        assert "result" in server.request("textDocument/hover", hover)
+    finally:
+        server.process.kill()
+        server.process.wait()
