@@ -377,6 +377,9 @@ export class ServerManager implements vscode.Disposable {
         closed: (): CloseHandlerResult => this.onClosed(),
       },
       middleware: {
+        // the server's "Verify cell" lenses serve other editors; VS Code gets this extension's
+        // own (which also handle Restricted Mode and notebooks)
+        provideCodeLenses: () => [],
         workspace: {
           // the server asks for its section: answer with what it reads, not the raw settings
           configuration: async (params, token, next) => {

@@ -263,3 +263,27 @@ def test_failed_runs_get_their_status_and_the_server_serves_on(
     finally:
         server.process.kill()
         server.process.wait()
+
+
+@pytest.mark.asyncio
+async def test_code_lens_over_each_cell_marker(client: RecordingClient) -> None:
+    """For every client: a lens per `# %%` marker whose command verifies that cell."""
+    text = "import torch\n# %% setup\nx = 1\n# %%\ny = 2\n"
+    open_text(client, URI, text)
+    lenses = await client.text_document_code_lens_async(
+        types.CodeLensParams(text_document=types.TextDocumentIdentifier(uri=URI))
+    )
+    assert lenses is not None
+    got = [
+        (lens.range.start.line, list(lens.command.arguments or []))
+        for lens in lenses
+        if lens.command
+    ]
+    assert got == [(1, [{"uri": URI, "cell": 2}]), (3, [{"uri": URI, "cell": 3}])]
+    assert all(lens.command and lens.command.command == "gradguard.verifyCell" for lens in lenses)
+    open_text(client, "file:///tmp/gg_verify/plain.py", "x = 1\n")
+    assert not await client.text_document_code_lens_async(
+        types.CodeLensParams(
+            text_document=types.TextDocumentIdentifier(uri="file:///tmp/gg_verify/plain.py")
+        )
+    )

@@ -118,6 +118,11 @@ def _parse_top_level_chunks(lines: list[str], skipped: set[int]) -> ast.Module |
 _CELL = re.compile(r"^#\s*%%")
 
 
+def is_cell_marker(line: str) -> bool:
+    """Whether the line starts a `# %%` cell (as VS Code, Spyder and Jupytext read them)."""
+    return _CELL.match(line) is not None
+
+
 def cell_ranges(lines: list[str]) -> list[tuple[int, int]]:
     """1-based inclusive line ranges of `# %%` cells (the whole file when there are none)."""
     starts = [i + 1 for i, line in enumerate(lines) if _CELL.match(line)]

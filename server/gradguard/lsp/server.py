@@ -25,6 +25,7 @@ from .actions import (
     quick_fixes,
 )
 from .client_features import ClientFeatures
+from .code_lens import verify_lenses
 from .documents import DocumentStore
 from .hover import hover_at
 from .pipeline import DiagnosticsPipeline
@@ -89,6 +90,7 @@ class GradguardLanguageServer(LanguageServer):
                 types.CodeActionOptions(code_action_kinds=PROVIDED_KINDS),
             ),
             (types.TEXT_DOCUMENT_HOVER, self.on_hover, None),
+            (types.TEXT_DOCUMENT_CODE_LENS, self.on_code_lens, types.CodeLensOptions()),
         ]
         for method, handler, options in handlers:
             self.feature(method, options)(_plain_function(handler))
@@ -242,6 +244,13 @@ class GradguardLanguageServer(LanguageServer):
         return hover_at(
             result, params.text_document.uri, params.position, self.features.markdown_hover
         )
+
+    def on_code_lens(self, params: types.CodeLensParams) -> list[types.CodeLens] | None:
+        uri = params.text_document.uri
+        if self.documents.key_of(uri) != uri:
+            return None  # not open, or a notebook cell (notebooks have their own cell UI)
+        document = self.documents.text_of(uri)
+        return None if document is None else verify_lenses(uri, document.text)
 
     # -- messages
 
