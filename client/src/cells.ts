@@ -70,6 +70,34 @@ export function textCellArgument(uri: string, lines: readonly string[], line: nu
   return { uri, position: { line, character: 0 }, cell: cell.index, timeout, quiet: true };
 }
 
+/**
+ * The verify answer in a few log lines: the summary, each runtime finding with its lines, the
+ * exception; the whole JSON goes to the debug level (its stderr can be long).
+ */
+export function resultLogLines(result: unknown): string[] {
+  if (typeof result !== 'object' || result === null) {
+    return [String(result)];
+  }
+  const doc = result as {
+    message?: unknown;
+    findings?: unknown;
+    exception?: unknown;
+  };
+  const lines = [typeof doc.message === 'string' ? doc.message : 'no summary'];
+  if (Array.isArray(doc.findings)) {
+    for (const finding of doc.findings as { kind?: unknown; message?: unknown; inplace?: { line?: unknown } | null }[]) {
+      const line = finding.inplace && typeof finding.inplace.line === 'number' ? `line ${finding.inplace.line}` : 'line ?';
+      lines.push(`${line}: ${String(finding.kind)} ${String(finding.message)}`);
+    }
+  }
+  const exception = doc.exception as { type?: unknown; message?: unknown; line?: unknown } | null | undefined;
+  if (exception && typeof exception === 'object') {
+    const where = typeof exception.line === 'number' ? ` at line ${exception.line}` : '';
+    lines.push(`${String(exception.type)}${where}: ${String(exception.message).split('\n')[0]}`);
+  }
+  return lines;
+}
+
 export function notebookCellArgument(notebookUri: string, cellIndex: number, cellUri: string, timeout: number): VerifyCellArgument {
   return { uri: notebookUri, cellIndex, cellUri, timeout, quiet: true };
 }

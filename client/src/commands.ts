@@ -11,7 +11,7 @@ import {
   type LanguageClient,
 } from 'vscode-languageclient/node';
 
-import { findCells, hasCells, notebookCellArgument, textCellArgument, type VerifyCellArgument } from './cells';
+import { findCells, hasCells, notebookCellArgument, resultLogLines, textCellArgument, type VerifyCellArgument } from './cells';
 import type { ServerManager } from './server';
 
 export const VERIFY_CELL = 'gradguard.verifyCell';
@@ -192,7 +192,10 @@ async function runVerify(
         }
       },
     );
-    log.info(`Verify ${target.label} result: ${JSON.stringify(result)}`);
+    for (const line of resultLogLines(result)) {
+      log.info(`Verify ${target.label}: ${line}`);
+    }
+    log.debug(`Verify ${target.label} result: ${JSON.stringify(result)}`);
     const message = describeResult(result) ?? `gradguard: ${target.label} verified; see the logs for details.`;
     void vscode.window.showInformationMessage(message, 'Show Logs').then((choice) => {
       if (choice === 'Show Logs') {

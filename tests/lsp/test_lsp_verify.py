@@ -219,10 +219,18 @@ async def test_the_vscode_clients_notebook_argument(client: RecordingClient) -> 
     argument = {"uri": NOTEBOOK, "cellIndex": 2, "cellUri": cell_uri(2), "quiet": True}
     result = await _verify(client, argument)
     assert isinstance(result, dict) and result["cell"]["index"] == 2, result
-    assert result["message"].startswith("gradguard verify (cell 3): ok; 1 runtime finding")
+    assert result["message"].startswith(
+        "gradguard verify (cell 3): ran to the end; 1 runtime finding"
+    )
     assert len(client.messages) == shown
     result = await _verify(client, {"uri": NOTEBOOK, "cellIndex": 0, "quiet": True})
     assert isinstance(result, dict) and result["cell"]["index"] == 1 and not result["findings"]
+    # lines in the summary are the notebook's: the backward in the last cell
+    result = await _verify(client, {"uri": cell_uri(3), "quiet": True})
+    assert isinstance(result, dict)
+    assert result["message"].startswith(
+        "gradguard verify (cell 4): RuntimeError at line 2 of cell 4"
+    )
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,14 @@
  *
  *   CODE_SERVER  the code-server launcher        GRADGUARD_VSIX  the .vsix to install
  *   CHROMIUM     the Chromium binary             E2E_ARTIFACTS   where screenshots and logs go
+ *   GRADGUARD_E2E_PYTHON  the interpreter (with torch) the extension runs the server with
  *
  * Trusted workspace: the gradguard squiggle and the Problems entry (GG002 and its message), the
- * quick fix applied from the light-bulb menu (text becomes `y = y.mul(2)`, the diagnostic
- * clears), "Fix All Problems", the logs, and the "Verify cell" code lens. Untrusted workspace
- * (Restricted Mode): diagnostics still appear, Verify cell is refused with a message.
+ * "Verify cell" code lens (the run confirms the finding: in the notification and in the Problems
+ * entry), the quick fix applied from the light-bulb menu (text becomes `y = y.mul(2)`, the
+ * diagnostic clears), "Fix All Problems", the logs, the language status, a restart, and a
+ * notebook (diagnostics in a cell, Verify cell from the cell toolbar confirms, fix-all).
+ * Untrusted workspace (Restricted Mode): diagnostics still appear, Verify cell is refused.
  * A screenshot is saved after each step, and on failure.
  */
 
@@ -33,6 +36,7 @@ const CODE_SERVER = required('CODE_SERVER');
 const VSIX = required('GRADGUARD_VSIX');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = required('E2E_ARTIFACTS');
+const PYTHON = required('GRADGUARD_E2E_PYTHON');
 const FIXTURES = path.resolve(__dirname, '..', '..', 'test', 'e2e', 'workspace');
 const TIMEOUT = 90_000;
 
@@ -103,6 +107,7 @@ function makeSandbox(): Sandbox {
         'editor.minimap.enabled': false,
         'files.autoSave': 'off',
         'git.enabled': false,
+        'gradguard.interpreter': PYTHON,
       },
       null,
       2,
@@ -307,6 +312,26 @@ async function trustedScenario(context: BrowserContext, port: number, workspace:
   log(`Problems entry: ${entryText}`);
   await screenshot(page, 'problems');
 
+  log('"Verify cell" code lens over `# %% the bug`: the run confirms the finding');
+  const lens = page.locator('.editor-instance .codelens-decoration a', { hasText: 'Verify cell' }).nth(1);
+  await lens.waitFor({ state: 'visible' });
+  await lens.click();
+  // the request the server gets: the file, the lens's line and `# %%` cell 2
+  await waitForLog(sandbox, (text) =>
+    /Verify cell 2 requested: \{"uri":"file:[^"]*train\.py","position":\{"line":5,"character":0\},"cell":2,"timeout":60,"quiet":true\}/.test(text),
+  );
+  const verifyToast = await notification(page, /static findings confirmed/);
+  const verifyText = (await verifyToast.innerText()).replace(/\s+/g, ' ');
+  log(`Verify cell said: ${verifyText}`);
+  if (!verifyText.includes('gradguard verify (cell 2): RuntimeError at line 9; 1 runtime finding, 1/1 static findings confirmed')) {
+    throw new Error(`unexpected Verify cell message: ${verifyText}`);
+  }
+  const confirmed = panel.locator('.monaco-list-row', { hasText: 'verify: confirmed by running cell 2' }).first();
+  await confirmed.waitFor({ state: 'visible' });
+  log(`Problems entry after the run: ${(await confirmed.innerText()).replace(/\s+/g, ' ')}`);
+  await screenshot(page, 'verify-cell-confirmed');
+  await clearNotifications(page);
+
   log('quick fix: Rewrite `y.mul_(2)` as `y = y.mul(2)`');
   await page.locator('.editor-instance .view-line', { hasText: 'y.mul_(2)' }).click();
   await page.keyboard.press('Control+Period');
@@ -339,21 +364,6 @@ async function trustedScenario(context: BrowserContext, port: number, workspace:
   await panel.locator('.monaco-list-row', { hasText: 'modifies in place the output of' }).first().waitFor({ state: 'detached' });
   await screenshot(page, 'clean');
 
-  log('"Verify cell" code lens over `# %%`');
-  const lens = page.locator('.editor-instance .codelens-decoration a', { hasText: 'Verify cell' }).nth(1);
-  await lens.waitFor({ state: 'visible' });
-  await lens.click();
-  const verifyToast = await notification(page, /Verify cell|verif/i);
-  const verifyText = await verifyToast.innerText();
-  log(`Verify cell said: ${verifyText.replace(/\s+/g, ' ')}`);
-  if (!/does not support it yet|verified|cell 2/i.test(verifyText)) {
-    throw new Error(`unexpected Verify cell message: ${verifyText}`);
-  }
-  // the request the server gets (or would get): the file, the lens's line and `# %%` cell 2
-  await waitForLog(sandbox, (text) => /Verify cell 2 requested: \{"uri":"file:[^"]*train\.py","position":\{"line":5,"character":0\},"cell":2,"timeout":60\}/.test(text));
-  await screenshot(page, 'verify-cell');
-  await clearNotifications(page);
-
   log('gradguard: Fix All Problems on fixall.py');
   await openFile(page, 'fixall.py');
   await page.locator('.editor-instance .squiggly-error').nth(1).waitFor({ state: 'visible' });
@@ -368,10 +378,11 @@ async function trustedScenario(context: BrowserContext, port: number, workspace:
 
   log('gradguard: Show Logs');
   await runCommand(page, 'gradguard: Show Logs');
-  const output = page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'Server running' }).first();
+  // the Output panel shows the gradguard channel, ending with the last thing it did
+  const output = page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'Applied: gradguard: fix 2 problems' }).first();
   await output.waitFor({ state: 'visible' });
   const outputText = (await output.innerText()).replace(/\u00a0/g, ' ');
-  if (!/Server running: gradguard \d/.test(outputText)) {
+  if (!/Verify cell 2: gradguard verify \(cell 2\)/.test(outputText)) {
     throw new Error(`unexpected log:\n${outputText}`);
   }
   await screenshot(page, 'logs');
@@ -410,11 +421,15 @@ async function trustedScenario(context: BrowserContext, port: number, workspace:
   const toolbarButton = cell.locator('.cell-title-toolbar .action-item a[aria-label*="Verify Cell"]').first();
   await toolbarButton.waitFor({ state: 'visible' });
   await toolbarButton.click();
-  const notebookToast = await notification(page, /Verify cell/);
-  log(`notebook Verify cell said: ${(await notebookToast.innerText()).replace(/\s+/g, ' ')}`);
   await waitForLog(sandbox, (text) =>
-    /Verify cell 2 requested: \{"uri":"file:[^"]*notebook\.ipynb","cellIndex":1,"cellUri":"vscode-notebook-cell:[^"]*","timeout":60\}/.test(text),
+    /Verify cell 2 requested: \{"uri":"file:[^"]*notebook\.ipynb","cellIndex":1,"cellUri":"vscode-notebook-cell:[^"]*","timeout":60,"quiet":true\}/.test(text),
   );
+  const notebookToast = await notification(page, /static findings confirmed/);
+  const notebookText = (await notebookToast.innerText()).replace(/\s+/g, ' ');
+  log(`notebook Verify cell said: ${notebookText}`);
+  if (!notebookText.includes('gradguard verify (cell 2): RuntimeError at line 3 of cell 2; 1 runtime finding, 1/1 static findings confirmed')) {
+    throw new Error(`unexpected notebook Verify cell message: ${notebookText}`);
+  }
   await screenshot(page, 'notebook-verify-cell');
   await clearNotifications(page);
 

@@ -7,6 +7,8 @@
 #     $GRADGUARD_E2E_CACHE, default ${XDG_CACHE_HOME:-~/.cache}/gradguard-e2e.
 # Screenshots and logs go to client/test/e2e/artifacts/. Exits non-zero on failure.
 # Needs Node.js 20 (code-server 4.100.3 refuses other versions) and python3 (3.10+) with pip.
+# The extension runs the server with $GRADGUARD_E2E_PYTHON (default: .venv/bin/python, as made by
+# ./dev.sh), which needs torch for Verify cell.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -47,8 +49,11 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
     say "npm ci"
     npm ci --no-audit --no-fund
 fi
-say "npm run package"
-npm run package
+# the .vsix exactly as `npm run package` builds it, minus vsce's secret scan (minutes on the
+# bundled libraries; `npm run package` keeps it); type-check and lint run in `npm run check`
+say "bundling the server libraries and packaging the .vsix"
+npm run --silent bundle-libs
+npm run --silent vsix -- --allow-package-all-secrets
 VSIX="$ROOT/gradguard.vsix"
 say "$(du -h "$VSIX" | cut -f1) $VSIX"
 
@@ -87,5 +92,10 @@ say "building the driver"
 node client/scripts/build.mjs --tests >/dev/null
 say "running the end-to-end test; screenshots go to ${ARTIFACTS#"$ROOT"/}"
 # the driver's last line is its summary: "e2e: N passed, N failed"
-export CODE_SERVER GRADGUARD_VSIX="$VSIX" CHROMIUM E2E_ARTIFACTS="$ARTIFACTS"
+GRADGUARD_E2E_PYTHON="${GRADGUARD_E2E_PYTHON:-$ROOT/.venv/bin/python}"
+"$GRADGUARD_E2E_PYTHON" -c 'import torch' || {
+    echo "run.sh: $GRADGUARD_E2E_PYTHON has no torch (run ./dev.sh test, or set GRADGUARD_E2E_PYTHON)" >&2
+    exit 2
+}
+export CODE_SERVER GRADGUARD_VSIX="$VSIX" CHROMIUM E2E_ARTIFACTS="$ARTIFACTS" GRADGUARD_E2E_PYTHON
 exec node client/out/e2e/driver.js

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { cellAt, findCells, hasCells, notebookCellArgument, textCellArgument } from '../../src/cells';
+import { cellAt, findCells, hasCells, notebookCellArgument, resultLogLines, textCellArgument } from '../../src/cells';
 import { shouldNotify, StderrClassifier } from '../../src/notify';
 
 describe('`# %%` cells, numbered as `gradguard verify --cell N`', () => {
@@ -53,6 +53,24 @@ describe('`# %%` cells, numbered as `gradguard verify --cell N`', () => {
       timeout: 30,
       quiet: true,
     });
+  });
+});
+
+describe('the verify answer in the log', () => {
+  it('gives the summary, each runtime finding and the exception, one line each', () => {
+    const answer = {
+      message: 'gradguard verify (cell 2): RuntimeError at line 9; 1 runtime finding, 1/1 static findings confirmed',
+      findings: [{ kind: 'GG002', message: '`mul_` at line 8 modified ...', inplace: { line: 8, op: 'mul_' } }],
+      exception: { type: 'RuntimeError', message: 'one of the variables ...\nmore', line: 9 },
+      stderr: 'x'.repeat(10000),
+    };
+    assert.deepEqual(resultLogLines(answer), [
+      'gradguard verify (cell 2): RuntimeError at line 9; 1 runtime finding, 1/1 static findings confirmed',
+      'line 8: GG002 `mul_` at line 8 modified ...',
+      'RuntimeError at line 9: one of the variables ...',
+    ]);
+    assert.deepEqual(resultLogLines({ status: 'error', message: 'no cell 7' }), ['no cell 7']);
+    assert.deepEqual(resultLogLines(null), ['null']);
   });
 });
 

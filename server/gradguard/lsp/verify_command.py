@@ -13,7 +13,7 @@ window/showMessage then). Running the code happens in `verify`, in a subprocess.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,8 +105,9 @@ def _int(value: Any, name: str) -> int:
     return value
 
 
-def summary(doc: dict[str, Any], label: str) -> str:
-    """One line for window/showMessage."""
+def summary(doc: dict[str, Any], label: str, where: Callable[[int], str]) -> str:
+    """One line for window/showMessage; `where` names a line of the run's source as the user
+    knows it ("line 9", or "line 3 of cell 2" in a notebook)."""
     status = doc.get("status")
     if status in ("timeout", "crashed", "no_torch", "cancelled"):
         detail = doc.get("message") or ""
@@ -117,4 +118,11 @@ def summary(doc: dict[str, Any], label: str) -> str:
     parts = [f"{len(findings)} runtime finding{'s' if len(findings) != 1 else ''}"]
     if verdicts:
         parts.append(f"{confirmed}/{len(verdicts)} static findings confirmed")
-    return f"gradguard verify ({label}): {status}; " + ", ".join(parts)
+    what = doc.get("message") or status  # "ran to the end", "stopped early"
+    exception = doc.get("exception")
+    if status == "error" and isinstance(exception, dict):
+        line = exception.get("line")
+        what = str(exception.get("type")) + (f" at {where(line)}" if isinstance(line, int) else "")
+        if exception.get("stage") == "setup":
+            what += " (in a setup cell)"
+    return f"gradguard verify ({label}): {what}; " + ", ".join(parts)

@@ -89,7 +89,7 @@ class VerifyRuns:
         finally:
             self._running.pop(request_id, None)
         doc = to_dict(result)
-        doc["message"] = summary(doc, target.label)
+        doc["message"] = summary(doc, target.label, lambda line: target.snapshot.where(line - 1))
         reporter.end(doc["message"])
         return doc, result
 
