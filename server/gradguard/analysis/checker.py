@@ -10,6 +10,7 @@ from .findings import Finding, Report
 from .fixes import FixBuilder
 from .hazards import Detector
 from .imports import ImportMap
+from .incremental import AnalysisCache
 from .interpreter import BudgetExceeded, Interpreter
 from .parsing import decode_source, parse_source
 from .spans import SourceMap
@@ -24,7 +25,10 @@ def check_source(
     jedi_seconds: float = 5.0,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    cache: AnalysisCache | None = None,
 ) -> Report:
+    """Findings of `source`. `cache` (one per document, kept by the caller between edits)
+    lets unchanged functions be replayed instead of re-analysed; not used with jedi."""
     parsed = parse_source(source)
     report = Report(problems=list(parsed.problems))
     if parsed.tree is None:
@@ -37,6 +41,8 @@ def check_source(
     torch_name = imports.torch_alias() if "torch" in imports.names.values() else None
     detector = Detector(src, FixBuilder(src, table, torch_name))
     interp = Interpreter(parsed.tree, src, imports, table, detector)
+    if cache is not None and not use_jedi:
+        interp.cache = cache
     if use_jedi:
         from .jedi_types import JediTypes
 

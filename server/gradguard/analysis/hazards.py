@@ -10,6 +10,7 @@ is returned and backpropagated elsewhere); information for silent hazards.
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .findings import Finding, Fix, Related, Severity, Span, TextEdit
@@ -18,6 +19,14 @@ from .rules import RULES
 from .spans import SourceMap
 from .state import Mutation, SaveRecord, State
 from .values import OptimizerVal, Sid, TensorVal, Tri, Value
+
+Emit = tuple[str, Severity, Span, str, tuple[Related, ...], tuple[Fix | None, ...]]
+
+
+def _report_rank(report: Finding) -> tuple[int, tuple[Span, ...], str]:
+    """Most severe first, then the one whose related locations come first, then by text."""
+    return (-report.severity, tuple(r.span for r in report.related), report.message)
+
 
 if TYPE_CHECKING:
     from .interpreter import Frame
@@ -32,8 +41,9 @@ class Detector:
     def __init__(self, src: SourceMap, fixes: FixBuilder) -> None:
         self.src = src
         self.fixes = fixes
-        self.findings: dict[tuple[str, Span], Finding] = {}
+        self._reports: dict[tuple[str, Span], list[Finding]] = {}
         self.problems: list[str] = []
+        self.tape: list[Emit] | None = None  # records emits for the incremental analysis
 
     # ------------------------------------------------------------------ emitting
 
@@ -46,20 +56,29 @@ class Detector:
         related: tuple[Related, ...] = (),
         fixes: tuple[Fix | None, ...] = (),
     ) -> None:
+        if self.tape is not None:
+            self.tape.append((code, severity, span, message, related, fixes))
         real_fixes = tuple(f for f in fixes if f is not None)
-        key = (code, span)
-        old = self.findings.get(key)
-        if old is not None:
-            merged = old.related + tuple(r for r in related if r not in old.related)
-            if old.severity > severity or (old.severity == severity and merged == old.related):
-                return
-            if old.severity == severity:
-                message, real_fixes = old.message, old.fixes
-            related = merged
-        else:
-            message = message
-        related = tuple(dict.fromkeys(related))
-        self.findings[key] = Finding(code, severity, span, message, related, real_fixes)
+        report = Finding(code, severity, span, message, tuple(dict.fromkeys(related)), real_fixes)
+        reports = self._reports.setdefault((code, span), [])
+        if report not in reports:
+            reports.append(report)
+
+    @property
+    def findings(self) -> dict[tuple[str, Span], Finding]:
+        """One finding per rule and place. When several paths reported it, the most severe
+        report speaks (among equals, the one naming the earliest related location), and the
+        related locations of all are kept: the result does not depend on the order the paths
+        were analysed in."""
+        out: dict[tuple[str, Span], Finding] = {}
+        for key, reports in self._reports.items():
+            best = min(reports, key=_report_rank)
+            extra = sorted(
+                {r for report in reports for r in report.related if r not in best.related},
+                key=lambda r: (r.span, r.message),
+            )
+            out[key] = replace(best, related=best.related + tuple(extra))
+        return out
 
     def internal_problem(self, stmt: ast.stmt, exc: BaseException) -> None:
         self.problems.append(

@@ -4,7 +4,9 @@ their version counters, what autograd saved, and grad mode; hazards are raised t
 
 Scopes: the module body runs first (functions are inlined at their call sites, up to a depth,
 with the caller's values); then every function and method is also analysed on its own with
-unknown arguments, so code that is never called from this file still gets findings.
+unknown arguments, so code that is never called from this file still gets findings. With an
+`AnalysisCache`, those per-function analyses are grouped by top-level statement and replayed
+when nothing they depend on changed (incremental.py).
 """
 
 from __future__ import annotations
@@ -19,6 +21,15 @@ from . import torch_api as api
 from .findings import Span
 from .hazards import Detector
 from .imports import ImportMap
+from .incremental import (
+    AnalysisCache,
+    Layout,
+    ModuleFacts,
+    UnitRecord,
+    UnitRecorder,
+    replay,
+    unit_deps,
+)
 from .spans import SourceMap
 from .state import Mutation, SaveRecord, SiteRenamer, State, allocate, join_states
 from .values import (
@@ -44,6 +55,7 @@ from .values import (
     TupleVal,
     Value,
     join_values,
+    next_serial,
 )
 
 MAX_CALL_DEPTH = 3
@@ -95,23 +107,107 @@ class Interpreter:
         self.module_call: ast.AST | None = None  # outermost call of a torch.nn container
         # where each tensor is stored as a module attribute (for `p.requires_grad = False`)
         self.tensor_homes: dict[Sid, set[tuple[ModuleObj, str]]] = {}
+        # incremental analysis (None: analyse everything)
+        self.cache: AnalysisCache | None = None
+        self.facts: ModuleFacts | None = None
+        self.recorder: UnitRecorder | None = None
+        self._module_entered: set[int] | None = None
 
     # ------------------------------------------------------------------ entry points
 
     def run(self) -> None:
+        facts = None
+        if self.cache is not None:
+            facts = ModuleFacts.scan(self.tree, Layout(self.tree.body, self.src.lines))
+            if facts.has_global:
+                facts = None  # functions may rebind module names: no unit stands alone
+        self.facts = facts
         state = State()
         frame = Frame(globals=state.env)
         self.frames.append(frame)
-        state = self.exec_block(self.tree.body, state)
+        if facts is None:
+            state = self.exec_block(self.tree.body, state)
+        else:
+            for index, stmt in enumerate(self.tree.body):
+                self._module_entered = facts.entered.setdefault(index, set())
+                state = self.exec_block([stmt], state)
+            self._module_entered = None
         module_env = state.env
         self.frames.pop()
-        for func, owner in _all_functions(self.tree):
-            if func.name == "__init__" and owner is not None:
-                cls = module_env.get(owner.name)
-                if isinstance(cls, ClassVal) and cls.is_module:
-                    self.standalone_instance(cls)  # runs __init__ with unknown arguments
-                    continue
-            self.analyse_standalone(func, owner, module_env)
+        for index, stmt in enumerate(self.tree.body):
+            functions = list(_all_functions_in([stmt]))
+            if functions:
+                self._analyse_unit(index, functions, module_env)
+        if self.cache is not None and facts is not None:
+            self.cache.keep_only(facts.layout)
+
+    def _analyse_unit(
+        self,
+        index: int,
+        functions: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.ClassDef | None]],
+        module_env: dict[str, Value],
+    ) -> None:
+        """Analyse the functions of one top-level statement on their own (or replay them)."""
+        cache, facts = self.cache, self.facts
+        recorder = None
+        if cache is not None and facts is not None:
+            record = cache.lookup(facts.layout, index)
+            if record is not None and replay(record, facts.layout, self.det.emit):
+                cache.hits += 1
+                self.statements += record.statements
+                if self.statements > STATEMENT_BUDGET:
+                    raise BudgetExceeded
+                return
+            cache.misses += 1
+            recorder = UnitRecorder(index, next_serial(), self.statements)
+            recorder.problems_before = len(self.det.problems)
+            self.recorder = recorder
+            self.det.tape = recorder.emits
+        try:
+            for func, owner in functions:
+                if func.name == "__init__" and owner is not None:
+                    cls = module_env.get(owner.name)
+                    if isinstance(cls, ClassVal) and cls.is_module:
+                        self.standalone_instance(cls)  # runs __init__ with unknown arguments
+                        continue
+                self.analyse_standalone(func, owner, module_env)
+        finally:
+            self.recorder = None
+            self.det.tape = None
+        if (
+            cache is not None
+            and facts is not None
+            and recorder is not None
+            and not recorder.impure
+            and len(self.det.problems) == recorder.problems_before
+        ):
+            record = UnitRecord(
+                facts.layout,
+                unit_deps(recorder, facts),
+                tuple(recorder.emits),
+                self.statements - recorder.statements_before,
+            )
+            cache.store(facts.layout, index, record)
+
+    def _entered(self, node: ast.AST) -> None:
+        """A function body runs: the unit (or module statement) depends on its text."""
+        if self.facts is None:
+            return
+        top = self.facts.layout.top_index(getattr(node, "lineno", 0))
+        if top is None:
+            return
+        if self.recorder is not None:
+            self.recorder.entered.add(top)
+        elif self._module_entered is not None:
+            self._module_entered.add(top)
+
+    def _touch(self, obj: object) -> None:
+        """An object is changed in place: if it existed before this unit, the unit is impure."""
+        recorder = self.recorder
+        if recorder is not None and getattr(obj, "serial", recorder.first_serial) < (
+            recorder.first_serial
+        ):
+            recorder.impure = True
 
     def analyse_standalone(
         self,
@@ -449,6 +545,7 @@ class Interpreter:
 
     def set_attr(self, obj: ModuleObj, name: str, value: Value, state: State) -> None:
         state.own_heap()[(obj, name)] = value
+        self._touch(obj)
         old = obj.attrs.get(name)
         obj.attrs[name] = value if old is None else _join_attr(old, value)
         self._index_tensor(obj, name, value)
@@ -472,10 +569,15 @@ class Interpreter:
 
         for scope in (state.env, *(f.globals for f in self.frames)):
             for name, v in list(scope.items()):
-                scope[name] = update(v)
+                new = update(v)
+                if new is not v:
+                    scope[name] = new
+                    if scope is not state.env and self.recorder is not None:
+                        self.recorder.impure = True  # a module-level name changed
         for sid in sids:
             for obj, name in self.tensor_homes.get(sid, ()):
                 if name in obj.attrs:
+                    self._touch(obj)
                     obj.attrs[name] = update(obj.attrs[name])
                 if (obj, name) in state.heap:
                     state.own_heap()[(obj, name)] = update(state.heap[(obj, name)])
@@ -550,6 +652,8 @@ class Interpreter:
             return state.env[name]
         for frame in reversed(self.frames):
             if name in frame.globals:
+                if self.recorder is not None:
+                    self.recorder.names.add(name)
                 return frame.globals[name]
         return UNKNOWN
 
@@ -976,6 +1080,7 @@ class Interpreter:
                 self._rebind_expr(func.value, grown, state)
             lst = grown
         if args:
+            self._touch(lst)
             value = args[-1]
             if func.attr == "extend" and isinstance(value, TupleVal):
                 for item in value.items:
@@ -1719,7 +1824,8 @@ class Interpreter:
                     if isinstance(flag, ConstVal) and isinstance(flag.value, bool)
                     else Tri.MAYBE
                 )
-                _set_params_requires_grad(obj, rg)
+                for changed in _set_params_requires_grad(obj, rg):
+                    self._touch(changed)
                 sids = frozenset(sid for p in obj.parameters() for sid in p.sids)
                 if sids:
                     self._set_requires_grad(sids, rg, state)
@@ -1737,6 +1843,8 @@ class Interpreter:
                 "type",
             ):
                 return obj
+            if bm.name in ("register_forward_hook", "register_forward_pre_hook", "append"):
+                self._touch(obj)
             if bm.name == "register_forward_hook" and args and _hook_sets_requires_grad(args[0]):
                 obj.output_requires_grad = True
             if bm.name == "register_forward_pre_hook" and args and isinstance(args[0], FuncVal):
@@ -1994,6 +2102,7 @@ class Interpreter:
         return _join_all(results) if results else ConstVal(None)
 
     def _run_body(self, func: FuncVal, state: State) -> State:
+        self._entered(func.node)
         if isinstance(func.node, ast.Lambda):
             value = self.eval(func.node.body, state, self.current_stmt or ast.Pass())
             self.frame.returns.append((value, None))
@@ -2089,6 +2198,9 @@ class Interpreter:
 
     def standalone_instance(self, cls: ClassVal) -> ModuleObj:
         """`self` for a method analysed on its own: attributes from running `__init__`."""
+        if self.recorder is not None and self.facts is not None:
+            if self.facts.layout.top_index(cls.node.lineno) != self.recorder.index:
+                self.recorder.impure = True  # shares another unit's instance
         cached = self.class_instances.get(id(cls.node))
         if cached is not None:
             return cached
@@ -2147,7 +2259,11 @@ class Interpreter:
 
     def alloc(self, node: ast.AST, state: State) -> tuple[Sid, SiteRenamer | None]:
         sid = self.site(node)
-        return sid, allocate(state, sid, tuple(f.globals for f in self.frames))
+        renamer = allocate(state, sid, tuple(f.globals for f in self.frames))
+        if renamer is not None:
+            for obj in renamer.touched:
+                self._touch(obj)
+        return sid, renamer
 
     def mutation(
         self, node: ast.AST, stmt: ast.stmt, kind: str, desc: str, op: str, certain: bool
@@ -2382,8 +2498,8 @@ def _is_static(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     )
 
 
-def _all_functions(
-    tree: ast.Module,
+def _all_functions_in(
+    body: list[ast.stmt],
 ) -> Iterator[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.ClassDef | None]]:
     def walk(
         body: list[ast.stmt], owner: ast.ClassDef | None
@@ -2405,7 +2521,7 @@ def _all_functions(
                         ]
                         yield from walk(inner, owner)
 
-    yield from walk(tree.body, None)
+    yield from walk(body, None)
 
 
 def _is_nn_class(qual: str) -> bool:
@@ -2432,14 +2548,16 @@ def _describe_saved(saved: TensorVal, arg_node: ast.expr | None, src: SourceMap)
     return "an input"
 
 
-def _set_params_requires_grad(mod: ModuleObj, rg: Tri) -> None:
+def _set_params_requires_grad(mod: ModuleObj, rg: Tri) -> Iterator[ModuleObj]:
+    """`module.requires_grad_(flag)`; yields each module whose parameters changed."""
+    yield mod
     for name, attr in list(mod.attrs.items()):
         if isinstance(attr, TensorVal) and attr.param:
             mod.attrs[name] = attr.with_(rg=rg, leaf_rg=rg)
         elif isinstance(attr, ModuleObj) and attr is not mod:
-            _set_params_requires_grad(attr, rg)
+            yield from _set_params_requires_grad(attr, rg)
     for child in mod.children:
-        _set_params_requires_grad(child, rg)
+        yield from _set_params_requires_grad(child, rg)
 
 
 def _is_name_like(node: ast.expr) -> bool:

@@ -198,6 +198,7 @@ class SiteRenamer:
         self.sid = sid
         self.n = len(sid)
         self.saved = saved  # did this site save anything? (else no dependency can name it)
+        self.touched: list[object] = []  # shared objects changed in place (modules, lists)
 
     def key(self, k: tuple[object, ...]) -> tuple[object, ...]:
         return _old(k) if k[: self.n] == self.sid else k
@@ -220,7 +221,10 @@ class SiteRenamer:
         if isinstance(v, SeqVal):
             return SeqVal(self.value(v.elem))
         if isinstance(v, ListObj) and v.elem is not None:
-            v.elem = self.value(v.elem)
+            new = self.value(v.elem)
+            if new is not v.elem:
+                v.elem = new
+                self.touched.append(v)
         return v
 
     def module(self, obj: object, seen: set[int]) -> None:
@@ -232,7 +236,10 @@ class SiteRenamer:
             if isinstance(attr, ModuleObj):
                 self.module(attr, seen)
             else:
-                obj.attrs[name] = self.value(attr)
+                new = self.value(attr)
+                if new is not attr:
+                    obj.attrs[name] = new
+                    self.touched.append(obj)
         for child in obj.children:
             self.module(child, seen)
 

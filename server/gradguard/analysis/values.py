@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import enum
+import itertools
 from dataclasses import dataclass, field, replace
 from typing import Union
 
@@ -92,6 +93,15 @@ class SeqVal:
     elem: Value
 
 
+# Mutable values are numbered in creation order, so the incremental analysis can tell whether
+# an analysis changed an object that existed before it started (see incremental.py).
+_SERIALS = itertools.count()
+
+
+def next_serial() -> int:
+    return next(_SERIALS)
+
+
 @dataclass(eq=False)
 class ListObj:
     """A mutable list (`ys = []; ys.append(t)`): its elements joined into one value, and in
@@ -99,6 +109,7 @@ class ListObj:
 
     elem: Value | None = None
     items: list[Value] = field(default_factory=list)
+    serial: int = field(default_factory=next_serial, repr=False)
 
     MAX_ITEMS = 64
 
@@ -158,6 +169,7 @@ class ModuleObj:
     repeated: bool = False  # children built from a comprehension: every index is alike
     output_requires_grad: bool = False  # a forward hook makes its output require grad
     pre_hooks: list[FuncVal] = field(default_factory=list)  # forward pre-hooks, in order
+    serial: int = field(default_factory=next_serial, repr=False)
 
     def parameters(self) -> list[TensorVal]:
         out: list[TensorVal] = []
