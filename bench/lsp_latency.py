@@ -20,9 +20,11 @@ server started as `python -m gradguard server` over stdio and driven by pygls' L
    any), then the resident set (VmRSS from /proc, Linux only) of the server process and of its
    child processes (analysis workers).
 
-Settings are the server's defaults unless `--jedi on|off` is given. With jedi on, each change
-gets a quick analysis (what is timed here) and a jedi one, in a low-priority worker of its own,
-once typing pauses; those compete for the CPU with the quick ones.
+Settings are the server's defaults unless `--jedi on|off` is given. Each change gets a quick
+analysis (what is timed here): incremental, replaying the functions whose text and dependencies
+did not change from the worker's cache. Once typing pauses (0.3 s), a full analysis (with jedi
+when it is on) follows in a low-priority worker of its own; it competes for the CPU with the
+quick ones.
 
 Run from the repository root with the project's venv::
 

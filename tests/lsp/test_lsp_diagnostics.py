@@ -144,3 +144,31 @@ async def test_jedi_pass_follows_a_quick_pass(client: RecordingClient) -> None:
     assert codes(quick) == codes(precise) == [(4, "GG002")]
     edit(client, URI, 2, (0, 0), (0, 0), "\n")  # typing again: the next pass is quick again
     assert codes(await client.wait_for_diagnostics(URI, version=2)) == [(5, "GG002")]
+
+
+TWO_FUNCTIONS = (
+    "import torch\n\n\n"
+    "def first():\n    x = torch.ones(3, requires_grad=True)\n    y = torch.sigmoid(x)\n"
+    "    y.mul_(2)\n    return y\n\n\n"
+    "def second():\n    x = torch.ones(3, requires_grad=True)\n    z = torch.exp(x)\n"
+    "    z.add_(1)\n    return z\n"
+)
+
+
+@pytest.mark.asyncio
+async def test_incremental_pass_is_followed_by_a_full_one(client: RecordingClient) -> None:
+    """An edit in `second` replays `first` from the worker's cache; once typing pauses a full
+    analysis of the same version follows (and agrees)."""
+    open_text(client, URI, TWO_FUNCTIONS)
+    assert codes(await client.wait_for_diagnostics(URI, version=1)) == [(7, "GG002"), (14, "GG002")]
+    version = 1
+    for _ in range(3):  # the two workers each get their cache filled
+        version += 1
+        edit(client, URI, version, (14, 12), (14, 12), " ")
+        await client.wait_for_diagnostics(URI, version=version)
+    quick = await client.wait_for_diagnostics(URI, version=version)
+    full = await client.wait_for_diagnostics(
+        URI, version=version, after=client.published.index(quick) + 1
+    )
+    assert codes(quick) == codes(full) == [(7, "GG002"), (14, "GG002")]
+    assert [d.message for d in quick.diagnostics] == [d.message for d in full.diagnostics]

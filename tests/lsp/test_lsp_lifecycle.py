@@ -49,11 +49,11 @@ class RawServer:
         message: dict[str, Any] = json.loads(stdout.read(length))
         return message
 
-    def request(self, method: str, params: Any = None) -> dict[str, Any]:
+    def request(self, method: str, params: Any = None, timeout: float = 20.0) -> dict[str, Any]:
         self._next_id += 1
         self.send({"id": self._next_id, "method": method, "params": params})
         while True:
-            message = self.receive()
+            message = self.receive(timeout)
             if message.get("id") == self._next_id and "method" not in message:
                 return message
 

@@ -33,7 +33,7 @@ def check_source(
     report = Report(problems=list(parsed.problems))
     if parsed.tree is None:
         return report
-    imports = ImportMap(parsed.tree)
+    imports = ImportMap(parsed.tree, parsed.lines)
     if not imports.uses_torch:
         return report  # nothing here can build an autograd graph
     src = SourceMap(parsed.lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import bisect
 
 # Spellings that mean the same module; normalised so knowledge tables hold one name each.
 _CANONICAL_PREFIXES = {
@@ -37,10 +38,12 @@ def canonical(name: str) -> str:
 class ImportMap:
     """Local name -> qualified name for every import in a module (any nesting level)."""
 
-    def __init__(self, tree: ast.AST) -> None:
+    def __init__(self, tree: ast.AST, lines: list[str] | None = None) -> None:
+        """`lines` (the source's) lets the search skip top-level statements without the
+        word `import` on any line, which is most of a large file."""
         self.names: dict[str, str] = {}
         self.star_modules: list[str] = []
-        for node in _statements(tree):
+        for node in _statements(tree, lines):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
@@ -76,11 +79,15 @@ class ImportMap:
         return canonical(".".join([root, *reversed(parts)]))
 
 
-def _statements(tree: ast.AST) -> list[ast.stmt]:
+def _statements(tree: ast.AST, lines: list[str] | None) -> list[ast.stmt]:
     """Every statement at any nesting level (imports are statements: no need to walk
-    expressions, which is most of a tree)."""
+    expressions, which is most of a tree) of the top-level statements that may hold one."""
     out: list[ast.stmt] = []
-    stack: list[ast.AST] = list(getattr(tree, "body", []))
+    body: list[ast.stmt] = list(getattr(tree, "body", []))
+    if lines is not None:
+        marked = [n for n, text in enumerate(lines, 1) if "import" in text]
+        body = [s for s in body if _has_line(marked, s.lineno, s.end_lineno or s.lineno)]
+    stack: list[ast.AST] = list(body)
     while stack:
         node = stack.pop()
         if isinstance(node, ast.stmt):
@@ -88,3 +95,8 @@ def _statements(tree: ast.AST) -> list[ast.stmt]:
         for field in ("body", "orelse", "finalbody", "handlers", "cases"):
             stack.extend(getattr(node, field, ()))
     return out
+
+
+def _has_line(sorted_lines: list[int], first: int, last: int) -> bool:
+    i = bisect.bisect_left(sorted_lines, first)
+    return i < len(sorted_lines) and sorted_lines[i] <= last

@@ -28,11 +28,13 @@ from .worker import AnalysisOutcome, AnalysisRequest
 logger = logging.getLogger(__name__)
 
 FRESH_RESULT_TIMEOUT_S = 10.0
-# jedi makes an analysis several times slower: with jedi on, each change first gets a quick
-# analysis without it, and the jedi one follows once the unit has been quiet this long
-JEDI_PASS_DELAY_S = 0.3
+# Each change first gets a quick analysis: incremental (functions whose text and dependencies
+# did not change are replayed from the worker's cache) and without jedi, which makes an
+# analysis several times slower. Once the unit has been quiet this long, a full analysis (with
+# jedi if it is on) follows, unless the quick one already was exactly that.
+FULL_PASS_DELAY_S = 0.3
 
-Prepared = tuple[Snapshot, DocumentSettings, bool]  # ..., whether jedi was used
+Prepared = tuple[Snapshot, DocumentSettings, bool]  # ..., whether this was the full pass
 Publish = Callable[[str, list[types.Diagnostic], int | None], None]
 Log = Callable[[types.MessageType, str], None]
 
@@ -49,7 +51,7 @@ class DiagnosticsPipeline:
         self._publish = publish
         self._log = log
         self._problems: dict[str, tuple[str, ...]] = {}
-        self._jedi_due: dict[str, Hashable] = {}  # unit -> state whose jedi pass is due
+        self._full_due: dict[str, Hashable] = {}  # unit -> state whose full pass is due
         self._overlays: dict[str, VerifyOverlay] = {}  # unit -> its last verify run
         self.scheduler: AnalysisScheduler[Prepared] = AnalysisScheduler(
             self._prepare,
@@ -75,7 +77,7 @@ class DiagnosticsPipeline:
         """The unit is gone: clear every document that shows its diagnostics."""
         self.scheduler.forget(key)
         self._problems.pop(key, None)
-        self._jedi_due.pop(key, None)
+        self._full_due.pop(key, None)
         self._overlays.pop(key, None)
         for uri in sorted({*uris, *self.results.forget(key)}):
             self._publish(uri, [], None)
@@ -129,19 +131,21 @@ class DiagnosticsPipeline:
         settings = self.settings.for_path(snapshot.fs_path)
         if settings.excluded:
             return AnalysisRequest("", snapshot.engine_path), (snapshot, settings, False)
-        use_jedi = settings.jedi and self._jedi_due.pop(key, None) == snapshot.state
+        full = self._full_due.pop(key, None) == snapshot.state
         request = AnalysisRequest(
             source="" if snapshot.cells else snapshot.source,
             engine_path=snapshot.engine_path,
             cells=snapshot.cells,
-            use_jedi=use_jedi,
+            use_jedi=full and settings.jedi,
             select=settings.select,
             ignore=settings.ignore,
+            incremental=not full,
+            background=full,
         )
-        return request, (snapshot, settings, use_jedi)
+        return request, (snapshot, settings, full)
 
     def _deliver(self, key: str, prepared: Prepared, outcome: AnalysisOutcome) -> None:
-        snapshot, settings, used_jedi = prepared
+        snapshot, settings, was_full = prepared
         if self.documents.state(key) != snapshot.state:
             return  # the documents moved on; a newer analysis will publish
         result: UnitResult | None = None
@@ -163,9 +167,10 @@ class DiagnosticsPipeline:
         diagnostics = result.diagnostics if result else {s.uri: [] for s in snapshot.segments}
         self.results.record(key, result)
         self._publish_unit(key, snapshot, diagnostics)
-        if settings.jedi and not used_jedi and result is not None and not settings.excluded:
-            self._jedi_due[key] = snapshot.state
-            self.scheduler.schedule(key, JEDI_PASS_DELAY_S)
+        needs_full = settings.jedi or outcome.reused > 0
+        if not was_full and needs_full and result is not None and not settings.excluded:
+            self._full_due[key] = snapshot.state
+            self.scheduler.schedule(key, FULL_PASS_DELAY_S)
 
     def _publish_unit(
         self, key: str, snapshot: Snapshot, diagnostics: dict[str, list[types.Diagnostic]]

@@ -6,8 +6,9 @@ analysis per unit runs at a time. A result is delivered only if no newer request
 started: superseded results are dropped, so nothing older is ever published after something
 newer, and the newest request then runs. Workers are separate processes, so a pathological input
 can neither freeze the event loop nor take the server down: a crashed pool is replaced and the
-request retried once, a stuck analysis is abandoned after a time limit. Analyses that use jedi
-(several times slower) run in a pool of their own, so they never hold up the quick ones.
+request retried once, a stuck analysis is abandoned after a time limit. Background analyses
+(the full pass after typing pauses, with jedi several times slower) run in a pool of their own,
+so they never hold up the quick ones.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ class AnalysisScheduler(Generic[Context]):
         self._workers = max(1, workers)
         self._use_processes = use_processes
         self._time_limit_s = time_limit_s
-        self._executors: dict[bool, Executor] = {}  # keyed by "uses jedi"
+        self._executors: dict[bool, Executor] = {}  # keyed by "slow (background)"
         self._units: dict[str, _UnitState] = {}
         self._tasks: set[asyncio.Future[None]] = set()
         self._closed = False
@@ -209,7 +210,7 @@ class AnalysisScheduler(Generic[Context]):
     async def _execute(self, request: AnalysisRequest) -> AnalysisOutcome:
         loop = asyncio.get_running_loop()
         for attempt in (1, 2):
-            executor = self._pool(slow=request.use_jedi)
+            executor = self._pool(slow=request.use_jedi or request.background)
             try:
                 return await asyncio.wait_for(
                     loop.run_in_executor(executor, self._analyse, request), self._time_limit_s
@@ -226,7 +227,7 @@ class AnalysisScheduler(Generic[Context]):
         return AnalysisOutcome(error="analysis not run")
 
     def _pool(self, *, slow: bool) -> Executor:
-        """The pool for quick analyses, or the one-worker pool for slow (jedi) ones."""
+        """The pool for quick analyses, or the one-worker pool for background ones."""
         if slow not in self._executors:
             self._executors[slow] = self._make_executor(1 if slow else self._workers, slow)
         return self._executors[slow]
@@ -239,7 +240,7 @@ class AnalysisScheduler(Generic[Context]):
                 return ProcessPoolExecutor(
                     max_workers=workers,
                     mp_context=context,
-                    initializer=lower_priority if low_priority else None,
+                    initializer=start_background_worker if low_priority else warm_up,
                 )
             except (OSError, ImportError, NotImplementedError, ValueError) as exc:
                 self._report(f"gradguard: no worker processes ({exc}); analysing in threads")
@@ -255,10 +256,12 @@ class AnalysisScheduler(Generic[Context]):
                 del self._executors[slow]
 
 
-def lower_priority() -> None:
-    """Worker initializer for slow analyses: on a busy machine the quick ones come first."""
+def start_background_worker() -> None:
+    """Worker initializer for background analyses: on a busy machine the quick ones come
+    first."""
     if hasattr(os, "nice"):
         os.nice(10)
+    warm_up()
 
 
 def _stop_executor(executor: Executor) -> None:

@@ -6,12 +6,21 @@ from the engine comes back as `AnalysisOutcome.error` (with its traceback) for t
 
 from __future__ import annotations
 
+import gc
+import threading
 import time
 import traceback
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from ..analysis import Finding, check_source
+from ..analysis.incremental import AnalysisCache
 from ..notebook_cells import join_cells, python_view
+
+# per-document caches of the incremental analysis, in this worker (most recently used last)
+_CACHES: OrderedDict[str, AnalysisCache] = OrderedDict()
+_CACHES_LOCK = threading.Lock()
+MAX_CACHED_DOCUMENTS = 32
 
 
 @dataclass(frozen=True)
@@ -22,6 +31,8 @@ class AnalysisRequest:
     use_jedi: bool = False
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
+    incremental: bool = False  # reuse this worker's results for unchanged definitions
+    background: bool = False  # the full pass after typing pauses: low priority
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,7 @@ class AnalysisOutcome:
     problems: tuple[str, ...] = ()
     error: str | None = None  # an internal error: the document gets no diagnostics
     seconds: float = 0.0
+    reused: int = 0  # definitions replayed from the cache instead of analysed
 
 
 def analyse(request: AnalysisRequest) -> AnalysisOutcome:
@@ -38,22 +50,52 @@ def analyse(request: AnalysisRequest) -> AnalysisOutcome:
         source = request.source
         if request.cells:
             source, _ = join_cells([python_view(cell) for cell in request.cells])
+        cache = _cache_for(request.engine_path) if request.incremental else None
+        hits_before = cache.hits if cache is not None else 0
         report = check_source(
             source,
             request.engine_path,
             use_jedi=request.use_jedi,
             select=request.select,
             ignore=request.ignore,
+            cache=cache,
         )
     except Exception:  # noqa: BLE001 - reported to the client, the worker carries on
+        if request.incremental:
+            _drop_cache(request.engine_path)
         return AnalysisOutcome(
             error=traceback.format_exc(limit=8), seconds=time.perf_counter() - started
         )
     return AnalysisOutcome(
-        tuple(report.findings), tuple(report.problems), None, time.perf_counter() - started
+        tuple(report.findings),
+        tuple(report.problems),
+        None,
+        time.perf_counter() - started,
+        reused=(cache.hits - hits_before) if cache is not None else 0,
     )
 
 
+def _cache_for(path: str) -> AnalysisCache:
+    with _CACHES_LOCK:
+        cache = _CACHES.pop(path, None) or AnalysisCache()
+        _CACHES[path] = cache
+        while len(_CACHES) > MAX_CACHED_DOCUMENTS:
+            _CACHES.popitem(last=False)
+        return cache
+
+
+def _drop_cache(path: str) -> None:
+    with _CACHES_LOCK:
+        _CACHES.pop(path, None)
+
+
 def warm_up() -> None:
-    """Import the engine, load its op table and run it once, so the first request is fast."""
+    """Import the engine, load its op table and run it once, so the first request is fast.
+
+    Then the garbage collector is told to leave what is loaded now alone (`gc.freeze`): the
+    collections an analysis triggers no longer scan the engine and its op table (measured:
+    p95 of an edit of a 5,000-line file 260-300 ms before, 200-280 ms after; raising the
+    collection thresholds instead made p50 better and p95 far worse)."""
     check_source("import torch\nx = torch.ones(1, requires_grad=True)\nx.add_(1)\n", "<warm-up>")
+    gc.collect()
+    gc.freeze()
