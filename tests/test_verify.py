@@ -315,6 +315,23 @@ def test_cancel_kills_the_process_group(tmp_path: Path) -> None:
     assert 4 in result.executed_lines and 5 not in result.executed_lines
 
 
+def test_anomaly_traceback_shows_only_the_users_frames(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        """
+        import torch
+        x = torch.randn(3, requires_grad=True)
+        y = torch.sigmoid(x)
+        y.mul_(2)
+        y.sum().backward()
+        """,
+    )
+    result = _verify(path)
+    assert "Traceback of forward call" in result.stderr
+    assert f'File "{path}", line 4' in result.stderr
+    assert "harness.py" not in result.stderr
+
+
 def test_explicit_cell_ranges(tmp_path: Path) -> None:
     """Notebook cells joined into one program have no `# %%` markers: their ranges say where
     each cell is; the cells before the target run first."""

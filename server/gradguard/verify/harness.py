@@ -1118,6 +1118,27 @@ def _exception_event(events: Events, exc: BaseException, line: int | None, stage
     events.emit("exception", type=type(exc).__name__, message=message, line=line, stage=stage)
 
 
+_HARNESS_FRAME = re.compile(
+    r'^  File "' + re.escape(os.path.abspath(__file__)) + r'", line \d+, in .*\n(?:    .*\n)?',
+    re.M,
+)
+
+
+def _showwarning_without_harness(show: Any) -> Any:
+    """Anomaly mode's "Traceback of forward call" warning lists the harness's own frames
+    above the user's: drop them, so stderr reads as if the code ran plainly."""
+
+    def showwarning(message: Any, category: Any, *args: Any, **kwargs: Any) -> None:
+        text = str(message)
+        if "File " in text:
+            cleaned = _HARNESS_FRAME.sub("", text)
+            if cleaned != text:
+                message = cleaned
+        show(message, category, *args, **kwargs)
+
+    return showwarning
+
+
 def run_job(torch: Any, job: dict[str, Any], events: Events, batch: bool, limit: int) -> None:
     """Run the setup cells, then the target cell, all instrumented; report as events.
 
@@ -1146,6 +1167,7 @@ def run_job(torch: Any, job: dict[str, Any], events: Events, batch: bool, limit:
     recorder = Recorder(torch, path, events, (stages[-1][1], stages[-1][2]))
     try:
         with warnings.catch_warnings(), recorder.installed():
+            warnings.showwarning = _showwarning_without_harness(warnings.showwarning)
             for stage, start, end in stages:
                 recorder.stage = stage
                 try:
