@@ -20,12 +20,15 @@ SCRIPT = Path(sys.executable).parent / "gradguard"
 
 class RawServer:
     def __init__(self, command: list[str], env: dict[str, str] | None = None) -> None:
+        # unbuffered: `receive` selects on the pipe, which must not hide messages that a
+        # buffered reader already pulled in
         self.process = subprocess.Popen(
             command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             env=env,
+            bufsize=0,
         )
         self._next_id = 0
 
@@ -46,7 +49,12 @@ class RawServer:
             if name.lower() == "content-length":
                 length = int(value)
         assert length is not None, "not an LSP frame"
-        message: dict[str, Any] = json.loads(stdout.read(length))
+        body = b""
+        while len(body) < length:  # an unbuffered pipe may return less than asked
+            chunk = stdout.read(length - len(body))
+            assert chunk, "the server closed its output mid-message"
+            body += chunk
+        message: dict[str, Any] = json.loads(body)
         return message
 
     def request(self, method: str, params: Any = None, timeout: float = 20.0) -> dict[str, Any]:

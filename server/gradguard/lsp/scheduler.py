@@ -9,6 +9,9 @@ can neither freeze the event loop nor take the server down: a crashed pool is re
 request retried once, a stuck analysis is abandoned after a time limit. Background analyses
 (the full pass after typing pauses, with jedi several times slower) run in a pool of their own,
 so they never hold up the quick ones.
+
+Quick analyses run in *lanes*, one worker process each; a unit keeps its lane (assigned round
+robin when it is first seen), so its next analysis finds that worker's incremental cache warm.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from .worker import AnalysisOutcome, AnalysisRequest, analyse, warm_up
 Context = TypeVar("Context")
 
 ANALYSIS_TIME_LIMIT_S = 60.0
+BACKGROUND = -1  # the lane of background (full, jedi) analyses
 
 
 @dataclass(eq=False)
@@ -35,6 +39,7 @@ class _UnitState:
     timer: asyncio.TimerHandle | None = None
     pending: bool = False  # an analysis was asked for and has not started yet
     running: bool = False
+    lane: int = 0  # the quick worker this unit's analyses go to
 
     def settle_if_done(self) -> None:
         if not self.running and not self.pending:
@@ -73,7 +78,8 @@ class AnalysisScheduler(Generic[Context]):
         self._workers = max(1, workers)
         self._use_processes = use_processes
         self._time_limit_s = time_limit_s
-        self._executors: dict[bool, Executor] = {}  # keyed by "slow (background)"
+        self._executors: dict[int, Executor] = {}  # quick lanes 0.., BACKGROUND
+        self._next_lane = 0
         self._units: dict[str, _UnitState] = {}
         self._tasks: set[asyncio.Future[None]] = set()
         self._closed = False
@@ -85,7 +91,7 @@ class AnalysisScheduler(Generic[Context]):
         """Start one worker and warm it up (imports, op table) before the first request; more
         workers start when analyses overlap."""
         loop = asyncio.get_running_loop()
-        self._keep(loop.run_in_executor(self._pool(slow=False), warm_up))
+        self._keep(loop.run_in_executor(self._pool(0), warm_up))
 
     def schedule(self, key: str, delay_s: float) -> None:
         """Analyse `key` after `delay_s` of quiet (0: as soon as possible)."""
@@ -148,7 +154,8 @@ class AnalysisScheduler(Generic[Context]):
     def _unit(self, key: str) -> _UnitState:
         unit = self._units.get(key)
         if unit is None:
-            unit = self._units[key] = _UnitState(asyncio.Event())
+            unit = self._units[key] = _UnitState(asyncio.Event(), lane=self._next_lane)
+            self._next_lane = (self._next_lane + 1) % self._workers
             unit.idle.set()
         return unit
 
@@ -189,7 +196,7 @@ class AnalysisScheduler(Generic[Context]):
         context: Context,
     ) -> None:
         try:
-            outcome = await self._execute(request)
+            outcome = await self._execute(request, unit.lane)
         finally:
             unit.running = False
         if self._units.get(key) is not unit:
@@ -207,10 +214,11 @@ class AnalysisScheduler(Generic[Context]):
                 self._start(key, unit)
             unit.settle_if_done()
 
-    async def _execute(self, request: AnalysisRequest) -> AnalysisOutcome:
+    async def _execute(self, request: AnalysisRequest, lane: int) -> AnalysisOutcome:
         loop = asyncio.get_running_loop()
         for attempt in (1, 2):
-            executor = self._pool(slow=request.use_jedi or request.background)
+            background = request.use_jedi or request.background
+            executor = self._pool(BACKGROUND if background else lane)
             try:
                 return await asyncio.wait_for(
                     loop.run_in_executor(executor, self._analyse, request), self._time_limit_s
@@ -226,13 +234,14 @@ class AnalysisScheduler(Generic[Context]):
                 return AnalysisOutcome(error=f"analysis not run: {exc!r}")
         return AnalysisOutcome(error="analysis not run")
 
-    def _pool(self, *, slow: bool) -> Executor:
-        """The pool for quick analyses, or the one-worker pool for background ones."""
-        if slow not in self._executors:
-            self._executors[slow] = self._make_executor(1 if slow else self._workers, slow)
-        return self._executors[slow]
+    def _pool(self, lane: int) -> Executor:
+        """The one-worker pool of a quick lane, or of background analyses."""
+        if lane not in self._executors:
+            self._executors[lane] = self._make_executor(low_priority=lane == BACKGROUND)
+        return self._executors[lane]
 
-    def _make_executor(self, workers: int, low_priority: bool) -> Executor:
+    def _make_executor(self, *, low_priority: bool) -> Executor:
+        workers = 1
         if self._use_processes:
             try:
                 # spawn, not fork: the server has threads, and forking a threaded process is unsafe
@@ -248,12 +257,12 @@ class AnalysisScheduler(Generic[Context]):
         return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gradguard")
 
     def _replace_pool(self, broken: Executor, reason: str) -> None:
-        for slow, executor in list(self._executors.items()):
+        for lane, executor in list(self._executors.items()):
             if executor is broken:  # (another analysis may have replaced it already)
                 self.stats.pools_replaced += 1
-                self._report(f"gradguard: {reason}; restarting the analysis workers")
+                self._report(f"gradguard: {reason}; restarting the analysis worker")
                 _stop_executor(broken)
-                del self._executors[slow]
+                del self._executors[lane]
 
 
 def start_background_worker() -> None:
