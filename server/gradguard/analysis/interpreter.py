@@ -59,6 +59,10 @@ from .values import (
 )
 
 MAX_CALL_DEPTH = 3
+# code run from the module body (a script's own training flow) is followed one call deeper:
+# that is where a whole model is called; the per-function analyses of library code, the bulk
+# of the time on large code bases, keep the shallower limit
+MODULE_FLOW_DEPTH = 4
 MAX_LOOP_ROUNDS = 4
 STATEMENT_BUDGET = 60_000
 
@@ -78,6 +82,7 @@ class Frame:
     call_node: ast.AST | None = None  # where this inlined activation was called from
     call_stmt: ast.stmt | None = None
     arg_sids: frozenset[Sid] = frozenset()  # storages the caller passed in
+    closure: dict[str, Value] | None = None  # the enclosing function's variables
 
     @property
     def in_module_method(self) -> bool:
@@ -295,7 +300,10 @@ class Interpreter:
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             owner = self._current_class
             state.env[stmt.name] = FuncVal(
-                stmt, owner=owner, grad_decorator=self._grad_decorator(stmt)
+                stmt,
+                owner=owner,
+                grad_decorator=self._grad_decorator(stmt),
+                closure=state.env if self.frames and self.frame.func is not None else None,
             )
         elif isinstance(stmt, ast.ClassDef):
             state.env[stmt.name] = self.exec_classdef(stmt, state)
@@ -650,6 +658,9 @@ class Interpreter:
     def lookup(self, name: str, state: State) -> Value:
         if name in state.env:
             return state.env[name]
+        closure = self.frames[-1].closure if self.frames else None
+        if closure is not None and name in closure:
+            return closure[name]
         for frame in reversed(self.frames):
             if name in frame.globals:
                 if self.recorder is not None:
@@ -738,7 +749,8 @@ class Interpreter:
         if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
             return self.eval_comprehension(node, state, stmt)
         if isinstance(node, ast.Lambda):
-            return FuncVal(node)
+            in_function = bool(self.frames) and self.frame.func is not None
+            return FuncVal(node, closure=state.env if in_function else None)
         if isinstance(node, ast.NamedExpr):
             value = self.eval(node.value, state, stmt)
             self.bind(node.target, value, state, stmt)
@@ -2052,10 +2064,17 @@ class Interpreter:
         state: State,
         self_obj: ModuleObj | None,
     ) -> Value:
-        if len(self.frames) > MAX_CALL_DEPTH or any(
-            f.func and f.func.node is func.node for f in self.frames
+        # lambdas are expressions: they do not count towards the call depth
+        depth = sum(1 for f in self.frames if not (f.func and isinstance(f.func.node, ast.Lambda)))
+        from_module = bool(self.frames) and self.frames[0].func is None
+        limit = MODULE_FLOW_DEPTH if from_module else MAX_CALL_DEPTH
+        too_deep = depth > limit and not isinstance(func.node, ast.Lambda)
+        if (
+            too_deep
+            or len(self.frames) > limit + 3
+            or any(f.func and f.func.node is func.node for f in self.frames)
         ):
-            return UNKNOWN
+            return self._opaque_call(args, kwargs, self_obj, node, state)
         callee = State(
             env={},
             saves=state.saves,
@@ -2073,6 +2092,7 @@ class Interpreter:
             func=func,
             call_node=node,
             call_stmt=self.current_stmt,
+            closure=func.closure,
         )
         frame.arg_sids = frozenset(
             sid
@@ -2100,6 +2120,39 @@ class Interpreter:
         state.heap_owned = out_state.heap_owned
         results = [v for v, _ in frame.returns]
         return _join_all(results) if results else ConstVal(None)
+
+    def _opaque_call(
+        self,
+        args: list[Value],
+        kwargs: dict[str, Value],
+        self_obj: ModuleObj | None,
+        node: ast.AST,
+        state: State,
+    ) -> Value:
+        """A function of this file called too deep to follow: what it saves is unknown, but its
+        result is taken to be computed from its tensor arguments (and its module's parameters),
+        so a backward through it still reaches what they depend on."""
+        tensors = [
+            t for a in [*args, *kwargs.values()] for t in _flatten(a) if isinstance(t, TensorVal)
+        ]
+        if not tensors:
+            return UNKNOWN
+        needs_grad = any(t.rg != Tri.NO for t in tensors) or bool(
+            self_obj is not None and self_obj.parameters()
+        )
+        rg = Tri.NO if not needs_grad or state.grad == Tri.NO else Tri.MAYBE
+        sid, renamer = self.alloc(node, state)
+        deps: frozenset[tuple[object, ...]] = frozenset()
+        for t in tensors:
+            deps |= t.deps
+        if renamer is not None:
+            deps = frozenset(renamer.key(k) for k in deps)
+        return TensorVal(
+            sids=frozenset({sid}),
+            rg=rg,
+            deps=deps if rg != Tri.NO else frozenset(),
+            inference=state.inference_mode,
+        )
 
     def _run_body(self, func: FuncVal, state: State) -> State:
         self._entered(func.node)

@@ -133,6 +133,9 @@ class FuncVal:
     node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
     owner: ClassVal | None = None
     grad_decorator: CtxVal | None = None
+    # the local variables of the function it was defined in (a lambda or nested def reads
+    # them: `map(lambda t: t.reshape(b, n, heads, -1), qkv)`)
+    closure: dict[str, Value] | None = field(default=None, compare=False, hash=False, repr=False)
 
 
 @dataclass(eq=False)
