@@ -1,0 +1,73 @@
+# case: fast-transformers RecurrentLinearAttention (autoregressive decoding with a fixed-size state): the memory [Si, Zi] returned by step t is updated in place at step t+1 (`Zi += K`, `Si += einsum(...)`), but step t's einsums saved Si and Zi for backward
+# source: https://github.com/idiap/fast-transformers/pull/10
+import torch
+from torch.nn import Module, Linear
+
+
+def elu_feature_map(x):
+    return torch.nn.functional.elu(x) + 1
+
+
+class RecurrentLinearAttention(Module):
+    def __init__(self, feature_map=None, eps=1e-6):
+        super().__init__()
+        self.feature_map = feature_map or elu_feature_map
+        self.eps = eps
+
+    def forward(self, query, key, value, memory=None):
+        Q = self.feature_map(query)
+        K = self.feature_map(key)
+        N, H, D = Q.shape
+        _, _, M = value.shape
+
+        if memory is None:
+            Si = query.new_zeros((N, H, D, M))
+            Zi = query.new_zeros((N, H, D))
+        else:
+            Si, Zi = memory
+
+        if len(Si) != N:
+            raise ValueError("The batch size changed during iteration")
+
+        # Update the internal state
+        Zi += K  # expect: GG002
+        Si += torch.einsum("nhd,nhm->nhdm", K, value)  # expect: GG002
+
+        # Compute the output
+        Z = 1. / (torch.einsum("nhd,nhd->nh", Q, Zi) + self.eps)  # saver
+        V = torch.einsum("nhd,nhdm,nh->nhm", Q, Si, Z)  # saver
+        return V, [Si, Zi]
+
+
+class RecurrentAttentionLayer(Module):
+    def __init__(self, attention, d_model, n_heads):
+        super().__init__()
+        d_keys = d_model // n_heads
+        self.inner_attention = attention
+        self.query_projection = Linear(d_model, d_keys * n_heads)
+        self.key_projection = Linear(d_model, d_keys * n_heads)
+        self.value_projection = Linear(d_model, d_keys * n_heads)
+        self.out_projection = Linear(d_keys * n_heads, d_model)
+        self.n_heads = n_heads
+
+    def forward(self, query, key, value, state=None):
+        N, D = query.shape
+        H = self.n_heads
+        query = self.query_projection(query).view(N, H, -1)
+        key = self.key_projection(key).view(N, H, -1)
+        value = self.value_projection(value).view(N, H, -1)
+        new_value, state = self.inner_attention(query, key, value, state)
+        return self.out_projection(new_value.view(N, -1)), state
+
+
+torch.manual_seed(0)
+layer = RecurrentAttentionLayer(RecurrentLinearAttention(), d_model=8, n_heads=2)
+head = Linear(8, 5)  # downstream module chained after the transformer output
+tokens = torch.randn(4, 3, 8)  # (time, batch, d_model)
+state = None
+logits = []
+for x_t in tokens:
+    y_t, state = layer(x_t, x_t, x_t, state)
+    logits.append(head(y_t))
+loss = torch.stack(logits).logsumexp(-1).mean()
+loss.backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation
