@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..optable.table import OpRow, OpTable
+from ..optable.table import OpRow, OpTable, SaveRule
 from . import torch_api as api
 from .findings import Span
 from .hazards import Detector
@@ -107,6 +107,7 @@ class Interpreter:
         self.statements = 0
         self.class_instances: dict[int, ModuleObj] = {}
         self.call_stack: list[tuple[object, ...]] = []
+        self.caller_states: list[State] = []  # the states of the inlined calls' callers
         self.jedi: object | None = None
         self.current_stmt: ast.stmt | None = None
         self.module_call: ast.AST | None = None  # outermost call of a torch.nn container
@@ -655,6 +656,21 @@ class Interpreter:
             return self.getattr_(obj, node, state, quiet=True)
         return UNKNOWN
 
+    def _eval_boolop(self, node: ast.BoolOp, state: State, stmt: ast.stmt) -> Value:
+        """`a or b`, `a and b` with Python's short-circuit: an operand whose truth is known
+        decides (`feature_map or default_map` with `feature_map=None` is `default_map`)."""
+        stop_on = isinstance(node.op, ast.Or)  # `or` stops at a true operand, `and` at a false
+        candidates: list[Value] = []
+        for index, expr in enumerate(node.values):
+            value = self.eval(expr, state, stmt)
+            truth = _truth(value)
+            if index == len(node.values) - 1 or truth is stop_on:
+                candidates.append(value)
+                break
+            if truth is None:
+                candidates.append(value)  # may be the result; the next ones may be too
+        return candidates[0] if len(candidates) == 1 else _join_all(candidates)
+
     def lookup(self, name: str, state: State) -> Value:
         if name in state.env:
             return state.env[name]
@@ -715,8 +731,7 @@ class Interpreter:
                 return self.fresh_tensor(node, Tri.NO, state, deps=frozenset())
             return _fold_compare(node, vals)
         if isinstance(node, ast.BoolOp):
-            vals = [self.eval(v, state, stmt) for v in node.values]
-            return vals[-1] if len(vals) == 1 else _join_all(vals)
+            return self._eval_boolop(node, state, stmt)
         if isinstance(node, ast.Subscript):
             base = self.eval(node.value, state, stmt)
             index = self.eval(node.slice, state, stmt)
@@ -1290,6 +1305,8 @@ class Interpreter:
             return UNKNOWN
         arg_nodes = {str(i): a for i, a in enumerate(node.args)}
         arg_nodes.update({kw.arg: kw.value for kw in node.keywords if kw.arg})
+        if row is not None and row.key == "einsum":
+            row, op_args, arg_nodes = _einsum_operands(row, args, node)
         order = api.ARG_ORDER.get(row.key) if row is not None else None
         if order:
             op_args = {order.get(k, k): v for k, v in op_args.items()}
@@ -1855,7 +1872,13 @@ class Interpreter:
                 "type",
             ):
                 return obj
-            if bm.name in ("register_forward_hook", "register_forward_pre_hook", "append"):
+            if bm.name in (
+                "register_forward_hook",
+                "register_forward_pre_hook",
+                "append",
+                "add_module",
+                "register_module",
+            ):
                 self._touch(obj)
             if bm.name == "register_forward_hook" and args and _hook_sets_requires_grad(args[0]):
                 obj.output_requires_grad = True
@@ -1870,6 +1893,13 @@ class Interpreter:
                 self.set_attr(obj, str(args[0].value), args[1], state)
             if bm.name == "append" and args and isinstance(args[0], ModuleObj):
                 obj.children.append(args[0])
+            if (
+                bm.name in ("add_module", "register_module")
+                and obj.kind in api.CONTAINERS
+                and len(args) >= 2
+                and isinstance(args[1], ModuleObj)
+            ):
+                obj.children.append(args[1])  # a container runs (and indexes) them in order
             return UNKNOWN
         self._eval_args(node, state, stmt)
         return UNKNOWN
@@ -2106,10 +2136,12 @@ class Interpreter:
             (getattr(node, "lineno", 0), getattr(node, "col_offset", 0), *instance)
         )
         self.frames.append(frame)
+        self.caller_states.append(state)
         try:
             self._bind_params(func, callee, args, kwargs, self_obj)
             out_state = self._run_body(func, callee)
         finally:
+            self.caller_states.pop()
             self.frames.pop()
             self.call_stack.pop()
             self.current_stmt = frame.call_stmt
@@ -2312,7 +2344,8 @@ class Interpreter:
 
     def alloc(self, node: ast.AST, state: State) -> tuple[Sid, SiteRenamer | None]:
         sid = self.site(node)
-        renamer = allocate(state, sid, tuple(f.globals for f in self.frames))
+        callers = tuple(s.env for s in self.caller_states if s.env is not state.env)
+        renamer = allocate(state, sid, tuple(f.globals for f in self.frames), callers)
         if renamer is not None:
             for obj in renamer.touched:
                 self._touch(obj)
@@ -2420,12 +2453,38 @@ def _enter(ctx: CtxVal, state: State) -> None:
         state.hooks = False
 
 
+def _einsum_operands(
+    row: OpRow, args: list[Value], node: ast.Call
+) -> tuple[OpRow, dict[str, Value], dict[str, ast.expr]]:
+    """`torch.einsum(eq, a, b, ...)` or `einsum(eq, [a, b])`: the operands as args 0.., each
+    saved when another one needs grad (the op table's einsum sample cannot say this: its
+    operands come as one list). Verified on torch 2.13: modifying `b` of `einsum("d,d->", a, b)`
+    breaks the backward when `a` needs grad; a single operand is not saved."""
+    operands = args[1:]
+    operand_nodes: list[ast.expr] = list(node.args[1:])
+    if len(operands) == 1 and isinstance(operands[0], TupleVal):
+        operands = list(operands[0].items)
+        first = node.args[1] if len(node.args) > 1 else None
+        operand_nodes = list(first.elts) if isinstance(first, (ast.List, ast.Tuple)) else []
+    ids = [str(i) for i in range(len(operands))]
+    saves = SaveRule(
+        args={i: frozenset(j for j in ids if j != i) for i in ids if len(ids) > 1},
+        output=frozenset(),
+    )
+    op_args = dict(zip(ids, operands, strict=True))
+    nodes = dict(zip(ids, operand_nodes, strict=False))
+    return replace(row, saves=saves), op_args, nodes
+
+
 def _truth(value: Value) -> bool | None:
+    """Whether `bool(value)` is known: constants, and objects that are always true."""
     if isinstance(value, ConstVal):
         try:
             return bool(value.value)
         except Exception:  # noqa: BLE001
             return None
+    if isinstance(value, (FuncVal, ClassVal, ModuleObj, TorchFnVal, OptimizerVal)):
+        return True
     return None
 
 

@@ -243,11 +243,20 @@ class SiteRenamer:
         for child in obj.children:
             self.module(child, seen)
 
-    def apply(self, state: State, extra_scopes: tuple[dict[str, Value], ...] = ()) -> None:
-        for name, v in list(state.env.items()):
-            new = self.value(v)
-            if new is not v:
-                state.env[name] = new
+    def apply(
+        self,
+        state: State,
+        extra_scopes: tuple[dict[str, Value], ...] = (),
+        caller_scopes: tuple[dict[str, Value], ...] = (),
+    ) -> None:
+        """Age what the site made before in `state`, in the variables of the functions that
+        called into it (`caller_scopes`: a loop calling `step(...)` keeps the old results in
+        its own variables) and in the modules reachable from `extra_scopes`."""
+        for scope in (state.env, *caller_scopes):
+            for name, v in list(scope.items()):
+                new = self.value(v)
+                if new is not v:
+                    scope[name] = new
         changed = {}
         for key, v in state.heap.items():
             new = self.value(v)
@@ -273,7 +282,10 @@ class SiteRenamer:
 
 
 def allocate(
-    state: State, sid: Sid, extra_scopes: tuple[dict[str, Value], ...] = ()
+    state: State,
+    sid: Sid,
+    extra_scopes: tuple[dict[str, Value], ...] = (),
+    caller_scopes: tuple[dict[str, Value], ...] = (),
 ) -> SiteRenamer | None:
     """Note that `sid` allocates now; if it did before, age what it made then."""
     if sid in state.allocated:
@@ -287,7 +299,7 @@ def allocate(
         ):
             return None
         renamer = SiteRenamer(sid, saved=saved)
-        renamer.apply(state, extra_scopes)
+        renamer.apply(state, extra_scopes, caller_scopes)
         return renamer
     state.allocated.add(sid)
     return None
