@@ -180,11 +180,15 @@ def test_cancel_request_kills_the_run(tmp_path: Path) -> None:
             pass
         assert answer["error"]["code"] == -32800  # RequestCancelled
         assert _gone(pid)
-        hover = {"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}
-        assert "result" in server.request("textDocument/hover", hover)
+        _assert_serving(server)
     finally:
         server.process.kill()
         server.process.wait()
+
+
+def _assert_serving(server: RawServer) -> None:
+    hover = {"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}
+    assert "result" in server.request("textDocument/hover", hover)
 
 
 @pytest.mark.asyncio
@@ -267,8 +271,7 @@ def test_failed_runs_get_their_status_and_the_server_serves_on(
         # torch's import and a crash dump take a while on a loaded machine
         answer = server.request("workspace/executeCommand", command, timeout=120)
         assert answer["result"]["status"] == status, answer
-        hover = {"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}
-        assert "result" in server.request("textDocument/hover", hover)
+        _assert_serving(server)
     finally:
         server.process.kill()
         server.process.wait()

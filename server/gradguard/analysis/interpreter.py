@@ -2173,18 +2173,10 @@ class Interpreter:
             self_obj is not None and self_obj.parameters()
         )
         rg = Tri.NO if not needs_grad or state.grad == Tri.NO else Tri.MAYBE
-        sid, renamer = self.alloc(node, state)
         deps: frozenset[tuple[object, ...]] = frozenset()
         for t in tensors:
             deps |= t.deps
-        if renamer is not None:
-            deps = frozenset(renamer.key(k) for k in deps)
-        return TensorVal(
-            sids=frozenset({sid}),
-            rg=rg,
-            deps=deps if rg != Tri.NO else frozenset(),
-            inference=state.inference_mode,
-        )
+        return self.fresh_tensor(node, rg, state, deps)
 
     def _run_body(self, func: FuncVal, state: State) -> State:
         self._entered(func.node)

@@ -10,7 +10,7 @@ from typing import Any
 
 from lsprotocol import types
 
-from ..analysis import Finding, Severity, Span
+from ..analysis import Finding, Related, Severity, Span
 from ..analysis.rules import rule_doc_url
 from .client_features import ClientFeatures
 from .positions import Encoding, to_client_column
@@ -83,6 +83,24 @@ def diagnostics_by_uri(
     return out
 
 
+def related_information(
+    snapshot: Snapshot,
+    related: tuple[Related, ...],
+    encoding: Encoding,
+    features: ClientFeatures,
+) -> list[types.DiagnosticRelatedInformation] | None:
+    """A finding's related locations, for clients that accept them (None: nothing to send)."""
+    if not features.related_information:
+        return None
+    out: list[types.DiagnosticRelatedInformation] = []
+    for item in related:
+        located = lsp_range(snapshot, item.span, encoding)
+        if located is not None:
+            location = types.Location(uri=located[0], range=located[1])
+            out.append(types.DiagnosticRelatedInformation(location, item.message))
+    return out or None
+
+
 def _diagnostic(
     snapshot: Snapshot,
     finding: Finding,
@@ -92,13 +110,6 @@ def _diagnostic(
     features: ClientFeatures,
     data: dict[str, Any] | None,
 ) -> types.Diagnostic:
-    related: list[types.DiagnosticRelatedInformation] = []
-    if features.related_information:
-        for item in finding.related:
-            located = lsp_range(snapshot, item.span, encoding)
-            if located is not None:
-                location = types.Location(uri=located[0], range=located[1])
-                related.append(types.DiagnosticRelatedInformation(location, item.message))
     return types.Diagnostic(
         range=range_,
         message=finding.message,
@@ -110,6 +121,6 @@ def _diagnostic(
             else None
         ),
         source=SOURCE,
-        related_information=related or None,
+        related_information=related_information(snapshot, finding.related, encoding, features),
         data=data if features.diagnostic_data else None,
     )

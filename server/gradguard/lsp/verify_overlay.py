@@ -18,7 +18,7 @@ from lsprotocol import types
 from ..analysis import Finding, Related, Severity, Span
 from ..verify import RuntimeFinding, VerifyResult
 from .client_features import ClientFeatures
-from .convert import SOURCE, lsp_range
+from .convert import SOURCE, lsp_range, related_information
 from .positions import Encoding
 from .snapshot import Snapshot
 
@@ -109,18 +109,11 @@ def _runtime_diagnostic(
     if located is None:
         return None
     uri, range_ = located
-    related = []
-    if features.related_information:
-        for item in finding.related:
-            where = lsp_range(snapshot, item.span, encoding)
-            if where is not None:
-                location = types.Location(uri=where[0], range=where[1])
-                related.append(types.DiagnosticRelatedInformation(location, item.message))
     return uri, types.Diagnostic(
         range=range_,
         message=finding.message,
         severity=types.DiagnosticSeverity.Error,
         code=finding.code,
         source=VERIFY_SOURCE,
-        related_information=related or None,
+        related_information=related_information(snapshot, finding.related, encoding, features),
     )
