@@ -1286,6 +1286,9 @@ class Interpreter:
                     )
             self._eval_args(node, state, stmt)
             return UNKNOWN
+        if qual in api.RETURNS_ITS_MODULE:
+            args, _ = self._eval_args(node, state, stmt)
+            return args[0] if args and isinstance(args[0], ModuleObj) else UNKNOWN
         if qual.startswith("torch.nn.utils.") or qual.startswith("torch.utils."):
             self._eval_args(node, state, stmt)
             return UNKNOWN
