@@ -1977,7 +1977,12 @@ class Interpreter:
                 return x
             rg = x.rg | (Tri.YES if state.grad == Tri.YES else Tri.NO)  # it has parameters
             kind = mod.kind.split(".")[-1]
-            out = self.fresh_tensor(node, rg, state, deps=x.deps, origin_op=kind)
+            deps = x.deps  # and what the other inputs (an RNN's initial state) depend on
+            for extra in args[1:]:
+                for t in _flatten(extra):
+                    if isinstance(t, TensorVal):
+                        deps = deps | t.deps
+            out = self.fresh_tensor(node, rg, state, deps=deps, origin_op=kind)
             if spec.saves_output and rg != Tri.NO and state.grad != Tri.NO:
                 key = (*next(iter(out.sids)), "out")
                 state.saves[key] = SaveRecord(
@@ -1994,6 +1999,8 @@ class Interpreter:
                     via=self._via_span(),
                 )
                 out = out.with_(deps=out.deps | {key})
+            if (spec.saves_params or spec.saves_state) and rg != Tri.NO and state.grad != Tri.NO:
+                out = self._save_layer_inputs(mod, spec, args, out, node, state, kind)
             if not spec.output_tuple:
                 return out
             hidden = out.with_(sids=frozenset({(*self.site(node), "h")}))
@@ -2155,6 +2162,49 @@ class Interpreter:
         state.heap_owned = out_state.heap_owned
         results = [v for v, _ in frame.returns]
         return _join_all(results) if results else ConstVal(None)
+
+    def _save_layer_inputs(
+        self,
+        mod: ModuleObj,
+        spec: api.LayerSpec,
+        args: list[Value],
+        out: TensorVal,
+        node: ast.AST,
+        state: State,
+        kind: str,
+    ) -> TensorVal:
+        """An opaque layer (LSTM) keeps its parameters and the initial state it was given."""
+        saved: list[tuple[str, TensorVal, str, bool]] = []
+        if spec.saves_params:
+            for pname in spec.params:
+                param = self.get_attr(mod, pname, state)
+                if isinstance(param, TensorVal):
+                    saved.append((pname, param, f"the parameter `{kind}.{pname}`", True))
+        if spec.saves_state and len(args) > 1:
+            for index, t in enumerate(_flatten(args[1])):
+                if isinstance(t, TensorVal):
+                    saved.append((f"hx{index}", t, "the initial state it was given", False))
+        keys = set()
+        site = next(iter(out.sids))
+        certain = out.rg == Tri.YES and state.grad == Tri.YES
+        for name, tensor, what, is_param in saved:
+            key = (*site, name)
+            state.saves[key] = SaveRecord(
+                key,
+                tensor.sids,
+                kind,
+                self.src.span(node),
+                what,
+                certain=certain,
+                exempt=state.hooks,
+                allow_mutation=state.allow_mutation,
+                node=node,
+                param=is_param,
+                clonable=False,
+                via=self._via_span(),
+            )
+            keys.add(key)
+        return out.with_(deps=out.deps | keys) if keys else out
 
     def _opaque_call(
         self,

@@ -191,6 +191,8 @@ class LayerSpec:
     inplace_arg: int | None = None  # positional index of `inplace` in the constructor
     output_tuple: bool = False
     saves_output: bool = False  # (opaque layers) its backward needs its output
+    saves_params: bool = False  # (opaque layers) its backward needs its parameters
+    saves_state: bool = False  # (opaque layers) ... and the initial state passed in (hx)
     input_arg: str = "0"  # the op-table argument id the layer's input takes
 
 
@@ -296,8 +298,18 @@ LAYERS["torch.nn.Embedding"] = LayerSpec(
 # user position -> op table position.
 ARG_ORDER = {"nn.functional.embedding": {"0": "1", "1": "0"}}
 for _rnn in ("LSTM", "GRU", "RNN"):
-    # verified on torch 2.13 CPU: LSTM's backward needs its output; GRU's and RNN's do not
-    LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(None, output_tuple=True, saves_output=_rnn == "LSTM")
+    # verified on torch 2.13 CPU: LSTM's backward needs its output, its weights and biases and
+    # the (h0, c0) it was given (modifying any of them after the forward breaks the backward);
+    # GRU's and RNN's need none of these when the input does not require grad
+    lstm = _rnn == "LSTM"
+    LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(
+        None,
+        params=("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"),
+        output_tuple=True,
+        saves_output=lstm,
+        saves_params=lstm,
+        saves_state=lstm,
+    )
 for _rnn in ("LSTMCell", "GRUCell", "RNNCell"):
     LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(None, output_tuple=_rnn == "LSTMCell")
 LAYERS["torch.nn.MultiheadAttention"] = LayerSpec(None, output_tuple=True)
