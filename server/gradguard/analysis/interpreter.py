@@ -1983,24 +1983,8 @@ class Interpreter:
                     if isinstance(t, TensorVal):
                         deps = deps | t.deps
             out = self.fresh_tensor(node, rg, state, deps=deps, origin_op=kind)
-            if spec.saves_output and rg != Tri.NO and state.grad != Tri.NO:
-                key = (*next(iter(out.sids)), "out")
-                state.saves[key] = SaveRecord(
-                    key,
-                    out.sids,
-                    kind,
-                    self.src.span(node),
-                    "its output",
-                    certain=rg == Tri.YES and state.grad == Tri.YES,
-                    exempt=state.hooks,
-                    allow_mutation=state.allow_mutation,
-                    node=node,
-                    clonable=False,
-                    via=self._via_span(),
-                )
-                out = out.with_(deps=out.deps | {key})
-            if (spec.saves_params or spec.saves_state) and rg != Tri.NO and state.grad != Tri.NO:
-                out = self._save_layer_inputs(mod, spec, args, out, node, state, kind)
+            if rg != Tri.NO and state.grad != Tri.NO:
+                out = self._save_opaque_layer(mod, spec, args, out, node, state, kind)
             if not spec.output_tuple:
                 return out
             hidden = out.with_(sids=frozenset({(*self.site(node), "h")}))
@@ -2163,7 +2147,7 @@ class Interpreter:
         results = [v for v, _ in frame.returns]
         return _join_all(results) if results else ConstVal(None)
 
-    def _save_layer_inputs(
+    def _save_opaque_layer(
         self,
         mod: ModuleObj,
         spec: api.LayerSpec,
@@ -2173,8 +2157,11 @@ class Interpreter:
         state: State,
         kind: str,
     ) -> TensorVal:
-        """An opaque layer (LSTM) keeps its parameters and the initial state it was given."""
+        """What a layer without an op-table row keeps for backward, as its spec says: its
+        output, its parameters, the initial state it was given (LSTM)."""
         saved: list[tuple[str, TensorVal, str, bool]] = []
+        if spec.saves_output:
+            saved.append(("out", out, "its output", False))
         if spec.saves_params:
             for pname in spec.params:
                 param = self.get_attr(mod, pname, state)
