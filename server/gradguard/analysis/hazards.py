@@ -118,6 +118,19 @@ class Detector:
                 f"views.'",
                 fixes=(self.fixes.out_of_place(mut),),
             )
+        elif grad != Tri.NO and target.view_kind == "custom_fn" and requires == Tri.YES:
+            self.emit(
+                "GG004",
+                Severity.ERROR if sure else Severity.WARNING,
+                mut.span,
+                f"{mut.desc} modifies in place an output of the custom autograd.Function "
+                f"`{target.view_op}` that is a view of (or is) one of its inputs; PyTorch raises "
+                f"here: 'This view was created inside a custom Function (or because an input was "
+                f"returned as-is) and the autograd logic to handle view+inplace would override "
+                f"the custom backward associated with the custom Function, leading to incorrect "
+                f"gradients. This behavior is forbidden.'",
+                fixes=(self.fixes.out_of_place(mut),),
+            )
         elif grad != Tri.NO and target.view_kind == "no_grad" and requires == Tri.YES:
             self.emit(
                 "GG004",

@@ -1044,6 +1044,13 @@ class Interpreter:
                 return self._list_add(receiver, func, node, state, stmt)
             if isinstance(receiver, TensorVal):
                 return self.call_tensor_method(receiver, func.attr, node, state, stmt)
+            if (
+                isinstance(receiver, ClassVal)
+                and receiver.is_autograd_function
+                and func.attr == "apply"
+                and "forward" in receiver.methods
+            ):
+                return self.apply_function(receiver, node, state, stmt)
             callee = self.getattr_(receiver, func, state)
             if isinstance(callee, BoundMethod):
                 return self.call_bound(callee, node, state, stmt)
@@ -1700,8 +1707,8 @@ class Interpreter:
         """One output of unbind/split/chunk/iteration: autograd forbids writing to it."""
         for sid in base.sids:
             state.multi_dirty.pop(sid, None)
-        if state.grad == Tri.NO:
-            return self.view_of(base, node, state, op)
+        if state.grad == Tri.NO:  # (the op is remembered for a custom Function's outputs)
+            return self.view_of(base, node, state, op).with_(view_op=op)
         return base.with_(is_view=True, view_kind="multi", view_op=op)
 
     def fresh_tensor(
@@ -2192,6 +2199,50 @@ class Interpreter:
             )
             keys.add(key)
         return out.with_(deps=out.deps | keys) if keys else out
+
+    def apply_function(self, cls: ClassVal, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        """`MyFunction.apply(...)`: its forward runs with grad mode off; each output requires
+        grad when an input does. An output that is an input or a view of one is a view autograd
+        forbids modifying in place (verified on torch 2.13: 'This view was created inside a
+        custom Function'; split outputs: the multi-output view error)."""
+        args, kwargs = self._eval_args(node, state, stmt)
+        inputs = [
+            t for a in [*args, *kwargs.values()] for t in _flatten(a) if isinstance(t, TensorVal)
+        ]
+        grad_before = state.grad
+        state.grad = Tri.NO
+        try:
+            result = self._invoke(
+                cls.methods["forward"], [UNKNOWN, *args], kwargs, node, state, None
+            )
+        finally:
+            state.grad = grad_before
+        rg = Tri.NO
+        deps: frozenset[tuple[object, ...]] = frozenset()
+        for t in inputs:
+            rg = rg | t.rg
+            deps |= t.deps
+        if grad_before == Tri.NO or state.inference_mode:
+            rg = Tri.NO
+        input_sids = frozenset(s for t in inputs for s in t.sids)
+
+        def output(value: Value) -> Value:
+            if isinstance(value, TupleVal):
+                return TupleVal(tuple(output(v) for v in value.items))
+            if isinstance(value, SeqVal):
+                return SeqVal(output(value.elem))
+            if not isinstance(value, TensorVal):
+                return value
+            made = value.with_(
+                rg=rg, leaf_rg=Tri.NO, deps=(value.deps | deps) if rg else frozenset()
+            )
+            if rg == Tri.NO or not value.sids & input_sids:
+                return made.with_(view_kind=None) if made.view_kind == "no_grad" else made
+            if value.view_op is not None:  # unbind/split/chunk inside forward
+                return made.with_(is_view=True, view_kind="multi")
+            return made.with_(is_view=True, view_kind="custom_fn", view_op=cls.node.name)
+
+        return output(result)
 
     def _opaque_call(
         self,

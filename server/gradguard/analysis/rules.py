@@ -37,7 +37,8 @@ _RULES = (
     Rule(
         "GG004",
         "no-grad-view-inplace",
-        "in-place modification, with grad mode on, of a view created under no_grad",
+        "in-place modification, with grad mode on, of a view created under no_grad "
+        "(or inside a custom autograd.Function)",
         "A view was created in no_grad mode and is being modified inplace with grad mode enabled.",
     ),
     Rule(

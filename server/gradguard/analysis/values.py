@@ -56,7 +56,7 @@ class TensorVal:
     is_view: bool = False
     deps: frozenset[SaveKey] = frozenset()  # save records in its autograd history
     origin: Origin | None = None
-    view_kind: str | None = None  # "multi" (unbind/split/chunk/iteration) or "no_grad"
+    view_kind: str | None = None  # "multi" (unbind/split/...), "no_grad" or "custom_fn"
     view_op: str | None = None  # e.g. "Unbind": named in the M3 message
     inference: bool = False
     param: bool = False
