@@ -36,51 +36,50 @@ def _with_cell(doc: dict[str, Any], cell: int | None) -> dict[str, Any]:
     return doc
 
 
-def _edit_json(r: FileResult, e: Any) -> dict[str, Any]:
-    cell, line = _where(r, e.span.line)
+def _span_json(r: FileResult, span: Any, **fields: Any) -> dict[str, Any]:
+    """A span as 1-based `line`/`column`, `end_line`/`end_column` (+ `cell` in notebooks)."""
+    cell, line = _where(r, span.line)
     return _with_cell(
         {
             "path": r.path,
             "line": line,
-            "column": e.span.col + 1,
-            "end_line": _where(r, e.span.end_line)[1],
-            "end_column": e.span.end_col + 1,
-            "new_text": e.new_text,
+            "column": span.col + 1,
+            "end_line": _where(r, span.end_line)[1],
+            "end_column": span.end_col + 1,
+            **fields,
         },
         cell,
     )
 
 
+def _edit_json(r: FileResult, e: Any) -> dict[str, Any]:
+    return _span_json(r, e.span, new_text=e.new_text)
+
+
 def finding_json(r: FileResult, f: Finding) -> dict[str, Any]:
-    cell, line = _where(r, f.span.line)
-    return _with_cell(
-        {
-            "path": r.path,
-            "line": line,
-            "column": f.span.col + 1,
-            "end_line": _where(r, f.span.end_line)[1],
-            "end_column": f.span.end_col + 1,
-            "code": f.code,
-            "severity": f.severity.label,
-            "message": f.message,
-            "related": [
-                _with_cell(
-                    {
-                        "path": r.path,
-                        "line": _where(r, rel.span.line)[1],
-                        "column": rel.span.col + 1,
-                        "message": rel.message,
-                    },
-                    _where(r, rel.span.line)[0],
-                )
-                for rel in f.related
-            ],
-            "fixes": [
-                {"title": fix.title, "edits": [_edit_json(r, e) for e in fix.edits]}
-                for fix in f.fixes
-            ],
-        },
-        cell,
+    related = [
+        _with_cell(
+            {
+                "path": r.path,
+                "line": _where(r, rel.span.line)[1],
+                "column": rel.span.col + 1,
+                "message": rel.message,
+            },
+            _where(r, rel.span.line)[0],
+        )
+        for rel in f.related
+    ]
+    fixes = [
+        {"title": fix.title, "edits": [_edit_json(r, e) for e in fix.edits]} for fix in f.fixes
+    ]
+    return _span_json(
+        r,
+        f.span,
+        code=f.code,
+        severity=f.severity.label,
+        message=f.message,
+        related=related,
+        fixes=fixes,
     )
 
 

@@ -1643,20 +1643,17 @@ class Interpreter:
             what = _describe_saved(saved, arg_node, self.src)
             if saved.inference:
                 self.det.on_inference_saved(saved, node, stmt, state, name, what, arg_node)
-            state.saves[key] = SaveRecord(
+            self._record_save(
+                state,
                 key,
                 saved.sids,
                 name,
-                self.src.span(node),
+                node,
                 what,
                 certain=trig == Tri.YES and grad == Tri.YES,
-                exempt=state.hooks,
-                allow_mutation=state.allow_mutation,
-                node=node,
                 arg_node=arg_node if clonable else None,
                 param=saved.param,
                 clonable=clonable,
-                via=self._via_span(),
             )
             new_keys.append(key)
         if (
@@ -1665,23 +1662,52 @@ class Interpreter:
             and not (tuple_result and name in api.DIM_TUPLE_OPS)
         ):  # those save their indices only
             key = (*sid, "out")
-            state.saves[key] = SaveRecord(
+            self._record_save(
+                state,
                 key,
                 out.sids,
                 name,
-                self.src.span(node),
+                node,
                 "its output",
                 certain=_trigger(row.saves.output, tensors) == Tri.YES and grad == Tri.YES,
-                exempt=state.hooks,
-                allow_mutation=state.allow_mutation,
-                node=node,
                 clonable=clonable,
-                via=self._via_span(),
             )
             new_keys.append(key)
         if new_keys:
             out = out.with_(deps=out.deps | frozenset(new_keys))
         return TupleVal((out, indices)) if tuple_result else out
+
+    def _record_save(
+        self,
+        state: State,
+        key: tuple[object, ...],
+        sids: frozenset[Sid],
+        op: str,
+        node: ast.AST,
+        what: str,
+        certain: bool,
+        *,
+        arg_node: ast.AST | None = None,
+        param: bool = False,
+        clonable: bool = True,
+    ) -> None:
+        """Autograd keeps `sids` for the backward of `op` at `node`, in the state's grad
+        contexts (saved-tensor hooks, allow_mutation) and call path."""
+        state.saves[key] = SaveRecord(
+            key,
+            sids,
+            op,
+            self.src.span(node),
+            what,
+            certain=certain,
+            exempt=state.hooks,
+            allow_mutation=state.allow_mutation,
+            node=node,
+            arg_node=arg_node,
+            param=param,
+            clonable=clonable,
+            via=self._via_span(),
+        )
 
     def _via_span(self) -> Span | None:
         """Where the user's code called into the module/function that recorded a save."""
@@ -2183,19 +2209,8 @@ class Interpreter:
         certain = out.rg == Tri.YES and state.grad == Tri.YES
         for name, tensor, what, is_param in saved:
             key = (*site, name)
-            state.saves[key] = SaveRecord(
-                key,
-                tensor.sids,
-                kind,
-                self.src.span(node),
-                what,
-                certain=certain,
-                exempt=state.hooks,
-                allow_mutation=state.allow_mutation,
-                node=node,
-                param=is_param,
-                clonable=False,
-                via=self._via_span(),
+            self._record_save(
+                state, key, tensor.sids, kind, node, what, certain, param=is_param, clonable=False
             )
             keys.add(key)
         return out.with_(deps=out.deps | keys) if keys else out

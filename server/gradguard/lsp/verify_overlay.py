@@ -24,12 +24,6 @@ from .snapshot import Snapshot
 
 VERIFY_SOURCE = "gradguard verify"
 
-_VERDICT_TEXT = {
-    "confirmed": "confirmed",
-    "not_confirmed": "not confirmed",
-    "not_reached": "not reached",
-}
-
 
 @dataclass(frozen=True)
 class VerifyOverlay:
@@ -65,7 +59,7 @@ def build_overlay(
         if located is None:
             continue
         uri, range_ = located
-        text = f"verify: {_VERDICT_TEXT[verdict.verdict]}"
+        text = f"verify: {verdict.verdict.replace('_', ' ')}"
         if verdict.verdict == "confirmed":
             text += f" by running {label}"
         else:
