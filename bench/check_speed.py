@@ -10,7 +10,10 @@ What is measured, in one process and one run, each as the best of ``--repeat`` p
 
 1. baseline: ``ast.parse`` plus a full ``ast.walk`` over every node of every file;
 2. ``gradguard.analysis.check_source(source, path)`` on every file;
-3. with ``--jedi``, also ``check_source(source, path, use_jedi=True)``.
+3. the same with the project's modules followed (``modules=loader_for(path)``: imports of the
+   file's own project resolved on disk, their top level run, calls into them inlined), unless
+   ``--no-follow``; its findings located in other files are counted too;
+4. with ``--jedi``, also ``check_source(source, path, use_jedi=True)``.
 
 How to run (from the repository root, with the project's venv)::
 
@@ -210,6 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--jedi", action="store_true", help="also time check_source(use_jedi=True)")
     ap.add_argument("--limit-files", type=int, default=None, metavar="N")
     ap.add_argument("--repeat", type=int, default=3, metavar="R", help="best of R (default 3)")
+    ap.add_argument("--no-follow", action="store_true", help="skip the cross-module pass")
     args = ap.parse_args(argv)
     repeat = max(1, args.repeat)
 
@@ -253,6 +257,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check_source(src.text, str(src.path), use_jedi=True)
 
     print_pass(measure("check_source", parsed, plain, repeat, record_report), base_ok, shown)
+    if not args.no_follow:
+        from gradguard.project import loader_for
+
+        def follow(src: SourceFile) -> Any:
+            return check_source(src.text, str(src.path), modules=loader_for(src.path))
+
+        res = measure(
+            "check_source, project modules followed", parsed, follow, repeat, record_report
+        )
+        print_pass(res, base_ok, shown)
     if args.jedi:
         res = measure("check_source(use_jedi=True)", parsed, with_jedi, repeat, record_report)
         print_pass(res, base_ok, shown)

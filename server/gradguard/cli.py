@@ -7,144 +7,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .analysis import Finding, Report, check_bytes, check_source
-from .analysis.edits import apply_fixes
-from .config import Config, load_config
-from .notebook_cells import ipynb_code_cells, join_cells, python_view
+from .checking import DEFAULT_EXCLUDES, apply_preferred_fixes, check_many, iter_python_files
+from .config import load_config
 from .output import render_json, render_sarif, render_text
-
-DEFAULT_EXCLUDES = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        ".venv",
-        "venv",
-        "env",
-        ".env",
-        "__pycache__",
-        "node_modules",
-        "build",
-        "dist",
-        ".tox",
-        ".nox",
-        ".mypy_cache",
-        ".ruff_cache",
-        ".pytest_cache",
-        "site-packages",
-        ".eggs",
-        ".ipynb_checkpoints",
-    }
-)
-MAX_FILE_BYTES = 10_000_000
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    fixed: int = 0
-    # for a .ipynb: the 0-based line at which each code cell starts in the joined program
-    cell_starts: list[int] | None = None
-
-
-def iter_python_files(paths: Sequence[str], excludes: frozenset[str]) -> Iterator[Path]:
-    for raw in paths:
-        p = Path(raw)
-        if p.is_file():
-            yield p
-            continue
-        if not p.is_dir():
-            continue
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if d not in excludes and not d.endswith(".egg-info"))
-            for name in sorted(files):
-                if name.endswith((".py", ".pyi", ".ipynb")) and name not in excludes:
-                    yield Path(root) / name
-
-
-def check_file(path: str, config: Config, fix: bool = False) -> FileResult:
-    result = FileResult(path)
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            result.problems.append(f"skipped: file too large ({size:,} bytes)")
-            return result
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        result.problems.append(f"cannot read: {exc.strerror or exc}")
-        return result
-    if path.endswith(".ipynb"):
-        return _check_notebook(result, data, config, fix)
-    try:
-        report: Report = check_bytes(
-            data, path, use_jedi=config.jedi, select=config.select, ignore=config.ignore
-        )
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a whole run
-        result.problems.append(f"internal error: {type(exc).__name__}: {exc}")
-        return result
-    result.findings = report.findings
-    result.problems = report.problems
-    if fix and report.findings:
-        safe = [f.fixes[0] for f in report.findings if f.fixes]
-        if safe:
-            text = data.decode("utf-8")
-            new_text, applied = apply_fixes(text, safe)
-            if applied and new_text != text:
-                Path(path).write_text(new_text, encoding="utf-8")
-                result.fixed = applied
-                rerun = check_bytes(
-                    new_text.encode("utf-8"),
-                    path,
-                    use_jedi=config.jedi,
-                    select=config.select,
-                    ignore=config.ignore,
-                )
-                result.findings = rerun.findings
-    return result
-
-
-def _check_notebook(result: FileResult, data: bytes, config: Config, fix: bool) -> FileResult:
-    """A notebook's code cells are checked together, in order; lines are reported per cell."""
-    try:
-        cells = ipynb_code_cells(data)
-    except ValueError as exc:
-        result.problems.append(str(exc))
-        return result
-    source, starts = join_cells([python_view(c) for c in cells])
-    try:
-        report = check_source(
-            source, result.path, use_jedi=config.jedi, select=config.select, ignore=config.ignore
-        )
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a whole run
-        result.problems.append(f"internal error: {type(exc).__name__}: {exc}")
-        return result
-    result.findings, result.problems, result.cell_starts = report.findings, report.problems, starts
-    if fix and report.findings:
-        result.problems.append("--fix does not edit notebooks: apply the fixes in the editor")
-    return result
-
-
-def _check_many(files: list[str], config: Config, fix: bool, jobs: int) -> list[FileResult]:
-    if jobs <= 1 or len(files) < 8:
-        return [check_file(f, config, fix) for f in files]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(
-            pool.map(
-                check_file,
-                files,
-                [config] * len(files),
-                [fix] * len(files),
-                chunksize=max(1, len(files) // (jobs * 8)),
-            )
-        )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -157,6 +26,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         config.jedi = False
     if args.jedi:
         config.jedi = True
+    if args.no_follow_imports:
+        config.follow_imports = False
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         print(f"gradguard: no such file or directory: {', '.join(missing)}", file=sys.stderr)
@@ -164,7 +35,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     excludes = DEFAULT_EXCLUDES | frozenset(config.exclude)
     files = [str(p) for p in iter_python_files(args.paths, excludes)]
     jobs = args.jobs or os.cpu_count() or 1
-    results = _check_many(files, config, args.fix, jobs)
+    results = check_many(files, config, jobs)
+    if args.fix:
+        fixed = apply_preferred_fixes(results)
+        if fixed:
+            results = check_many(files, config, jobs)
+            if results:
+                results[0].fixed = fixed
+        notebooks = [r for r in results if r.cell_starts is not None and r.findings]
+        for r in notebooks:
+            r.problems.append("--fix does not edit notebooks: apply the fixes in the editor")
     out = {"text": render_text, "json": render_json, "sarif": render_sarif}[args.format](
         results, args.show_fixes if args.format == "text" else True
     )
@@ -202,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="local inference only (skip jedi's cross-module types)",
     )
     check.add_argument("--jedi", action="store_true", help="use jedi (the default)")
+    check.add_argument(
+        "--no-follow-imports",
+        action="store_true",
+        help="analyse each file on its own (do not follow calls into the project's modules)",
+    )
     check.add_argument("--jobs", "-j", type=int, default=0, help="parallel processes")
     check.set_defaults(func=cmd_check)
     server = sub.add_parser("server", help="run the language server (LSP over stdio)")

@@ -1,4 +1,4 @@
-"""`[tool.gradguard]` from the nearest pyproject.toml: select, ignore, exclude, jedi."""
+"""`[tool.gradguard]` from the nearest pyproject.toml: select, ignore, exclude, jedi, src."""
 
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     jedi: bool = True  # cross-module inference at in-place sites local inference cannot type
     source: Path | None = None
+    # extra import roots of the project, relative to the pyproject.toml (ruff's `src`)
+    src: list[str] = field(default_factory=list)
+    # follow calls into the project's own modules (False: each file on its own)
+    follow_imports: bool = True
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -54,10 +58,13 @@ def config_from_mapping(section: dict[str, Any], source: Path | None = None) -> 
         return [str(c).strip().upper() for c in items if str(c).strip()]
 
     exclude = section.get("exclude", [])
+    src = section.get("src", [])
     return Config(
+        src=[str(e) for e in (src if isinstance(src, list) else [src])],
         select=codes("select"),
         ignore=codes("ignore"),
         exclude=[str(e) for e in (exclude if isinstance(exclude, list) else [exclude])],
         jedi=bool(section.get("jedi", True)),
+        follow_imports=bool(section.get("follow_imports", True)),
         source=source,
     )

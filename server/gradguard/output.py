@@ -3,31 +3,43 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .analysis import Finding
+from .analysis.findings import Related, Span, TextEdit
 from .analysis.rules import RULES, rule_doc_url
 from .notebook_cells import cell_of_line
 
 if TYPE_CHECKING:
-    from .cli import FileResult
+    from .checking import FileResult
 
 
-def _where(r: FileResult, line: int) -> tuple[int | None, int]:
-    """(1-based notebook cell or None, line) of a line of the checked program."""
+def _where(r: FileResult, span: Span, line: int) -> tuple[str, int | None, int]:
+    """(path, 1-based notebook cell or None, line) of a line of a location: in the checked
+    file (a notebook's lines count within their cell), or in another module of the project."""
+    if span.path:
+        return _display(span.path), None, line
     if r.cell_starts is None:
-        return None, line
+        return r.path, None, line
     index, in_cell = cell_of_line(r.cell_starts, line)
-    return index + 1, in_cell
+    return r.path, index + 1, in_cell
 
 
-def _place(r: FileResult, line: int, col: int) -> str:
-    cell, line = _where(r, line)
-    return (
-        f"{r.path}:{line}:{col + 1}" if cell is None else f"{r.path}:cell {cell}:{line}:{col + 1}"
-    )
+def _display(path: str) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def _place(r: FileResult, span: Span) -> str:
+    path, cell, line = _where(r, span, span.line)
+    col = span.col + 1
+    return f"{path}:{line}:{col}" if cell is None else f"{path}:cell {cell}:{line}:{col}"
 
 
 def _with_cell(doc: dict[str, Any], cell: int | None) -> dict[str, Any]:
@@ -36,15 +48,15 @@ def _with_cell(doc: dict[str, Any], cell: int | None) -> dict[str, Any]:
     return doc
 
 
-def _span_json(r: FileResult, span: Any, **fields: Any) -> dict[str, Any]:
+def _span_json(r: FileResult, span: Span, **fields: Any) -> dict[str, Any]:
     """A span as 1-based `line`/`column`, `end_line`/`end_column` (+ `cell` in notebooks)."""
-    cell, line = _where(r, span.line)
+    path, cell, line = _where(r, span, span.line)
     return _with_cell(
         {
-            "path": r.path,
+            "path": path,
             "line": line,
             "column": span.col + 1,
-            "end_line": _where(r, span.end_line)[1],
+            "end_line": _where(r, span, span.end_line)[2],
             "end_column": span.end_col + 1,
             **fields,
         },
@@ -52,23 +64,19 @@ def _span_json(r: FileResult, span: Any, **fields: Any) -> dict[str, Any]:
     )
 
 
-def _edit_json(r: FileResult, e: Any) -> dict[str, Any]:
+def _edit_json(r: FileResult, e: TextEdit) -> dict[str, Any]:
     return _span_json(r, e.span, new_text=e.new_text)
 
 
+def _related_json(r: FileResult, rel: Related) -> dict[str, Any]:
+    path, cell, line = _where(r, rel.span, rel.span.line)
+    return _with_cell(
+        {"path": path, "line": line, "column": rel.span.col + 1, "message": rel.message}, cell
+    )
+
+
 def finding_json(r: FileResult, f: Finding) -> dict[str, Any]:
-    related = [
-        _with_cell(
-            {
-                "path": r.path,
-                "line": _where(r, rel.span.line)[1],
-                "column": rel.span.col + 1,
-                "message": rel.message,
-            },
-            _where(r, rel.span.line)[0],
-        )
-        for rel in f.related
-    ]
+    related = [_related_json(r, rel) for rel in f.related]
     fixes = [
         {"title": fix.title, "edits": [_edit_json(r, e) for e in fix.edits]} for fix in f.fixes
     ]
@@ -99,11 +107,9 @@ def render_text(results: list[FileResult], show_fixes: bool = False) -> str:
             out.append(f"{r.path}: note: {p}")
         for f in r.findings:
             counts[f.severity.label] += 1
-            out.append(
-                f"{_place(r, f.span.line, f.span.col)}: {f.code} [{f.severity.label}] {f.message}"
-            )
+            out.append(f"{_place(r, f.span)}: {f.code} [{f.severity.label}] {f.message}")
             for rel in f.related:
-                out.append(f"    {_place(r, rel.span.line, rel.span.col)}: {rel.message}")
+                out.append(f"    {_place(r, rel.span)}: {rel.message}")
             if show_fixes:
                 for fix in f.fixes:
                     out.append(f"    fix: {fix.title}")
@@ -160,7 +166,7 @@ def render_sarif(results: list[FileResult], _show: bool = True) -> str:
                             "id": i,
                             "message": {"text": rel.message},
                             "physicalLocation": {
-                                "artifactLocation": {"uri": r.path},
+                                "artifactLocation": {"uri": _where(r, rel.span, rel.span.line)[0]},
                                 "region": {
                                     "startLine": rel.span.line,
                                     "startColumn": rel.span.col + 1,

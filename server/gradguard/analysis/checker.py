@@ -1,8 +1,9 @@
 """Entry point of the analysis: source text in, findings (with fixes) out. Pure: no torch,
-no LSP, no file system."""
+no LSP, no file system (the user's other modules come through a `ModuleLoader`)."""
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterable
 
 from ..optable.table import load_optable
@@ -12,6 +13,8 @@ from .hazards import Detector
 from .imports import ImportMap
 from .incremental import AnalysisCache
 from .interpreter import BudgetExceeded, Interpreter
+from .linking import ModuleLinker
+from .modules import ModuleLoader
 from .parsing import decode_source, parse_source
 from .spans import SourceMap
 from .suppression import is_suppressed, suppressed_codes
@@ -26,21 +29,29 @@ def check_source(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     cache: AnalysisCache | None = None,
+    modules: ModuleLoader | None = None,
 ) -> Report:
     """Findings of `source`. `cache` (one per document, kept by the caller between edits)
-    lets unchanged functions be replayed instead of re-analysed; not used with jedi."""
+    lets unchanged functions be replayed instead of re-analysed; not used with jedi.
+    `modules` finds the project's other modules: calls into them are followed, and findings
+    located there carry their path (`Finding.path`; "" is this file)."""
     parsed = parse_source(source)
     report = Report(problems=list(parsed.problems))
     if parsed.tree is None:
         return report
     imports = ImportMap(parsed.tree, parsed.lines)
-    if not imports.uses_torch:
+    if not imports.uses_torch and not (
+        modules is not None and _imports_project_module(parsed.tree, path, modules)
+    ):
         return report  # nothing here can build an autograd graph
     src = SourceMap(parsed.lines)
     table = load_optable()
     torch_name = imports.torch_alias() if "torch" in imports.names.values() else None
     detector = Detector(src, FixBuilder(src, table, torch_name))
+    detector.main_path = path
     interp = Interpreter(parsed.tree, src, imports, table, detector)
+    if modules is not None:
+        interp.linker = ModuleLinker(interp, modules, path)
     if cache is not None and not use_jedi:
         interp.cache = cache
     if use_jedi:
@@ -54,16 +65,32 @@ def check_source(
     except RecursionError:
         report.problems.append("code nested too deeply to analyse completely")
     report.problems.extend(detector.problems)
-    suppressed = suppressed_codes(parsed.lines)
+    if interp.linker is not None:
+        report.modules = sorted(s.path for s in interp.linker.scopes.values() if s.tree is not None)
+    suppressed = {path: suppressed_codes(s.lines) for path, s in detector.sources.items()}
     report.findings = sorted(
         (
             f
             for f in detector.findings.values()
-            if not is_suppressed(suppressed, f.line, f.code) and selected(f.code, select, ignore)
+            if not is_suppressed(suppressed.get(f.path, {}), f.line, f.code)
+            and selected(f.code, select, ignore)
         ),
         key=Finding.sort_key,
     )
     return report
+
+
+def _imports_project_module(tree: ast.Module, path: str, modules: ModuleLoader) -> bool:
+    """A file without torch imports still matters when it drives the project's own modules
+    (a `train.py` that only imports `models` and `utils`)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            if any(modules.find(path, a.name.split(".")[0], 0) for a in node.names):
+                return True
+        elif isinstance(node, ast.ImportFrom):
+            if modules.find(path, node.module or "", node.level):
+                return True
+    return False
 
 
 def check_bytes(data: bytes, path: str = "<bytes>", **options: object) -> Report:

@@ -56,3 +56,23 @@ def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> boo
     if a0 == a1 and b0 == b1:
         return a0 == b0
     return (a0 < b1 and b0 < a1) or (a0 == b0)
+
+
+def plan_fixes(fixes: list[Fix]) -> tuple[dict[str, list[TextEdit]], int]:
+    """Choose fixes whose edits overlap no earlier chosen fix's, in every file they touch (a
+    fix is taken whole or not at all); returns the chosen edits by path, and how many fixes."""
+    chosen: dict[str, list[TextEdit]] = {}
+    taken: dict[str, list[tuple[int, int, int, int]]] = {}
+    applied = 0
+    for fix in fixes:
+        boxes = [
+            (e.span.path, (e.span.line, e.span.col, e.span.end_line, e.span.end_col))
+            for e in fix.edits
+        ]
+        if any(_overlaps(b, t) for path, b in boxes for t in taken.get(path, [])):
+            continue
+        for edit, (path, box) in zip(fix.edits, boxes, strict=True):
+            chosen.setdefault(path, []).append(edit)
+            taken.setdefault(path, []).append(box)
+        applied += 1
+    return chosen, applied

@@ -7,7 +7,8 @@ layers convert (the CLI prints 1-based columns, the LSP layer UTF-16 offsets).
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 
 class Severity(enum.IntEnum):
@@ -29,6 +30,9 @@ class Span:
     col: int
     end_line: int
     end_col: int
+    # the file, when it is not the one being checked: a finding, a related location or a fix
+    # edit reached by following a call into another module of the project ("" = this file)
+    path: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,8 +66,30 @@ class Finding:
     def line(self) -> int:
         return self.span.line
 
-    def sort_key(self) -> tuple[int, int, str]:
-        return (self.span.line, self.span.col, self.code)
+    def with_paths(self, where: Callable[[str], str]) -> Finding:
+        """The same finding with every location's path mapped by `where` (used to restate a
+        finding relative to another file: the one it is located in)."""
+
+        def move(span: Span) -> Span:
+            return replace(span, path=where(span.path))
+
+        return replace(
+            self,
+            span=move(self.span),
+            related=tuple(replace(r, span=move(r.span)) for r in self.related),
+            fixes=tuple(
+                replace(f, edits=tuple(replace(e, span=move(e.span)) for e in f.edits))
+                for f in self.fixes
+            ),
+        )
+
+    @property
+    def path(self) -> str:
+        """The file the finding is in; "" for the file that was checked."""
+        return self.span.path
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.span.path, self.span.line, self.span.col, self.code)
 
 
 @dataclass
@@ -72,3 +98,4 @@ class Report:
 
     findings: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    modules: list[str] = field(default_factory=list)  # the project modules' files it read

@@ -40,17 +40,29 @@ def _is_simple(node: ast.expr) -> bool:
 
 
 class FixBuilder:
+    """Builds the edits of each fix from the text of the file the rewritten code is in: the
+    checked file, or (findings reached across modules) another module of the project."""
+
     def __init__(self, src: SourceMap, table: OpTable, torch_name: str | None) -> None:
         self.src = src
         self.table = table
         self.torch = torch_name
+        self._sources: dict[str, tuple[SourceMap, str | None]] = {src.path: (src, torch_name)}
+
+    def add_source(self, src: SourceMap, torch_name: str | None) -> None:
+        """Another module's text (and its name for torch), for fixes located there."""
+        self._sources[src.path] = (src, torch_name)
+
+    def _use(self, path: str) -> None:
+        self.src, self.torch = self._sources.get(path, (self.src, self.torch))
 
     # -- rewrites of the in-place statement itself
 
     def out_of_place(self, mut: Mutation) -> Fix | None:
         stmt, node = mut.stmt, mut.node
-        if stmt is None or node is None:
+        if stmt is None or node is None or mut.caller_visible:
             return None
+        self._use(mut.span.path)
         if mut.kind == "augassign" and isinstance(stmt, ast.AugAssign):
             return self._augassign(stmt)
         if mut.kind == "setitem" and isinstance(stmt, (ast.Assign, ast.AugAssign)):
@@ -99,7 +111,7 @@ class FixBuilder:
             if isinstance(n, (ast.Name, ast.Attribute))
         )
         if not reads_base:
-            insert = Span(span.line, span.col, span.line, span.col)
+            insert = Span(span.line, span.col, span.line, span.col, span.path)
             return Fix(
                 f"Clone `{base}` before writing into it",
                 (TextEdit(insert, f"{base} = {base}.clone()\n{indent}"),),
@@ -207,6 +219,7 @@ class FixBuilder:
 
     def clone_saved(self, rec: SaveRecord) -> Fix | None:
         """Give the op a private copy, so the later in-place write cannot reach what it saved."""
+        self._use(rec.span.path)
         if rec.arg_node is not None:
             arg = rec.arg_node
             if isinstance(arg, (ast.Starred, ast.Constant, ast.List, ast.Tuple)):
@@ -240,7 +253,8 @@ class FixBuilder:
         title = first.title if len(fixes) == 1 else f"Clone what {len(ordered)} ops saved"
         return Fix(title, tuple(ordered))
 
-    def wrap_no_grad(self, stmt: ast.stmt | None) -> Fix | None:
+    def wrap_no_grad(self, stmt: ast.stmt | None, path: str = "") -> Fix | None:
+        self._use(path)
         if (
             stmt is None
             or self.torch is None
@@ -259,17 +273,23 @@ class FixBuilder:
             return None
         indent = first[: span.col]
         edits = [
-            TextEdit(Span(span.line, 0, span.line, 0), f"{indent}with {self.torch}.no_grad():\n")
+            TextEdit(
+                Span(span.line, 0, span.line, 0, span.path),
+                f"{indent}with {self.torch}.no_grad():\n",
+            )
         ]
         for line in range(span.line, span.end_line + 1):
-            edits.append(TextEdit(Span(line, 0, line, 0), "    "))
+            edits.append(TextEdit(Span(line, 0, line, 0, span.path), "    "))
         return Fix(
             f"Wrap `{_short(self.src.text(stmt))}` in `with {self.torch}.no_grad():`", tuple(edits)
         )
 
-    def rebind_to_inplace_no_grad(self, stmt: ast.Assign, already_no_grad: bool) -> Fix | None:
+    def rebind_to_inplace_no_grad(
+        self, stmt: ast.Assign, already_no_grad: bool, path: str = ""
+    ) -> Fix | None:
         """`w = w - lr * w.grad` -> `with torch.no_grad(): w -= lr * w.grad` (w stays a leaf);
         just `w -= lr * w.grad` where grad mode is already off."""
+        self._use(path)
         if len(stmt.targets) != 1 or not isinstance(stmt.value, ast.BinOp):
             return None
         if self.torch is None and not already_no_grad:

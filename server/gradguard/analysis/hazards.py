@@ -39,11 +39,25 @@ _INIT_LIKE = frozenset(
 
 class Detector:
     def __init__(self, src: SourceMap, fixes: FixBuilder) -> None:
+        # the source of the module whose code runs now (the interpreter switches it when it
+        # follows a call into another module); spans made from it carry that module's path
         self.src = src
         self.fixes = fixes
+        self.sources: dict[str, SourceMap] = src.registry  # every module's source, by path
+        self.main_path = "the checked file"  # how messages name it from another module
         self._reports: dict[tuple[str, Span], list[Finding]] = {}
         self.problems: list[str] = []
         self.tape: list[Emit] | None = None  # records emits for the incremental analysis
+
+    def _line(self, span: Span, here: Span) -> str:
+        """`line 12`, or `line 12 of train.py` when `span` is in another file than `here`."""
+        if span.path == here.path:
+            return f"line {span.line}"
+        name = (span.path or self.main_path).replace("\\", "/").rsplit("/", 1)[-1]
+        return f"line {span.line} of `{name}`"
+
+    def source_of(self, span: Span) -> SourceMap:
+        return self.sources.get(span.path, self.src)
 
     # ------------------------------------------------------------------ emitting
 
@@ -178,7 +192,7 @@ class Detector:
         if mut.kind == "module":
             return (self._inplace_false(mut),)
         if mut.kind in ("method", "augassign", "setitem"):
-            return (self.fixes.wrap_no_grad(mut.stmt),)
+            return (self.fixes.wrap_no_grad(mut.stmt, mut.span.path),)
         if mut.kind == "inplace_kw" and isinstance(mut.stmt, ast.Assign):
             return (self.fixes.out_of_place(mut),)  # `y = F.relu(x, inplace=False)`
         return ()
@@ -186,7 +200,7 @@ class Detector:
     def _inplace_false(self, mut: Mutation) -> Fix | None:
         if mut.inplace_span is None:
             return None
-        text = self.src.segment(mut.inplace_span)
+        text = self.source_of(mut.inplace_span).segment(mut.inplace_span)
         return self.fixes.inplace_false_at(mut.inplace_span, keyword=text.startswith("inplace"))
 
     def on_out_call(
@@ -220,8 +234,8 @@ class Detector:
                     Severity.INFORMATION,
                     mut.span,
                     f"{mut.desc} writes through `.data`/NumPy to a tensor that `{rec.op}` "
-                    f"(line {rec.span.line}) saved for backward; autograd cannot see this write, "
-                    f"so gradients will be silently wrong",
+                    f"({self._line(rec.span, mut.span)}) saved for backward; autograd cannot "
+                    f"see this write, so gradients will be silently wrong",
                     related=self._saver_related(rec),
                 )
                 return
@@ -278,7 +292,8 @@ class Detector:
                     Severity.ERROR if mut.certain and value.rg == Tri.YES else Severity.WARNING,
                     mut.span,
                     f"{mut.desc} modifies in place the base of views returned by `{op.lower()}`; "
-                    f"using such a view afterwards (line {self.src.span(node).line}) raises: "
+                    f"using such a view afterwards ({self._line(self.src.span(node), mut.span)}) "
+                    f"raises: "
                     f"'Output 0 of {op} is a view and its base or another view of its base has "
                     f"been modified inplace.'",
                     related=(Related(self.src.span(node), "the view is used here"),),
@@ -334,7 +349,8 @@ class Detector:
                         self.src.span(node),
                         f"backward at line {self.src.span(node).line} runs outside the "
                         f"`allow_mutation_on_saved_tensors()` context that recorded the graph "
-                        f"(`{rec.op}` at line {rec.span.line}); PyTorch raises AssertionError",
+                        f"(`{rec.op}` at {self._line(rec.span, self.src.span(node))}); PyTorch "
+                        f"raises AssertionError",
                         related=self._saver_related(rec),
                     )
                     break
@@ -372,20 +388,21 @@ class Detector:
                 "operation'"
             )
         else:
+            at = self._line(self.src.span(where), mut.span) if where else "line ?"
             tail = (
-                f"the backward at line {self.src.span(where).line if where else '?'} raises: "
+                f"the backward at {at} raises: "
                 f"'one of the variables needed for gradient computation has been modified by "
                 f"an inplace operation'"
             )
         if rec.what in ("its output", "its result"):
             head = (
-                f"{mut.desc} modifies in place the output of `{rec.op}` (line "
-                f"{rec.span.line}), which autograd saved for backward"
+                f"{mut.desc} modifies in place the output of `{rec.op}` "
+                f"({self._line(rec.span, mut.span)}), which autograd saved for backward"
             )
         else:
             head = (
-                f"{mut.desc} modifies in place {rec.what}, which `{rec.op}` (line "
-                f"{rec.span.line}) saved for backward"
+                f"{mut.desc} modifies in place {rec.what}, which `{rec.op}` "
+                f"({self._line(rec.span, mut.span)}) saved for backward"
             )
         self.emit(
             "GG002",
@@ -443,7 +460,7 @@ class Detector:
                     Severity.WARNING,
                     mut.span,
                     f"{mut.desc} modifies in place a tensor saved with `ctx.save_for_backward` "
-                    f"(line {rec.span.line}); a second backward through the same graph "
+                    f"({self._line(rec.span, mut.span)}); a second backward through the same graph "
                     f"(retain_graph=True, double backward) raises: 'one of the variables needed "
                     f"for gradient computation has been modified by an inplace operation'",
                     related=self._saver_related(rec),
@@ -474,7 +491,7 @@ class Detector:
             return
         grad_off = state.grad == Tri.NO
         fix = (
-            self.fixes.rebind_to_inplace_no_grad(stmt, already_no_grad=grad_off)
+            self.fixes.rebind_to_inplace_no_grad(stmt, already_no_grad=grad_off, path=self.src.path)
             if isinstance(stmt, ast.Assign)
             else None
         )

@@ -181,6 +181,14 @@ class AnalysisCache:
         self.records: dict[Key, UnitRecord] = {}
         self.hits = 0
         self.misses = 0
+        self.modules: frozenset[tuple[str, str]] = frozenset()
+
+    def depend_on_modules(self, modules: frozenset[tuple[str, str]]) -> None:
+        """The project modules (path, content key) the module body imported this time: when
+        any differs from last time, no recorded unit can be trusted."""
+        if modules != self.modules:
+            self.records.clear()
+            self.modules = modules
 
     def lookup(self, layout: Layout, index: int) -> UnitRecord | None:
         record = self.records.get(layout.keys[index])
@@ -227,7 +235,9 @@ class Mover:
         return moved
 
     def span(self, span: Span) -> Span:
-        return Span(self.line(span.line), span.col, self.line(span.end_line), span.end_col)
+        return Span(
+            self.line(span.line), span.col, self.line(span.end_line), span.end_col, span.path
+        )
 
     def text(self, text: str) -> str:
         return _LINE_REF.sub(lambda m: f"line {self._mentioned(int(m.group(1)))}", text)

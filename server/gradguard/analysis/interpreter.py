@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -30,6 +31,8 @@ from .incremental import (
     replay,
     unit_deps,
 )
+from .linking import ModuleLinker
+from .modules import ModuleScope, strip_main_guard
 from .spans import SourceMap
 from .state import Mutation, SaveRecord, SiteRenamer, State, allocate, join_states
 from .values import (
@@ -43,6 +46,7 @@ from .values import (
     DistVal,
     FuncVal,
     ListObj,
+    ModuleNsVal,
     ModuleObj,
     NumpyVal,
     OptimizerVal,
@@ -80,6 +84,7 @@ class Frame:
     returns: list[tuple[Value, ast.Return | None]] = field(default_factory=list)
     standalone: bool = False  # analysed with unknown arguments, not inlined from a call
     call_node: ast.AST | None = None  # where this inlined activation was called from
+    call_span: Span | None = None  # its span, made in the caller's module
     call_stmt: ast.stmt | None = None
     arg_sids: frozenset[Sid] = frozenset()  # storages the caller passed in
     closure: dict[str, Value] | None = None  # the enclosing function's variables
@@ -101,6 +106,10 @@ class Interpreter:
         self.tree = tree
         self.src = src
         self.imports = imports
+        # the module whose code runs now: the checked file, or a project module it imports
+        self.main_scope = ModuleScope(None, "", tree, src, imports, loaded=True)
+        self.scope = self.main_scope
+        self.linker: ModuleLinker | None = None  # follows imports of the project's modules
         self.table = table
         self.det = detector
         self.frames: list[Frame] = []
@@ -111,6 +120,9 @@ class Interpreter:
         self.jedi: object | None = None
         self.current_stmt: ast.stmt | None = None
         self.module_call: ast.AST | None = None  # outermost call of a torch.nn container
+        self.module_call_span: Span | None = None
+        # per custom Function.apply being run: what its forward gave ctx.save_for_backward
+        self.function_saves: list[list[TensorVal]] = []
         # where each tensor is stored as a module attribute (for `p.requires_grad = False`)
         self.tensor_homes: dict[Sid, set[tuple[ModuleObj, str]]] = {}
         # incremental analysis (None: analyse everything)
@@ -129,6 +141,7 @@ class Interpreter:
                 facts = None  # functions may rebind module names: no unit stands alone
         self.facts = facts
         state = State()
+        self.main_scope.env = state.env  # type: ignore[assignment]
         frame = Frame(globals=state.env)
         self.frames.append(frame)
         if facts is None:
@@ -139,7 +152,10 @@ class Interpreter:
                 state = self.exec_block([stmt], state)
             self._module_entered = None
         module_env = state.env
+        self.main_scope.env = module_env  # type: ignore[assignment]
         self.frames.pop()
+        if self.cache is not None and self.linker is not None:
+            self.cache.depend_on_modules(self.linker.fingerprint())
         for index, stmt in enumerate(self.tree.body):
             functions = list(_all_functions_in([stmt]))
             if functions:
@@ -186,6 +202,7 @@ class Interpreter:
             and recorder is not None
             and not recorder.impure
             and len(self.det.problems) == recorder.problems_before
+            and not any(_emit_elsewhere(e) for e in recorder.emits)
         ):
             record = UnitRecord(
                 facts.layout,
@@ -214,6 +231,72 @@ class Interpreter:
             recorder.first_serial
         ):
             recorder.impure = True
+
+    def run_module(self, scope: ModuleScope, state: State) -> None:
+        """An imported project module's top level (without its `__main__` block), run once,
+        in the importer's flow: what it saves and the objects it makes are shared."""
+        assert scope.tree is not None
+        if self.recorder is not None:
+            self.recorder.impure = True  # a module read inside one unit: not replayable
+        module_state = State(
+            env={},
+            saves=state.saves,
+            heap=state.heap,
+            heap_owned=state.heap_owned,
+            grad=state.grad,
+            inference_mode=state.inference_mode,
+            multi_dirty=state.multi_dirty,
+            allocated=state.allocated,
+        )
+        scope.env = module_state.env  # type: ignore[assignment]
+        self.det.sources[scope.path] = scope.src
+        self.det.fixes.add_source(
+            scope.src, scope.imports.torch_alias() if scope.imports.uses_torch else None
+        )
+        frame = Frame(globals=module_state.env)
+        saved_stack, saved_callers = self.call_stack, self.caller_states
+        self.call_stack, self.caller_states = [], []
+        self.frames.append(frame)
+        try:
+            with self.in_scope(scope):
+                prev_class, self._current_class = self._current_class, None
+                try:
+                    out = self.exec_block(strip_main_guard(scope.tree.body), module_state)
+                finally:
+                    self._current_class = prev_class
+        finally:
+            self.frames.pop()
+            self.call_stack, self.caller_states = saved_stack, saved_callers
+        scope.env = out.env  # type: ignore[assignment]
+        scope.loaded = True
+        state.allocated |= out.allocated
+        state.saves = out.saves
+        state.multi_dirty = out.multi_dirty
+        state.heap = out.heap
+        state.heap_owned = out.heap_owned
+
+    @contextmanager
+    def in_scope(self, scope: ModuleScope) -> Iterator[None]:
+        """Run code of `scope`'s module: its names, imports and positions."""
+        if scope is self.scope:
+            yield
+            return
+        prev = self.scope
+        self.scope, self.src, self.imports, self.det.src = (
+            scope,
+            scope.src,
+            scope.imports,
+            scope.src,
+        )
+        try:
+            yield
+        finally:
+            self.scope, self.src, self.imports, self.det.src = (
+                prev,
+                prev.src,
+                prev.imports,
+                prev.src,
+            )
 
     def analyse_standalone(
         self,
@@ -305,9 +388,13 @@ class Interpreter:
                 owner=owner,
                 grad_decorator=self._grad_decorator(stmt),
                 closure=state.env if self.frames and self.frame.func is not None else None,
+                module=self.scope,
             )
         elif isinstance(stmt, ast.ClassDef):
             state.env[stmt.name] = self.exec_classdef(stmt, state)
+        elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            if self.linker is not None:
+                self.linker.exec_import(stmt, state)
         elif isinstance(stmt, ast.Delete):
             for target in stmt.targets:
                 if isinstance(target, ast.Name):
@@ -328,7 +415,7 @@ class Interpreter:
     def _jedi_worth_it(self, expr: ast.expr, state: State) -> bool:
         """Only where jedi's answer (a Parameter, a leaf that requires grad) could change the
         verdict: grad mode on, and not a write through `.data` or into `.grad`."""
-        if self.jedi is None or state.grad == Tri.NO:
+        if self.jedi is None or state.grad == Tri.NO or self.scope is not self.main_scope:
             return False
         node = expr
         while isinstance(node, (ast.Attribute, ast.Subscript)):
@@ -374,11 +461,13 @@ class Interpreter:
         cls = ClassVal(
             node,
             is_module=self._is_module_class(node, state.env),
-            is_autograd_function=self._is_autograd_function(node),
+            is_autograd_function=self._is_autograd_function(node, state.env),
         )
         for item in node.body:
             if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                func = FuncVal(item, owner=cls, grad_decorator=self._grad_decorator(item))
+                func = FuncVal(
+                    item, owner=cls, grad_decorator=self._grad_decorator(item), module=self.scope
+                )
                 kind = _property_kind(item)
                 if kind == "setter":
                     cls.setters[item.name] = func
@@ -386,21 +475,62 @@ class Interpreter:
                 if kind == "getter":
                     cls.getters[item.name] = func
                 cls.methods[item.name] = func
+        bases = [self._base_class(b, state.env) for b in node.bases]
+        cls.bases = tuple(b for b in bases if isinstance(b, ClassVal))
+        for base in cls.bases:  # inherited methods (the first base wins, as in the MRO)
+            for table, inherited in (
+                (cls.methods, base.methods),
+                (cls.getters, base.getters),
+                (cls.setters, base.setters),
+            ):
+                for name, func in inherited.items():
+                    table.setdefault(name, func)
         return cls
 
-    def _is_autograd_function(self, node: ast.ClassDef) -> bool:
-        return any(self.imports.qualify(b) in api.AUTOGRAD_FUNCTION_BASES for b in node.bases)
+    def call_super(self, name: str, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        """`super().name(...)` in a method: the base class's method, run on the same object
+        (a user base's `__init__` builds layers, its `forward` computes)."""
+        func = self.frame.func if self.frames else None
+        owner = func.owner if func is not None else None
+        method = next(
+            (b.methods[name] for b in (owner.bases if owner else ()) if name in b.methods), None
+        )
+        params = func.node.args.args if func is not None else []
+        self_obj = self.lookup(params[0].arg, state) if params else UNKNOWN
+        if method is None or not isinstance(self_obj, ModuleObj):
+            self._eval_args(node, state, stmt)
+            return UNKNOWN
+        return self.call_function(method, node, state, stmt, self_obj=self_obj)
+
+    def _is_autograd_function(self, node: ast.ClassDef, env: dict[str, Value]) -> bool:
+        for base in node.bases:
+            if self.imports.qualify(base) in api.AUTOGRAD_FUNCTION_BASES:
+                return True
+            val = self._base_class(base, env)
+            if isinstance(val, ClassVal) and val.is_autograd_function:
+                return True
+        return False
 
     def _is_module_class(self, node: ast.ClassDef, env: dict[str, Value]) -> bool:
         for base in node.bases:
             q = self.imports.qualify(base)
             if q in api.MODULE_BASES or (q and q.startswith("torch.nn.")):
                 return True
-            if isinstance(base, ast.Name):
-                val = env.get(base.id)
-                if isinstance(val, ClassVal) and val.is_module:
-                    return True
+            val = self._base_class(base, env)
+            if isinstance(val, ClassVal) and val.is_module:
+                return True
         return False
+
+    def _base_class(self, base: ast.expr, env: dict[str, Value]) -> Value:
+        """A base class named in this module or reached through a project module
+        (`layers.Block`, `models.base.Net`)."""
+        if isinstance(base, ast.Name):
+            return env.get(base.id, UNKNOWN)
+        if isinstance(base, ast.Attribute) and self.linker is not None:
+            owner = self._base_class(base.value, env)
+            if isinstance(owner, ModuleNsVal):
+                return self.linker.attribute(owner, base.attr, State(env=dict(env)))
+        return UNKNOWN
 
     def exec_if(self, stmt: ast.If, state: State) -> State:
         test = self.eval(stmt.test, state, stmt)
@@ -677,11 +807,10 @@ class Interpreter:
         closure = self.frames[-1].closure if self.frames else None
         if closure is not None and name in closure:
             return closure[name]
-        for frame in reversed(self.frames):
-            if name in frame.globals:
-                if self.recorder is not None:
-                    self.recorder.names.add(name)
-                return frame.globals[name]
+        if self.frames and name in self.frames[-1].globals:
+            if self.recorder is not None and self.scope is self.main_scope:
+                self.recorder.names.add(name)
+            return self.frames[-1].globals[name]
         return UNKNOWN
 
     def eval(self, node: ast.expr | None, state: State, stmt: ast.stmt) -> Value:
@@ -765,7 +894,7 @@ class Interpreter:
             return self.eval_comprehension(node, state, stmt)
         if isinstance(node, ast.Lambda):
             in_function = bool(self.frames) and self.frame.func is not None
-            return FuncVal(node, closure=state.env if in_function else None)
+            return FuncVal(node, closure=state.env if in_function else None, module=self.scope)
         if isinstance(node, ast.NamedExpr):
             value = self.eval(node.value, state, stmt)
             self.bind(node.target, value, state, stmt)
@@ -944,6 +1073,8 @@ class Interpreter:
             return BoundMethod(obj, attr)
         if isinstance(obj, ClassVal) and attr in obj.methods:
             return obj.methods[attr]
+        if isinstance(obj, ModuleNsVal) and self.linker is not None:
+            return self.linker.attribute(obj, attr, state)
         return UNKNOWN
 
     def eval_subscript(self, base: Value, index: Value, node: ast.Subscript, state: State) -> Value:
@@ -1031,6 +1162,12 @@ class Interpreter:
             args, _ = self._eval_args(node, state, stmt)
             return self.deepcopy(args[0], node, state) if args else UNKNOWN
         if isinstance(func, ast.Attribute):
+            if (
+                isinstance(func.value, ast.Call)
+                and isinstance(func.value.func, ast.Name)
+                and func.value.func.id == "super"
+            ):
+                return self.call_super(func.attr, node, state, stmt)
             receiver = self.eval(func.value, state, stmt)
             if (
                 receiver is UNKNOWN
@@ -1044,6 +1181,13 @@ class Interpreter:
                 return self._list_add(receiver, func, node, state, stmt)
             if isinstance(receiver, TensorVal):
                 return self.call_tensor_method(receiver, func.attr, node, state, stmt)
+            if isinstance(receiver, AutogradCtx) and func.attr == "save_for_backward":
+                args, _ = self._eval_args(node, state, stmt)
+                if self.function_saves:
+                    self.function_saves[-1].extend(
+                        t for a in args for t in _flatten(a) if isinstance(t, TensorVal)
+                    )
+                return ConstVal(None)
             if (
                 isinstance(receiver, ClassVal)
                 and receiver.is_autograd_function
@@ -1058,6 +1202,8 @@ class Interpreter:
                 return self.call_function(callee, node, state, stmt, self_obj=None)
             if isinstance(callee, ModuleObj):
                 return self.call_module(callee, node, state, stmt)
+            if isinstance(callee, ClassVal):
+                return self.construct(callee, node, state, stmt)
             if isinstance(callee, TensorVal):
                 self._eval_args(node, state, stmt)
                 return UNKNOWN
@@ -1093,9 +1239,34 @@ class Interpreter:
             )
         if name == "enumerate" and args:
             return SeqVal(TupleVal((UNKNOWN, self.element_of(args[0], node, state))))
+        if name == "isinstance" and len(args) == 2 and len(node.args) == 2:
+            return self._isinstance(args[0], node.args[1], state)
         if name in ("range", "len", "print", "isinstance", "int", "float", "str", "bool"):
             return UNKNOWN
         return UNKNOWN
+
+    def _isinstance(self, obj: Value, classes: ast.expr, state: State) -> Value:
+        """`isinstance(m, nn.Linear)` on a module object of known class (how init functions
+        passed to `model.apply` pick the layers they touch)."""
+        if not isinstance(obj, ModuleObj):
+            return UNKNOWN
+        options = classes.elts if isinstance(classes, ast.Tuple) else [classes]
+        for option in options:
+            qual = self.imports.qualify(option)
+            if qual == "torch.nn.Module":
+                return ConstVal(True)
+            if qual is not None and qual.startswith("torch.nn."):
+                if obj.kind == qual:
+                    return ConstVal(True)
+                if obj.cls is None and obj.kind.startswith("torch.nn."):
+                    continue  # another torch layer: a subclass only if it is in our table
+                return UNKNOWN
+            cls = self.eval_quiet(option, state)
+            if not isinstance(cls, ClassVal):
+                return UNKNOWN
+            if obj.cls is not None and cls in _class_and_bases(obj.cls):
+                return ConstVal(True)
+        return ConstVal(False)
 
     def _list_add(
         self,
@@ -1486,6 +1657,8 @@ class Interpreter:
     ) -> TensorVal:
         """One in-place write to `target`: check it, bump its counter, return its new value."""
         tensors = [o for o in others if isinstance(o, TensorVal)]
+        if self.frames and target.sids & self.frames[-1].arg_sids:
+            mut = replace(mut, caller_visible=True)
         if state.grad != Tri.YES or state.inference_mode or target.param:
             mut = replace(
                 mut,
@@ -1711,11 +1884,11 @@ class Interpreter:
 
     def _via_span(self) -> Span | None:
         """Where the user's code called into the module/function that recorded a save."""
-        if self.module_call is not None:
-            return self.src.span(self.module_call)
+        if self.module_call_span is not None:
+            return self.module_call_span
         for frame in self.frames:
-            if frame.call_node is not None:
-                return self.src.span(frame.call_node)
+            if frame.call_span is not None:
+                return frame.call_span
         return None
 
     def view_of(self, base: TensorVal, node: ast.AST, state: State, op: str) -> TensorVal:
@@ -1895,6 +2068,10 @@ class Interpreter:
                 if sids:
                     self._set_requires_grad(sids, rg, state)
                 return obj
+            if bm.name == "apply" and args and isinstance(args[0], FuncVal):
+                for sub in _submodules(obj):  # children first, then the module itself
+                    self._invoke(args[0], [sub], {}, node, state, None)
+                return obj
             if bm.name in (
                 "to",
                 "cuda",
@@ -1977,11 +2154,13 @@ class Interpreter:
         outer = self.module_call is None
         if outer:
             self.module_call = node
+            self.module_call_span = self.src.span(node)
         try:
             return self._call_module_with(mod, args, node, state, stmt)
         finally:
             if outer:
                 self.module_call = None
+                self.module_call_span = None
 
     def _call_module_with(
         self, mod: ModuleObj, args: list[Value], node: ast.AST, state: State, stmt: ast.stmt
@@ -2144,10 +2323,16 @@ class Interpreter:
             multi_dirty=state.multi_dirty,
             allocated=state.allocated,
         )
+        scope = func.module if isinstance(func.module, ModuleScope) else self.main_scope
         frame = Frame(
-            globals=self.frames[0].globals if self.frames else {},
+            globals=(
+                scope.env  # type: ignore[arg-type]
+                if scope is not self.main_scope
+                else (self.frames[0].globals if self.frames else {})
+            ),
             func=func,
             call_node=node,
+            call_span=self.src.span(node),
             call_stmt=self.current_stmt,
             closure=func.closure,
         )
@@ -2158,15 +2343,25 @@ class Interpreter:
             if isinstance(t, TensorVal)
             for sid in t.sids
         )
-        instance = (self_obj.span.line, self_obj.span.col) if self_obj is not None else ()
+        instance = (
+            (self_obj.span.line, self_obj.span.col, *_tag(self_obj.span))
+            if self_obj is not None
+            else ()
+        )
         self.call_stack.append(
-            (getattr(node, "lineno", 0), getattr(node, "col_offset", 0), *instance)
+            (
+                *self.scope.tag,
+                getattr(node, "lineno", 0),
+                getattr(node, "col_offset", 0),
+                *instance,
+            )
         )
         self.frames.append(frame)
         self.caller_states.append(state)
         try:
-            self._bind_params(func, callee, args, kwargs, self_obj)
-            out_state = self._run_body(func, callee)
+            with self.in_scope(scope):
+                self._bind_params(func, callee, args, kwargs, self_obj)
+                out_state = self._run_body(func, callee)
         finally:
             self.caller_states.pop()
             self.frames.pop()
@@ -2226,17 +2421,21 @@ class Interpreter:
         ]
         grad_before = state.grad
         state.grad = Tri.NO
+        self.function_saves.append([])
         try:
             result = self._invoke(
                 cls.methods["forward"], [UNKNOWN, *args], kwargs, node, state, None
             )
         finally:
             state.grad = grad_before
+            saved = self.function_saves.pop()
         rg = Tri.NO
         deps: frozenset[tuple[object, ...]] = frozenset()
         for t in inputs:
             rg = rg | t.rg
             deps |= t.deps
+        if rg != Tri.NO and grad_before != Tri.NO and not state.inference_mode:
+            deps |= self._record_function_saves(cls, saved, result, node, state, rg, grad_before)
         if grad_before == Tri.NO or state.inference_mode:
             rg = Tri.NO
         input_sids = frozenset(s for t in inputs for s in t.sids)
@@ -2258,6 +2457,33 @@ class Interpreter:
             return made.with_(is_view=True, view_kind="custom_fn", view_op=cls.node.name)
 
         return output(result)
+
+    def _record_function_saves(
+        self,
+        cls: ClassVal,
+        saved: list[TensorVal],
+        result: Value,
+        node: ast.AST,
+        state: State,
+        rg: Tri,
+        grad: Tri,
+    ) -> frozenset[tuple[object, ...]]:
+        """What the forward passed to `ctx.save_for_backward` is kept for the Function's
+        backward, which unpacks it: modifying it (an output it returned, an input) before
+        that backward raises (verified on torch 2.13, at `ctx.saved_tensors`)."""
+        outputs = frozenset(
+            sid for t in _flatten(result) if isinstance(t, TensorVal) for sid in t.sids
+        )
+        keys = set()
+        for index, tensor in enumerate(saved):
+            key = ("fn-save", *self.site(node), index)
+            what = "its output" if tensor.sids & outputs else "a tensor it saved"
+            certain = rg == Tri.YES and grad == Tri.YES
+            self._record_save(
+                state, key, tensor.sids, cls.node.name, node, what, certain, clonable=False
+            )
+            keys.add(key)
+        return frozenset(keys)
 
     def _opaque_call(
         self,
@@ -2430,14 +2656,16 @@ class Interpreter:
             getattr(node, "col_offset", 0),
             getattr(node, "end_lineno", 0),
             getattr(node, "end_col_offset", 0),
+            *self.scope.tag,
             *self._ctx_key(),
         )
 
     def _ctx_key(self) -> tuple[object, ...]:
         """The chain of inlined call sites (and the container call being run): one function
         or one nn.Sequential run from two places allocates apart."""
-        if self.module_call is not None:
-            return (*self.call_stack, "m", self.module_call.lineno, self.module_call.col_offset)  # type: ignore[attr-defined]
+        if self.module_call_span is not None:
+            span = self.module_call_span
+            return (*self.call_stack, "m", span.line, span.col, *_tag(span))
         return tuple(self.call_stack)
 
     def alloc(self, node: ast.AST, state: State) -> tuple[Sid, SiteRenamer | None]:
@@ -2530,6 +2758,53 @@ class Interpreter:
 
 
 # ---------------------------------------------------------------------- module-level helpers
+
+
+def _class_and_bases(cls: ClassVal) -> list[ClassVal]:
+    out: list[ClassVal] = []
+    todo = [cls]
+    while todo and len(out) < 32:
+        one = todo.pop()
+        if one not in out:
+            out.append(one)
+            todo.extend(one.bases)
+    return out
+
+
+def _submodules(root: ModuleObj, limit: int = 64) -> list[ModuleObj]:
+    """A module and its submodules in the order `Module.apply` visits them (post-order)."""
+    out: list[ModuleObj] = []
+    seen: set[int] = set()
+
+    def visit(mod: ModuleObj) -> None:
+        if id(mod) in seen or len(out) >= limit:
+            return
+        seen.add(id(mod))
+        for child in [
+            *mod.children,
+            *(v for v in mod.attrs.values() if isinstance(v, ModuleObj)),
+        ]:
+            visit(child)
+        out.append(mod)
+
+    visit(root)
+    return out
+
+
+def _emit_elsewhere(emit: tuple[Any, ...]) -> bool:
+    """A recorded finding that points into another module: its positions cannot be moved with
+    this file's statements."""
+    span, related, fixes = emit[2], emit[4], emit[5]
+    return bool(
+        span.path
+        or any(r.span.path for r in related)
+        or any(e.span.path for f in fixes if f is not None for e in f.edits)
+    )
+
+
+def _tag(span: Span) -> tuple[str, ...]:
+    """A span's file in a key (nothing for the checked file: its keys stay as they were)."""
+    return (span.path,) if span.path else ()
 
 
 def _enter(ctx: CtxVal, state: State) -> None:

@@ -6,10 +6,29 @@ import ast
 
 from .findings import Span
 
+# the attribute that marks nodes of an imported module's tree with that module's path (set
+# once per parse of the module); nodes of the checked file carry none
+PATH_ATTR = "_gradguard_path"
+
 
 class SourceMap:
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(
+        self, lines: list[str], path: str = "", registry: dict[str, SourceMap] | None = None
+    ) -> None:
+        """`path`: "" for the file being checked, else the file of an imported module (its
+        spans carry it, so findings and fixes reached across modules say where they are).
+        `registry` holds the source maps of every module of one analysis: a node of another
+        module is measured against its own text, whichever map is asked."""
         self.lines = lines
+        self.path = path
+        self.registry = registry if registry is not None else {}
+        self.registry[path] = self
+
+    def _owner(self, node: ast.AST) -> SourceMap:
+        path = getattr(node, PATH_ATTR, "")
+        if path == self.path:
+            return self
+        return self.registry.get(path, self)
 
     def _col(self, line: int, byte_col: int) -> int:
         if not 1 <= line <= len(self.lines):
@@ -20,15 +39,20 @@ class SourceMap:
         return len(text.encode("utf-8")[:byte_col].decode("utf-8", errors="ignore"))
 
     def span(self, node: ast.AST) -> Span:
+        owner = self._owner(node)
+        if owner is not self:
+            return owner.span(node)
         line = getattr(node, "lineno", 1)
         col = getattr(node, "col_offset", 0)
         end_line = getattr(node, "end_lineno", None) or line
         end_col = getattr(node, "end_col_offset", None)
         if end_col is None:
             end_col = col
-        return Span(line, self._col(line, col), end_line, self._col(end_line, end_col))
+        return Span(line, self._col(line, col), end_line, self._col(end_line, end_col), self.path)
 
     def segment(self, span: Span) -> str:
+        if span.path != self.path and span.path in self.registry:
+            return self.registry[span.path].segment(span)
         if span.line == span.end_line:
             return (
                 self.lines[span.line - 1][span.col : span.end_col]
@@ -44,6 +68,9 @@ class SourceMap:
         """Short one-line source of `node` for messages."""
         if node is None:
             return "?"
+        owner = self._owner(node)
+        if owner is not self:
+            return owner.text(node, limit)
         try:
             raw = self.segment(self.span(node))
         except IndexError:

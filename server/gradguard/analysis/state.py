@@ -42,6 +42,9 @@ class Mutation:
     via: Span | None = None  # the user's call into the function where the write happened
     grad_off: bool = False  # ran with grad mode off: an out-of-place result would not require grad
     target_param: bool = False  # wrote a Parameter: rebinding its attribute is refused
+    # wrote, inside a called function, a tensor its caller passed: an out-of-place rewrite
+    # would rebind only the parameter, and the caller would no longer see the change
+    caller_visible: bool = False
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,9 @@ class FuncVal:
     # the local variables of the function it was defined in (a lambda or nested def reads
     # them: `map(lambda t: t.reshape(b, n, heads, -1), qkv)`)
     closure: dict[str, Value] | None = field(default=None, compare=False, hash=False, repr=False)
+    # the module it was defined in (a `modules.ModuleScope`; None: the checked file): its
+    # body runs with that module's globals, imports and source
+    module: object = field(default=None, compare=False, hash=False, repr=False)
 
 
 @dataclass(eq=False)
@@ -146,6 +149,15 @@ class ClassVal:
     is_autograd_function: bool = False  # a torch.autograd.Function subclass
     getters: dict[str, FuncVal] = field(default_factory=dict)  # @property
     setters: dict[str, FuncVal] = field(default_factory=dict)  # @name.setter
+    bases: tuple[ClassVal, ...] = ()  # the user-defined base classes (`super()` looks there)
+
+
+@dataclass(eq=False)
+class ModuleNsVal:
+    """A module of the user's project bound to a name (`import models`, `from . import
+    utils`): its attributes are the module's global variables (`modules.ModuleScope`)."""
+
+    scope: object
 
 
 @dataclass(frozen=True)
@@ -257,6 +269,7 @@ Value = Union[  # noqa: UP007 - a runtime alias: `|` of forward references is no
     DictVal,
     DistVal,
     AutogradCtx,
+    ModuleNsVal,
     _Unknown,
 ]
 

@@ -1,0 +1,172 @@
+"""Import statements of the analysed code, run the way Python runs them: a project module's
+top level runs once per analysis, on its first import (a circular import sees the names bound
+so far), and the names it binds become values of the importer: functions, classes, module
+objects, tensors, registries. Imports of anything outside the project (torch, site-packages)
+stay what they were: names that `imports.ImportMap` qualifies.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from .imports import ImportMap, canonical
+from .modules import (
+    ModuleLoader,
+    ModuleRef,
+    ModuleScope,
+    content_key,
+    copy_imports,
+    parse_module,
+)
+from .spans import SourceMap
+from .state import State
+from .values import UNKNOWN, ModuleNsVal, Value
+
+if TYPE_CHECKING:
+    from .interpreter import Interpreter
+
+# torch is known to the analysis itself: a directory named like it is never "the project's"
+_NEVER_PROJECT = frozenset({"torch", "numpy", "__future__"})
+
+
+class ModuleLinker:
+    def __init__(self, interp: Interpreter, loader: ModuleLoader, main_file: str) -> None:
+        self.interp = interp
+        self.loader = loader
+        self.main_file = main_file
+        self.scopes: dict[str, ModuleScope] = {}
+
+    def fingerprint(self) -> frozenset[tuple[str, str]]:
+        """The project modules this analysis read, with their content: a cached analysis of
+        the checked file is only valid while these are the same."""
+        return frozenset((key, scope.text_key) for key, scope in self.scopes.items())
+
+    # ------------------------------------------------------------------ statements
+
+    def exec_import(self, stmt: ast.Import | ast.ImportFrom, state: State) -> None:
+        importer = self._importer()
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                if alias.name.split(".")[0] in _NEVER_PROJECT:
+                    continue
+                chain = self._chain(importer, alias.name, state)
+                if chain is None:
+                    continue
+                if alias.asname:
+                    state.env[alias.asname] = ModuleNsVal(chain[-1])
+                else:
+                    state.env[alias.name.split(".")[0]] = ModuleNsVal(chain[0])
+            return
+        if stmt.level == 0 and (stmt.module or "").split(".")[0] in _NEVER_PROJECT:
+            return
+        ref = self.loader.find(importer, stmt.module or "", stmt.level)
+        if ref is None:
+            return
+        scope = self._load_with_parents(importer, ref, stmt, state)
+        for alias in stmt.names:
+            if alias.name == "*":
+                self._star(scope, state)
+                continue
+            local = alias.asname or alias.name
+            value = self._member(scope, alias.name, state)
+            if value is not None:
+                state.env[local] = value
+                continue
+            qual = scope.imports.names.get(alias.name)
+            if qual is not None:  # the module's own import of torch & co: the same name
+                self.interp.imports.names[local] = canonical(qual)
+                state.env.pop(local, None)
+
+    def attribute(self, ns: ModuleNsVal, name: str, state: State) -> Value:
+        """`models.UNet`, `utils.normalize_`, `pkg.sub` (a submodule found on disk)."""
+        scope = ns.scope
+        assert isinstance(scope, ModuleScope)
+        found = self._member(scope, name, state)
+        return found if found is not None else UNKNOWN
+
+    # ------------------------------------------------------------------ loading
+
+    def _importer(self) -> str:
+        path = self.interp.scope.path
+        return path or self.main_file
+
+    def _chain(self, importer: str, dotted: str, state: State) -> list[ModuleScope] | None:
+        """`import a.b.c` runs `a`, then `a.b`, then `a.b.c`; each is an attribute of its
+        parent package."""
+        parts = dotted.split(".")
+        ref = self.loader.find(importer, parts[0], 0)
+        if ref is None:
+            return None
+        scopes = [self.load(ref, state)]
+        for part in parts[1:]:
+            sub = self.loader.submodule(ref, part)
+            if sub is None:
+                break
+            child = self.load(sub, state)
+            scopes[-1].env.setdefault(part, ModuleNsVal(child))
+            scopes.append(child)
+            ref = sub
+        return scopes
+
+    def _load_with_parents(
+        self, importer: str, ref: ModuleRef, stmt: ast.ImportFrom, state: State
+    ) -> ModuleScope:
+        """`from a.b import x` runs `a` before `a.b`: a package's `__init__` may matter."""
+        if stmt.level == 0 and stmt.module and "." in stmt.module:
+            self._chain(importer, stmt.module, state)
+        return self.load(ref, state)
+
+    def _member(self, scope: ModuleScope, name: str, state: State) -> Value | None:
+        if name in scope.env:
+            return scope.env[name]  # type: ignore[return-value]
+        if scope.ref is not None and scope.ref.is_package:
+            sub = self.loader.submodule(scope.ref, name)
+            if sub is not None:
+                child = self.load(sub, state)
+                scope.env.setdefault(name, ModuleNsVal(child))
+                return ModuleNsVal(child)
+        return None
+
+    def _star(self, scope: ModuleScope, state: State) -> None:
+        for name in scope.public_names():
+            value = self._member(scope, name, state)
+            if value is not None:
+                state.env[name] = value
+            elif name in scope.imports.names:
+                self.interp.imports.names[name] = canonical(scope.imports.names[name])
+        if scope.imports.uses_torch:
+            self.interp.imports.uses_torch = True
+
+    def load(self, ref: ModuleRef, state: State) -> ModuleScope:
+        """The module's scope; its top level runs on the first call (once per analysis)."""
+        key = ref.path or f"<namespace {ref.name}>"
+        found = self.scopes.get(key)
+        if found is not None:
+            return found  # loaded, or still loading: a circular import sees what it has
+        text = self.loader.read(ref.path) if ref.path else None
+        parsed = parse_module(ref.path, text) if ref.path and text is not None else None
+        if parsed is None:
+            scope = ModuleScope(
+                ref, ref.path or key, None, SourceMap([], ref.path or key), _no_imports()
+            )
+            scope.loaded = True
+            self.scopes[key] = scope
+            return scope
+        assert ref.path is not None and text is not None
+        src = SourceMap(parsed.lines, ref.path, registry=self.interp.main_scope.src.registry)
+        scope = ModuleScope(
+            ref,
+            ref.path,
+            parsed.tree,
+            src,
+            copy_imports(parsed.imports),
+            text_key=content_key(text),
+        )
+        self.scopes[key] = scope
+        self.interp.run_module(scope, state)
+        return scope
+
+
+def _no_imports() -> ImportMap:
+    return ImportMap(ast.Module(body=[], type_ignores=[]))
