@@ -21,6 +21,7 @@ class ClientFeatures:
     markdown_hover: bool = True
     pull_configuration: bool = False
     work_done_progress: bool = False
+    watched_files_registration: bool = False  # workspace/didChangeWatchedFiles, dynamically
 
     @classmethod
     def from_capabilities(cls, capabilities: types.ClientCapabilities) -> ClientFeatures:
@@ -40,4 +41,9 @@ class ClientFeatures:
             ),
             pull_configuration=bool(workspace and workspace.configuration),
             work_done_progress=bool(capabilities.window and capabilities.window.work_done_progress),
+            watched_files_registration=bool(
+                workspace
+                and workspace.did_change_watched_files
+                and workspace.did_change_watched_files.dynamic_registration
+            ),
         )

@@ -41,7 +41,9 @@ def lsp_position(
 
 def lsp_range(snapshot: Snapshot, span: Span, encoding: Encoding) -> tuple[str, types.Range] | None:
     """(document URI, range) of an engine span; a span running into the next cell is cut at the
-    end of its first line."""
+    end of its first line. A span in another file of the project gets that file's URI."""
+    if span.path:
+        return _foreign_range(snapshot, span, encoding)
     start = lsp_position(snapshot, span.line, span.col, encoding)
     end = lsp_position(snapshot, span.end_line, span.end_col, encoding)
     if start is None or end is None:
@@ -59,6 +61,23 @@ def lsp_range(snapshot: Snapshot, span: Span, encoding: Encoding) -> tuple[str, 
     return uri, types.Range(start=start_position, end=end_position)
 
 
+def _foreign_range(
+    snapshot: Snapshot, span: Span, encoding: Encoding
+) -> tuple[str, types.Range] | None:
+    foreign = snapshot.foreign
+    lines = foreign.lines(span.path) if foreign is not None else None
+    if foreign is None or lines is None:
+        return None
+
+    def position(line: int, col: int) -> types.Position:
+        text = lines[line - 1] if 1 <= line <= len(lines) else ""
+        return types.Position(line=line - 1, character=to_client_column(text, col, encoding))
+
+    return foreign.uri(span.path), types.Range(
+        start=position(span.line, span.col), end=position(span.end_line, span.end_col)
+    )
+
+
 def diagnostics_by_uri(
     snapshot: Snapshot,
     findings: tuple[Finding, ...],
@@ -73,6 +92,10 @@ def diagnostics_by_uri(
     """
     out: dict[str, list[types.Diagnostic]] = {segment.uri: [] for segment in snapshot.segments}
     for index, finding in enumerate(findings):
+        if finding.path and (
+            snapshot.foreign is None or not snapshot.foreign.is_open(finding.path)
+        ):
+            continue  # located in a file that is not open: shown when it is
         located = lsp_range(snapshot, finding.span, encoding)
         if located is None:
             continue

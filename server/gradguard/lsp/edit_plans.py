@@ -73,16 +73,20 @@ def plan_from_edits(
 ) -> EditPlan | None:
     """Engine edits (joined-source coordinates) grouped per document, order kept."""
     per_uri: dict[str, list[types.TextEdit]] = {}
+    versions: dict[str, int | None] = {}
     for edit in edits:
         located = lsp_range(snapshot, edit.span, encoding)
         if located is None:
             return None
         uri, range_ = located
         per_uri.setdefault(uri, []).append(types.TextEdit(range=range_, new_text=edit.new_text))
+        if edit.span.path and snapshot.foreign is not None:
+            versions[uri] = snapshot.foreign.version(edit.span.path)  # another file's
     changes = []
     for uri, lsp_edits in per_uri.items():
         segment = snapshot.segment_for(uri)
-        changes.append(DocumentEdit(uri, segment.version if segment else None, tuple(lsp_edits)))
+        version = segment.version if segment else versions.get(uri)
+        changes.append(DocumentEdit(uri, version, tuple(lsp_edits)))
     return EditPlan(title, tuple(changes)) if changes else None
 
 
@@ -92,6 +96,8 @@ def fix_plan(snapshot: Snapshot, fix: Fix, encoding: Encoding) -> EditPlan | Non
 
 def suppression_plan(snapshot: Snapshot, finding: Finding, encoding: Encoding) -> EditPlan | None:
     """Append (or extend) `# gradguard: ignore[CODE]` on the finding's line."""
+    if finding.path:
+        return None  # in another file: suppressed there, where its own analysis reads it
     line = finding.span.line
     text = snapshot.line_text(line - 1)
     if text.rstrip().endswith("\\"):

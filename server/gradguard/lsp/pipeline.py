@@ -11,12 +11,15 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Hashable
+from dataclasses import replace
 
 from lsprotocol import types
 
 from .client_features import ClientFeatures
-from .documents import DocumentStore
+from .cross_file import CrossFileBook
+from .documents import DocumentStore, fs_path_of
 from .edit_plans import DocumentEdit
+from .foreign import ForeignFiles, OpenFile
 from .positions import Encoding
 from .results import ResultBook, UnitResult, build_result
 from .scheduler import AnalysisScheduler
@@ -53,6 +56,8 @@ class DiagnosticsPipeline:
         self._problems: dict[str, tuple[str, ...]] = {}
         self._full_due: dict[str, Hashable] = {}  # unit -> state whose full pass is due
         self._overlays: dict[str, VerifyOverlay] = {}  # unit -> its last verify run
+        self.cross = CrossFileBook()
+        self.workspace_roots: list[str] = []  # the editor's workspace folders
         self.scheduler: AnalysisScheduler[Prepared] = AnalysisScheduler(
             self._prepare,
             self._deliver,
@@ -65,13 +70,34 @@ class DiagnosticsPipeline:
     def analyse_now(self, key: str) -> None:
         self.scheduler.schedule(key, 0)
 
+    def opened(self, key: str) -> None:
+        """A document was opened: its unsaved text now stands for its file in the analyses
+        of the documents importing it."""
+        self.scheduler.schedule(key, 0)
+        self._dependents_of_unit(key, 0)
+
     def changed(self, key: str) -> None:
         """An edit: analyse after the debounce, or (lintOnChange off) only drop what is coming."""
         client = self.settings.client
         if client.lint_on_change:
             self.scheduler.schedule(key, client.debounce_ms / 1000)
+            self._dependents_of_unit(key, client.debounce_ms / 1000)
         else:
             self.scheduler.invalidate(key)
+
+    def files_changed(self, paths: list[str]) -> None:
+        """Files changed outside the editor (or were saved): open documents whose analysis
+        read them are analysed again."""
+        for unit in self.cross.dependents({os.path.abspath(p) for p in paths}):
+            self.scheduler.schedule(unit, 0)
+
+    def _dependents_of_unit(self, key: str, delay: float) -> None:
+        path = fs_path_of(key)
+        if path is None:
+            return
+        for unit in self.cross.dependents({os.path.abspath(path)}):
+            if unit != key:
+                self.scheduler.schedule(unit, delay)
 
     def closed(self, key: str, uris: list[str]) -> None:
         """The unit is gone: clear every document that shows its diagnostics."""
@@ -79,8 +105,13 @@ class DiagnosticsPipeline:
         self._problems.pop(key, None)
         self._full_due.pop(key, None)
         self._overlays.pop(key, None)
-        for uri in sorted({*uris, *self.results.forget(key)}):
+        changed = self.cross.forget(key)
+        gone = {*uris, *self.results.forget(key)}
+        for uri in sorted(gone):
             self._publish(uri, [], None)
+        for uri in sorted(changed - gone):
+            self._republish(uri)
+        self._dependents_of_unit(key, 0)  # they read its unsaved text: now the disk's
 
     def reanalyse_all(self) -> None:
         for key in self.documents.keys():
@@ -132,6 +163,8 @@ class DiagnosticsPipeline:
         if settings.excluded:
             return AnalysisRequest("", snapshot.engine_path), (snapshot, settings, False)
         full = self._full_due.pop(key, None) == snapshot.state
+        foreign = self._foreign_files(key)
+        snapshot = replace(snapshot, foreign=foreign)
         request = AnalysisRequest(
             source="" if snapshot.cells else snapshot.source,
             engine_path=snapshot.engine_path,
@@ -141,8 +174,25 @@ class DiagnosticsPipeline:
             ignore=settings.ignore,
             incremental=not full,
             background=full,
+            overlay=tuple((path, f.text) for path, f in foreign.open_files.items() if f.uri != key),
+            workspace_root=self._workspace_root(snapshot.engine_path),
         )
         return request, (snapshot, settings, full)
+
+    def _foreign_files(self, key: str) -> ForeignFiles:
+        """The open Python files (not notebook cells), by path: imports read their text."""
+        files: dict[str, OpenFile] = {}
+        for uri in self.documents.keys():
+            text = self.documents.text_of(uri)
+            path = fs_path_of(uri)
+            if text is None or path is None or not str(path).endswith((".py", ".pyi")):
+                continue
+            files[os.path.abspath(path)] = OpenFile(uri, text.version, text.text)
+        return ForeignFiles(files)
+
+    def _workspace_root(self, path: str) -> str | None:
+        inside = [r for r in self.workspace_roots if path.startswith(r.rstrip(os.sep) + os.sep)]
+        return max(inside, key=len) if inside else None
 
     def _deliver(self, key: str, prepared: Prepared, outcome: AnalysisOutcome) -> None:
         snapshot, settings, was_full = prepared
@@ -164,6 +214,7 @@ class DiagnosticsPipeline:
                 f"{outcome.error}",
             )
         self._report_problems(key, outcome.problems)
+        self.cross.record_modules(key, frozenset(outcome.modules))
         diagnostics = result.diagnostics if result else {s.uri: [] for s in snapshot.segments}
         self.results.record(key, result)
         self._publish_unit(key, snapshot, diagnostics)
@@ -181,13 +232,38 @@ class DiagnosticsPipeline:
         if overlay is not None and overlay.state != snapshot.state:
             del self._overlays[key]
             overlay = None
-        if overlay is not None:
-            diagnostics = {uri: overlay.apply(uri, items) for uri, items in diagnostics.items()}
         versions = {segment.uri: segment.version for segment in snapshot.segments}
-        for stale_uri in self.results.mark_published(key, set(diagnostics)):
+        own = {uri: items for uri, items in diagnostics.items() if uri in versions}
+        elsewhere = {uri: items for uri, items in diagnostics.items() if uri not in versions}
+        if overlay is not None:
+            own = {uri: overlay.apply(uri, items) for uri, items in own.items()}
+        for stale_uri in self.results.mark_published(key, set(own)):
             self._publish(stale_uri, [], None)
-        for uri, items in diagnostics.items():
-            self._publish(uri, items, versions.get(uri))
+        for uri, items in own.items():
+            self._publish(uri, items + self.cross.for_uri(uri, besides=key), versions.get(uri))
+        for uri in sorted(self.cross.contribute(key, elsewhere)):
+            self._republish(uri)
+
+    def _republish(self, uri: str) -> None:
+        """An open document whose contributions from other units changed: its own unit's
+        diagnostics (as last published) plus the others'."""
+        owner = self.documents.key_of(uri)
+        if owner is None:
+            return  # not open: nothing is shown for it
+        result = self._current(owner)
+        if result is None:
+            self.scheduler.schedule(owner, 0)  # its delivery publishes with the contributions
+            return
+        items = result.diagnostics.get(uri, [])
+        overlay = self._overlays.get(owner)
+        if overlay is not None and overlay.state == result.snapshot.state:
+            items = overlay.apply(uri, items)
+        segment = result.snapshot.segment_for(uri)
+        self._publish(
+            uri,
+            items + self.cross.for_uri(uri, besides=owner),
+            segment.version if segment else None,
+        )
 
     def _report_problems(self, key: str, problems: tuple[str, ...]) -> None:
         """Log the engine's problems (syntax errors, skipped code) when they change."""

@@ -26,7 +26,7 @@ from .actions import (
 )
 from .client_features import ClientFeatures
 from .code_lens import verify_lenses
-from .documents import DocumentStore
+from .documents import DocumentStore, fs_path_of
 from .hover import hover_at
 from .pipeline import DiagnosticsPipeline
 from .positions import Encoding, encoding_from
@@ -84,6 +84,8 @@ class GradguardLanguageServer(LanguageServer):
             (types.NOTEBOOK_DOCUMENT_DID_SAVE, self.on_notebook_save, None),
             (types.NOTEBOOK_DOCUMENT_DID_CLOSE, self.on_notebook_close, None),
             (types.WORKSPACE_DID_CHANGE_CONFIGURATION, self.on_configuration, None),
+            (types.WORKSPACE_DID_CHANGE_WATCHED_FILES, self.on_watched_files, None),
+            (types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS, self.on_workspace_folders, None),
             (
                 types.TEXT_DOCUMENT_CODE_ACTION,
                 self.on_code_action,
@@ -113,11 +115,46 @@ class GradguardLanguageServer(LanguageServer):
         section = settings_section(params.initialization_options)
         if section is not None:
             self._use_client_settings(section, reanalyse=False)
+        folders = [f.uri for f in params.workspace_folders or []]
+        if not folders and params.root_uri:
+            folders = [params.root_uri]
+        self.pipeline.workspace_roots = [str(p) for u in folders if (p := fs_path_of(u))]
 
     def on_initialized(self, params: types.InitializedParams) -> None:
         self.pipeline.scheduler.start()
         if self.features.pull_configuration:
             self._in_background(self._pull_configuration())
+        if self.features.watched_files_registration:
+            self._in_background(self._watch_python_files())
+
+    async def _watch_python_files(self) -> None:
+        """Ask to hear of Python files changed outside the editor (a `git checkout`, a
+        generator): the open documents that import them are analysed again."""
+        watchers = [types.FileSystemWatcher(glob_pattern="**/*.py")]
+        registration = types.Registration(
+            id="gradguard-watched-files",
+            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+        )
+        try:
+            await self.client_register_capability_async(
+                types.RegistrationParams(registrations=[registration])
+            )
+        except Exception as exc:  # noqa: BLE001 - the editor still works without it
+            self.log(types.MessageType.Log, f"gradguard: file watching not registered: {exc}")
+
+    def on_watched_files(self, params: types.DidChangeWatchedFilesParams) -> None:
+        paths = [str(p) for change in params.changes if (p := fs_path_of(change.uri))]
+        if any(p.endswith("pyproject.toml") for p in paths):
+            self.pipeline.reanalyse_all()
+            return
+        self.pipeline.files_changed(paths)
+
+    def on_workspace_folders(self, params: types.DidChangeWorkspaceFoldersParams) -> None:
+        removed = {str(p) for f in params.event.removed if (p := fs_path_of(f.uri))}
+        added = [str(p) for f in params.event.added if (p := fs_path_of(f.uri))]
+        roots = [r for r in self.pipeline.workspace_roots if r not in removed]
+        self.pipeline.workspace_roots = roots + [a for a in added if a not in roots]
 
     def on_shutdown(self, params: None) -> None:
         self.shutdown_requested = True
@@ -131,7 +168,7 @@ class GradguardLanguageServer(LanguageServer):
     def on_did_open(self, params: types.DidOpenTextDocumentParams) -> None:
         key = self.documents.open_text(params.text_document)
         if key is not None:
-            self.pipeline.analyse_now(key)
+            self.pipeline.opened(key)
 
     def on_did_change(self, params: types.DidChangeTextDocumentParams) -> None:
         key = self.documents.change_text(
@@ -147,6 +184,9 @@ class GradguardLanguageServer(LanguageServer):
         key = self.documents.key_of(params.text_document.uri)
         if key is not None:
             self.pipeline.analyse_now(key)
+        path = fs_path_of(params.text_document.uri)
+        if path is not None:
+            self.pipeline.files_changed([str(path)])
 
     def on_did_close(self, params: types.DidCloseTextDocumentParams) -> None:
         key = self.documents.close_text(params.text_document.uri)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .foreign import ForeignFiles
 from .positions import split_lines
 
 
@@ -34,6 +35,8 @@ class Snapshot:
     segments: tuple[Segment, ...]
     state: Hashable  # equal to DocumentStore.state(key) while the documents are unchanged
     cells: tuple[str, ...] = field(default=())  # cell texts, for notebooks
+    # the project's other files, for places the analysis names in them (None: none known)
+    foreign: ForeignFiles | None = field(default=None, compare=False, hash=False)
 
     @property
     def is_notebook(self) -> bool:

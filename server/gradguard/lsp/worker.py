@@ -7,15 +7,18 @@ from the engine comes back as `AnalysisOutcome.error` (with its traceback) for t
 from __future__ import annotations
 
 import gc
+import os
 import threading
 import time
 import traceback
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..analysis import Finding, check_source
 from ..analysis.incremental import AnalysisCache
 from ..notebook_cells import join_cells, python_view
+from ..project import ProjectModules, find_project_root, loader_for
 
 # per-document caches of the incremental analysis, in this worker (most recently used last)
 _CACHES: OrderedDict[str, AnalysisCache] = OrderedDict()
@@ -33,6 +36,10 @@ class AnalysisRequest:
     ignore: tuple[str, ...] | None = None
     incremental: bool = False  # reuse this worker's results for unchanged definitions
     background: bool = False  # the full pass after typing pauses: low priority
+    follow_imports: bool = True  # follow calls into the project's own modules
+    # open documents' unsaved text by file path: imports read it before the disk's
+    overlay: tuple[tuple[str, str], ...] = ()
+    workspace_root: str | None = None  # the project root when no marker file says otherwise
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class AnalysisOutcome:
     error: str | None = None  # an internal error: the document gets no diagnostics
     seconds: float = 0.0
     reused: int = 0  # definitions replayed from the cache instead of analysed
+    modules: tuple[str, ...] = ()  # files of the project modules the analysis read
 
 
 def analyse(request: AnalysisRequest) -> AnalysisOutcome:
@@ -59,6 +67,7 @@ def analyse(request: AnalysisRequest) -> AnalysisOutcome:
             select=request.select,
             ignore=request.ignore,
             cache=cache,
+            modules=_modules_for(request),
         )
     except Exception:  # noqa: BLE001 - reported to the client, the worker carries on
         if request.incremental:
@@ -72,7 +81,19 @@ def analyse(request: AnalysisRequest) -> AnalysisOutcome:
         None,
         time.perf_counter() - started,
         reused=(cache.hits - hits_before) if cache is not None else 0,
+        modules=tuple(report.modules),
     )
+
+
+def _modules_for(request: AnalysisRequest) -> ProjectModules | None:
+    """The project's modules as this document sees them (None: a document with no file)."""
+    if not request.follow_imports or not os.path.isabs(request.engine_path):
+        return None
+    path = Path(request.engine_path)
+    root = find_project_root(path)
+    if root is None and request.workspace_root is not None:
+        root = Path(request.workspace_root)
+    return loader_for(path, overlay=dict(request.overlay), root=root)
 
 
 def _cache_for(path: str) -> AnalysisCache:

@@ -1,0 +1,159 @@
+"""Project-wide analysis in the editor: a finding reached through another module is published
+to the document it is located in, related information points across files, the unsaved text
+of an open dependency is used over the disk's, dependents are analysed again when a module
+changes in the editor or on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lsp_client import RecordingClient
+from lsp_helpers import codes, file_uri, open_text, replace_all
+from lsprotocol import types
+
+pytestmark = pytest.mark.asyncio
+
+MODEL = """\
+import torch
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 4)
+
+    def forward(self, x):
+        return torch.sigmoid(self.fc(x))
+"""
+SAFE_MODEL = MODEL.replace("torch.sigmoid(self.fc(x))", "self.fc(x)")
+UTILS = """\
+def normalize_(x):
+    x -= x.mean()
+    return x
+"""
+SAFE_UTILS = """\
+def normalize_(x):
+    return x - x.mean()
+"""
+TRAIN = """\
+import torch
+from models import Net
+from utils import normalize_
+
+net = Net()
+out = net(torch.randn(2, 4))
+normalize_(out)
+out.sum().backward()
+"""
+TRAIN_OWN = """\
+import torch
+from models import Net
+
+net = Net()
+out = net(torch.randn(2, 4))
+out += 1
+out.sum().backward()
+"""
+
+
+def _project(tmp_path: Path, utils: str = UTILS, model: str = MODEL) -> dict[str, Path]:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'demo'\n")
+    files = {"models": model, "utils": utils, "train": TRAIN, "train_own": TRAIN_OWN}
+    out = {}
+    for name, text in files.items():
+        path = tmp_path / f"{name}.py"
+        path.write_text(text)
+        out[name] = path
+    return out
+
+
+async def _wait_for(client: RecordingClient, uri: str, want: list[tuple[int, str]]) -> None:
+    """Until the document's latest diagnostics are `want` (codes at 1-based lines)."""
+    after = 0
+    for _ in range(20):
+        params = await client.wait_for_diagnostics(uri, after=after)
+        after = client.published.index(params) + 1
+        latest = [p for p in client.published if p.uri == uri][-1]
+        if codes(latest) == want:
+            return
+    raise AssertionError(f"{uri}: never {want}; last {codes(latest)}")
+
+
+async def test_finding_in_open_module_caused_by_another_file(
+    client: RecordingClient, tmp_path: Path
+) -> None:
+    files = _project(tmp_path)
+    utils_uri, train_uri = file_uri(files["utils"]), file_uri(files["train"])
+    open_text(client, utils_uri, UTILS)
+    assert not (await client.wait_for_diagnostics(utils_uri)).diagnostics  # alone: no caller
+    open_text(client, train_uri, TRAIN)
+    await client.wait_for_diagnostics(train_uri)
+    await _wait_for(client, utils_uri, [(2, "GG002")])
+    latest = [p for p in client.published if p.uri == utils_uri][-1]
+    (diagnostic,) = latest.diagnostics
+    places = {
+        (Path(types_uri_path(r.location.uri)).name, r.location.range.start.line + 1)
+        for r in diagnostic.related_information or []
+    }
+    assert ("models.py", 11) in places and ("train.py", 8) in places, places
+    assert "line 11 of `models.py`" in diagnostic.message
+    # the fix edits the file the finding is in (the caller sees the change: no rewrite offered)
+    fixes = diagnostic.data["fixes"]
+    assert fixes and all(
+        change["uri"] in (utils_uri, file_uri(files["models"]))
+        for fix in fixes
+        for change in fix["changes"]
+    )
+
+
+async def test_related_information_points_into_the_model_file(
+    client: RecordingClient, tmp_path: Path
+) -> None:
+    files = _project(tmp_path)
+    uri = file_uri(files["train_own"])
+    open_text(client, uri, TRAIN_OWN)
+    params = await client.wait_for_diagnostics(uri)
+    assert codes(params) == [(6, "GG002")]
+    related = params.diagnostics[0].related_information or []
+    saver = [r for r in related if "saved" in r.message]
+    assert saver[0].location.uri == file_uri(files["models"])
+    assert saver[0].location.range.start.line == 10
+
+
+async def test_unsaved_dependency_text_is_used_and_edits_reanalyse_dependents(
+    client: RecordingClient, tmp_path: Path
+) -> None:
+    files = _project(tmp_path, utils=SAFE_UTILS)  # the disk says safe
+    utils_uri, train_uri = file_uri(files["utils"]), file_uri(files["train"])
+    open_text(client, train_uri, TRAIN)
+    await client.wait_for_diagnostics(train_uri)
+    open_text(client, utils_uri, UTILS)  # the editor's unsaved text is not
+    await _wait_for(client, utils_uri, [(2, "GG002")])
+    replace_all(client, utils_uri, 2, SAFE_UTILS)  # typed back to safe: train.py runs again
+    await _wait_for(client, utils_uri, [])
+
+
+async def test_watched_file_change_reanalyses_importers(
+    client: RecordingClient, tmp_path: Path
+) -> None:
+    files = _project(tmp_path)
+    uri = file_uri(files["train_own"])
+    open_text(client, uri, TRAIN_OWN)
+    assert codes(await client.wait_for_diagnostics(uri)) == [(6, "GG002")]
+    files["models"].write_text(SAFE_MODEL)  # e.g. a `git checkout` outside the editor
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[
+                types.FileEvent(uri=file_uri(files["models"]), type=types.FileChangeType.Changed)
+            ]
+        )
+    )
+    await _wait_for(client, uri, [])
+
+
+def types_uri_path(uri: str) -> str:
+    from urllib.parse import unquote, urlsplit
+
+    return unquote(urlsplit(uri).path)
