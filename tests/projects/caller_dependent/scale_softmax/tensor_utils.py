@@ -1,0 +1,5 @@
+import torch
+
+
+def scale_(x: torch.Tensor, s: float) -> torch.Tensor:
+    return x.mul_(s)  # expect: GG002

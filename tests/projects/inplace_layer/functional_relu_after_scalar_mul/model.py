@@ -1,0 +1,16 @@
+import torch
+from torch import nn
+
+import ops
+
+
+class PolyFeatures(nn.Module):
+    def __init__(self, dim: int) -> None:
+        super().__init__()
+        self.lin = nn.Linear(dim, dim)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        h = self.lin(x)
+        sq = h * 2.0
+        h = ops.relu_(h)
+        return torch.cat([h, sq], dim=-1)

@@ -1,0 +1,4 @@
+import torch
+
+TEMPERATURE = torch.ones(3, requires_grad=True)
+DECAY = 0.9

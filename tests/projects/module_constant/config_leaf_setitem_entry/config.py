@@ -1,0 +1,3 @@
+import torch
+
+SCALE = torch.ones(3, requires_grad=True)

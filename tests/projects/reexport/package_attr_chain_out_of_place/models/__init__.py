@@ -1,0 +1,6 @@
+"""Model zoo."""
+from . import unet
+
+DEFAULT = "unet"
+
+__all__ = ["DEFAULT", "unet"]

@@ -1,0 +1,13 @@
+# case: src layout, root train.py; mypkg.fused.axpy writes through out= while an argument requires grad
+# pythonpath: src
+import torch
+
+from mypkg.fused import axpy
+from mypkg.model import Encoder
+
+torch.manual_seed(0)
+enc = Encoder(5)
+buf = torch.empty(2, 5)
+h = enc(torch.randn(2, 5))
+res = axpy(0.5, h, torch.ones(2, 5), out=buf)
+print(res.sum())
