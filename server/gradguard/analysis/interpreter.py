@@ -250,9 +250,8 @@ class Interpreter:
         )
         scope.env = module_state.env  # type: ignore[assignment]
         self.det.sources[scope.path] = scope.src
-        self.det.fixes.add_source(
-            scope.src, scope.imports.torch_alias() if scope.imports.uses_torch else None
-        )
+        torch_bound = "torch" in scope.imports.names.values()  # `import torch [as t]`
+        self.det.fixes.add_source(scope.src, scope.imports.torch_alias() if torch_bound else None)
         frame = Frame(globals=module_state.env)
         saved_stack, saved_callers = self.call_stack, self.caller_states
         self.call_stack, self.caller_states = [], []
@@ -391,7 +390,8 @@ class Interpreter:
                 module=self.scope,
             )
         elif isinstance(stmt, ast.ClassDef):
-            state.env[stmt.name] = self.exec_classdef(stmt, state)
+            cls = self.exec_classdef(stmt, state)
+            state.env[stmt.name] = self._decorate(cls, stmt, state)
         elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
             if self.linker is not None:
                 self.linker.exec_import(stmt, state)
@@ -487,6 +487,20 @@ class Interpreter:
                     table.setdefault(name, func)
         return cls
 
+    def _decorate(self, cls: ClassVal, stmt: ast.ClassDef, state: State) -> Value:
+        """Class decorators run, innermost first: a registry decorator (`@register("unet")`)
+        records the class where a factory finds it; one that returns something we cannot
+        follow leaves the class as it was."""
+        value: Value = cls
+        for decorator in reversed(stmt.decorator_list):
+            func = self.eval(decorator, state, stmt)
+            if not isinstance(func, FuncVal):
+                continue
+            returned = self._invoke(func, [value], {}, decorator, state, None)
+            if isinstance(returned, ClassVal):
+                value = returned
+        return value
+
     def call_super(self, name: str, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
         """`super().name(...)` in a method: the base class's method, run on the same object
         (a user base's `__init__` builds layers, its `forward` computes)."""
@@ -550,6 +564,12 @@ class Interpreter:
             unrolled = list(iterable.children)  # each layer is known
         elif isinstance(iterable, TupleVal) and 0 < len(iterable.items) <= 16:
             unrolled = list(iterable.items)  # `for f in (a, b):` each element is known
+        elif (
+            isinstance(iterable, TupleVal)
+            and len(iterable.items) <= 64
+            and all(isinstance(i, ModuleObj) for i in iterable.items)
+        ):
+            unrolled = list(iterable.items)  # `for m in self.modules():` each module is known
         if unrolled is not None:
             for index, child in enumerate(unrolled):
                 if not state.alive:
@@ -639,6 +659,15 @@ class Interpreter:
                 # `entry.value = v` runs the property's setter
                 self._invoke(obj.cls.setters[target.attr], [value], {}, target, state, obj)
             elif isinstance(obj, ModuleObj):
+                if target.attr == "inplace" and obj.cls is None and obj.kind in api.LAYERS:
+                    # `m.inplace = True` on a built layer (set in a loop over `modules()`)
+                    obj.inplace = (
+                        Tri.of(value.value)
+                        if isinstance(value, ConstVal) and isinstance(value.value, bool)
+                        else Tri.MAYBE
+                    )
+                    written = stmt.value if isinstance(stmt, ast.Assign) else target
+                    obj.inplace_span = self.src.span(written)
                 self.set_attr(obj, target.attr, value, state)
             elif key:
                 state.env[key] = value
@@ -653,8 +682,10 @@ class Interpreter:
                 self._set_requires_grad(obj.sids, flag, state)
         elif isinstance(target, ast.Subscript):
             base = self.eval(target.value, state, stmt)
-            self.eval(target.slice, state, stmt)
-            if isinstance(base, TensorVal):
+            slot = self.eval(target.slice, state, stmt)
+            if isinstance(base, DictVal) and isinstance(target.value, ast.Name):
+                self._dict_setitem(target.value.id, base, slot, value, state)
+            elif isinstance(base, TensorVal):
                 others = [value] if isinstance(value, TensorVal) else []
                 index = self.eval_quiet(target.slice, state)
                 view = self.subscript_view(base, target, state, index, write=True)
@@ -681,6 +712,26 @@ class Interpreter:
                 self.det.on_data_write(base.data_of, mut, state)
         elif isinstance(target, ast.Starred):
             self.bind(target.value, value, state, stmt)
+
+    def _dict_setitem(
+        self, name: str, base: DictVal, key: Value, value: Value, state: State
+    ) -> None:
+        """`REGISTRY[name] = cls`: the dict, held by value, is rebound where the name lives
+        (a local, the enclosing function's, the module's globals)."""
+        if isinstance(key, ConstVal):
+            items = tuple((k, v) for k, v in base.items if k != key.value)
+            new: Value = DictVal((*items, (key.value, value)))
+        else:
+            new = UNKNOWN  # an unknown key: any entry may now be anything
+        closure = self.frames[-1].closure if self.frames else None
+        if name in state.env:
+            state.env[name] = new
+        elif closure is not None and name in closure:
+            closure[name] = new
+        elif self.frames and name in self.frames[-1].globals:
+            self.frames[-1].globals[name] = new
+            if self.recorder is not None:
+                self.recorder.impure = True  # a module-level dict changed
 
     def set_attr(self, obj: ModuleObj, name: str, value: Value, state: State) -> None:
         state.own_heap()[(obj, name)] = value
@@ -757,7 +808,7 @@ class Interpreter:
         if isinstance(iterable, TupleVal):
             out: Value | None = None
             for item in iterable.items:
-                out = item if out is None else join_values(out, item)
+                out = item if out is None else _join_alike(out, item)
             return out if out is not None else UNKNOWN
         if isinstance(iterable, ModuleObj) and iterable.children:
             first = iterable.children[0]
@@ -992,8 +1043,18 @@ class Interpreter:
             return UNKNOWN
         if isinstance(obj, ModuleObj):
             found = self.get_attr(obj, name, state)
+            if found is None:
+                found = self._layer_parameter(obj, name)
             return found if found is not None else UNKNOWN
         return UNKNOWN
+
+    def _layer_parameter(self, obj: ModuleObj, name: str) -> TensorVal | None:
+        """`lstm.bias_hh_l0`, `getattr(gru, f"weight_ih_l{k}")`: a parameter of a torch layer
+        whose parameters we do not name one by one (a leaf that requires grad)."""
+        if obj.cls is not None or not name.startswith(("weight", "bias")):
+            return None
+        params = self._opaque_params(obj)
+        return params[0] if params else None
 
     def _torch_function(self, node: ast.expr) -> Value:
         """`torch.mul` / `F.relu` named without calling it: a value to call later."""
@@ -1052,6 +1113,8 @@ class Interpreter:
             return UNKNOWN
         if isinstance(obj, ModuleObj):
             found = self.get_attr(obj, attr, state)
+            if found is None:
+                found = self._layer_parameter(obj, attr)
             if found is not None:
                 return found
             if obj.cls is not None and attr in obj.cls.getters and not quiet:
@@ -1204,6 +1267,8 @@ class Interpreter:
                 return self.call_module(callee, node, state, stmt)
             if isinstance(callee, ClassVal):
                 return self.construct(callee, node, state, stmt)
+            if isinstance(callee, TorchFnVal):  # `self.act = F.relu` ... `self.act(x)`
+                return self.call_qualified(callee.qual, node, state, stmt)
             if isinstance(callee, TensorVal):
                 self._eval_args(node, state, stmt)
                 return UNKNOWN
@@ -1230,6 +1295,10 @@ class Interpreter:
             return self._map(args[0], args[1], node, state)
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], ConstVal):
             return self.getattr_by_name(node.args[0], args[0], str(args[1].value), state)
+        if name == "getattr" and len(args) >= 2 and isinstance(args[0], ModuleObj):
+            prefix = _literal_prefix(node.args[1])  # `getattr(self.rnn, f"bias_hh_l{i}")`
+            found = self._layer_parameter(args[0], prefix) if prefix else None
+            return found if found is not None else UNKNOWN
         if name == "dict" and args:
             pair = self.element_of(args[0], node, state)
             return (
@@ -1238,6 +1307,9 @@ class Interpreter:
                 else UNKNOWN
             )
         if name == "enumerate" and args:
+            known = _known_items(args[0])
+            if known is not None:  # `for i, conv in enumerate(self.convs):` unrolled
+                return TupleVal(tuple(TupleVal((ConstVal(i), v)) for i, v in enumerate(known)))
             return SeqVal(TupleVal((UNKNOWN, self.element_of(args[0], node, state))))
         if name == "isinstance" and len(args) == 2 and len(node.args) == 2:
             return self._isinstance(args[0], node.args[1], state)
@@ -2097,6 +2169,19 @@ class Interpreter:
                 obj.output_requires_grad = True
             if bm.name == "register_forward_pre_hook" and args and isinstance(args[0], FuncVal):
                 obj.pre_hooks.append(args[0])
+            if bm.name == "register_forward_hook" and args and isinstance(args[0], FuncVal):
+                obj.post_hooks.append(args[0])
+            if bm.name in ("modules", "children"):
+                subs = _submodules(obj)
+                found = (
+                    [obj, *subs[:-1]]
+                    if bm.name == "modules"
+                    else [
+                        *obj.children,
+                        *(v for v in obj.attrs.values() if isinstance(v, ModuleObj)),
+                    ]
+                )
+                return TupleVal(tuple(found)) if len(found) <= 64 else UNKNOWN
             if (
                 bm.name
                 in ("register_buffer", "register_parameter", "add_module", "register_module")
@@ -2133,9 +2218,21 @@ class Interpreter:
 
     def call_module(self, mod: ModuleObj, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
         out = self._call_module(mod, node, state, stmt)
+        out = self._post_hooks(mod, [], out, node, state)
         if mod.output_requires_grad and isinstance(out, TensorVal) and state.grad != Tri.NO:
             # a forward hook called `output.requires_grad_(True)`: a leaf that requires grad
             out = out.with_(rg=Tri.YES, leaf_rg=Tri.YES if out.rg == Tri.NO else out.leaf_rg)
+        return out
+
+    def _post_hooks(
+        self, mod: ModuleObj, args: list[Value], out: Value, node: ast.AST, state: State
+    ) -> Value:
+        """Forward hooks run after the module with its output (an in-place write there hits
+        the output); one that returns a value replaces the output."""
+        for hook in mod.post_hooks:
+            returned = self._invoke(hook, [mod, TupleVal(tuple(args)), out], {}, node, state, None)
+            if isinstance(returned, TensorVal):
+                out = returned
         return out
 
     def _call_module(self, mod: ModuleObj, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
@@ -2171,11 +2268,13 @@ class Interpreter:
             x = TensorVal(sids=frozenset({("input", *self.site(node))}), rg=Tri.MAYBE)
         if mod.kind == "torch.nn.Sequential":
             for child in mod.children:
+                given = x
                 x = (
                     self._call_module_with(child, [x], child.node or node, state, stmt)
                     if (child.cls is None)
                     else self._inline_forward(child, [x], node, state, stmt)
                 )
+                x = self._post_hooks(child, [given], x, node, state)
             return x
         if mod.cls is not None:
             return self._inline_forward(mod, args, node, state, stmt)
@@ -2300,14 +2399,16 @@ class Interpreter:
         state: State,
         self_obj: ModuleObj | None,
     ) -> Value:
-        # lambdas are expressions: they do not count towards the call depth
-        depth = sum(1 for f in self.frames if not (f.func and isinstance(f.func.node, ast.Lambda)))
+        # lambdas are expressions, and constructors build the module tree a forward needs
+        # (a factory, a model, its blocks, their layers: deep in real projects): neither
+        # counts towards the call depth; the frame cap still bounds them
+        depth = sum(1 for f in self.frames if not (f.func and _depth_free(f.func)))
         from_module = bool(self.frames) and self.frames[0].func is None
         limit = MODULE_FLOW_DEPTH if from_module else MAX_CALL_DEPTH
-        too_deep = depth > limit and not isinstance(func.node, ast.Lambda)
+        too_deep = depth > limit and not _depth_free(func)
         if (
             too_deep
-            or len(self.frames) > limit + 3
+            or len(self.frames) > limit + 8
             or any(f.func and f.func.node is func.node for f in self.frames)
         ):
             return self._opaque_call(args, kwargs, self_obj, node, state)
@@ -2717,6 +2818,18 @@ class Interpreter:
                 )
                 self.det.on_data_write(base.data_of, mut, state)
                 return
+            elif isinstance(base, (SeqVal, TupleVal, ListObj, DictVal)):
+                # `laterals[i - 1] += up`: the element's own `__iadd__`, in place (an index we
+                # cannot fold stands for any element)
+                index = self.eval_quiet(stmt.target.slice, state)
+                element = self.eval_subscript(
+                    base if not isinstance(base, ListObj) else _list_view(base),
+                    index,
+                    stmt.target,
+                    state,
+                )
+                if isinstance(element, TensorVal):
+                    target_val = element
         value = self.eval(stmt.value, state, stmt)
         if isinstance(target_val, NumpyVal):
             mut = self.mutation(stmt, stmt, "augassign", f"`{self.src.text(stmt)}`", "iadd", True)
@@ -2758,6 +2871,51 @@ class Interpreter:
 
 
 # ---------------------------------------------------------------------- module-level helpers
+
+
+def _join_alike(a: Value, b: Value) -> Value:
+    """Join for "any element of": layers of one kind stand for each other (as for the
+    children of a container built in a loop); pairs join position by position."""
+    if isinstance(a, ModuleObj) and isinstance(b, ModuleObj):
+        return a if a.kind == b.kind and a.cls is b.cls else UNKNOWN
+    if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
+        return TupleVal(tuple(_join_alike(x, y) for x, y in zip(a.items, b.items, strict=True)))
+    return join_values(a, b)
+
+
+def _depth_free(func: FuncVal) -> bool:
+    return isinstance(func.node, ast.Lambda) or (
+        func.owner is not None and func.node.name == "__init__"
+    )
+
+
+def _known_items(value: Value) -> list[Value] | None:
+    """The elements of a sequence we know one by one and few enough to unroll."""
+    if isinstance(value, ModuleObj) and value.children and len(value.children) <= 16:
+        return list(value.children)
+    if isinstance(value, TupleVal) and 0 < len(value.items) <= 16:
+        return list(value.items)
+    return None
+
+
+def _list_view(items: ListObj) -> Value:
+    """A list object as a value to index: its elements in order while we know them."""
+    if items.items and len(items.items) < ListObj.MAX_ITEMS:
+        return TupleVal(tuple(items.items))
+    return SeqVal(items.elem) if items.elem is not None else UNKNOWN
+
+
+def _literal_prefix(node: ast.expr) -> str:
+    """The text a string expression surely starts with (`f"bias_hh_l{i}"` -> "bias_hh_l")."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr) and node.values:
+        first = node.values[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            return first.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _literal_prefix(node.left)
+    return ""
 
 
 def _class_and_bases(cls: ClassVal) -> list[ClassVal]:

@@ -184,6 +184,7 @@ class ModuleObj:
     repeated: bool = False  # children built from a comprehension: every index is alike
     output_requires_grad: bool = False  # a forward hook makes its output require grad
     pre_hooks: list[FuncVal] = field(default_factory=list)  # forward pre-hooks, in order
+    post_hooks: list[FuncVal] = field(default_factory=list)  # forward hooks, in order
     serial: int = field(default_factory=next_serial, repr=False)
 
     def parameters(self) -> list[TensorVal]:
