@@ -1,0 +1,3 @@
+from .model import BiDAF
+
+__all__ = ["BiDAF"]

@@ -1,0 +1,3 @@
+from .cfc import CfC
+
+__all__ = ["CfC"]

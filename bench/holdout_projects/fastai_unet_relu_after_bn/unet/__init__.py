@@ -1,0 +1,3 @@
+from .dynamic_unet import DynamicUnet
+
+__all__ = ["DynamicUnet"]

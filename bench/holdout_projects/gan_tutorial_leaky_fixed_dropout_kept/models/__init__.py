@@ -1,0 +1,4 @@
+from .discriminator import Discriminator
+from .generator import Generator
+
+__all__ = ["Discriminator", "Generator"]

@@ -1,0 +1,3 @@
+from .MVANet import MVANet
+
+__all__ = ["MVANet"]

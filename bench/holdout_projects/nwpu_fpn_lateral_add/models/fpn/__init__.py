@@ -1,0 +1,3 @@
+from .fpn_head import FPN
+
+__all__ = ["FPN"]

@@ -1,0 +1,3 @@
+from .soft_ce import SoftCrossEntropyLoss
+
+__all__ = ["SoftCrossEntropyLoss"]

@@ -1,0 +1,3 @@
+from .wavernn import WaveRNN
+
+__all__ = ["WaveRNN"]
