@@ -99,3 +99,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     modules: list[str] = field(default_factory=list)  # the project modules' files it read
+
+
+# one recorded `Detector.emit` call: code, severity, span, message, related, fixes (the
+# incremental analysis replays these)
+Emit = tuple[str, Severity, Span, str, tuple[Related, ...], tuple[Fix | None, ...]]

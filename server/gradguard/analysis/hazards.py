@@ -13,14 +13,12 @@ import ast
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .findings import Finding, Fix, Related, Severity, Span, TextEdit
+from .findings import Emit, Finding, Fix, Related, Severity, Span, TextEdit
 from .fixes import FixBuilder
 from .rules import RULES
 from .spans import SourceMap
 from .state import Mutation, SaveRecord, State
 from .values import OptimizerVal, Sid, TensorVal, Tri, Value
-
-Emit = tuple[str, Severity, Span, str, tuple[Related, ...], tuple[Fix | None, ...]]
 
 
 def _report_rank(report: Finding) -> tuple[int, tuple[Span, ...], str]:
@@ -29,7 +27,7 @@ def _report_rank(report: Finding) -> tuple[int, tuple[Span, ...], str]:
 
 
 if TYPE_CHECKING:
-    from .interpreter import Frame
+    from .frames import Frame
 
 _INIT_LIKE = frozenset(
     "zero_ fill_ normal_ uniform_ copy_ constant_ kaiming_normal_ kaiming_uniform_ "

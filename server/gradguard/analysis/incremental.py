@@ -31,8 +31,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .findings import Fix, Related, Span, TextEdit
-from .hazards import Emit
+from .findings import Emit, Fix, Related, Span, TextEdit
 
 Key = tuple[str, str, int]  # (kind "full" | "skel", text, occurrence of that text)
 

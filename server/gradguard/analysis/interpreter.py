@@ -14,12 +14,13 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from ..optable.table import OpRow, OpTable, SaveRule
 from . import torch_api as api
 from .findings import Span
+from .frames import Frame
 from .hazards import Detector
 from .imports import ImportMap
 from .incremental import (
@@ -73,25 +74,6 @@ STATEMENT_BUDGET = 60_000
 
 class BudgetExceeded(Exception):
     """The file is too big to interpret fully; findings so far are kept."""
-
-
-@dataclass
-class Frame:
-    """One function activation (or the module body)."""
-
-    globals: dict[str, Value]
-    func: FuncVal | None = None
-    returns: list[tuple[Value, ast.Return | None]] = field(default_factory=list)
-    standalone: bool = False  # analysed with unknown arguments, not inlined from a call
-    call_node: ast.AST | None = None  # where this inlined activation was called from
-    call_span: Span | None = None  # its span, made in the caller's module
-    call_stmt: ast.stmt | None = None
-    arg_sids: frozenset[Sid] = frozenset()  # storages the caller passed in
-    closure: dict[str, Value] | None = None  # the enclosing function's variables
-
-    @property
-    def in_module_method(self) -> bool:
-        return bool(self.func and self.func.owner and self.func.owner.is_module)
 
 
 class Interpreter:
@@ -2399,13 +2381,19 @@ class Interpreter:
         state: State,
         self_obj: ModuleObj | None,
     ) -> Value:
-        # lambdas are expressions, and constructors build the module tree a forward needs
-        # (a factory, a model, its blocks, their layers: deep in real projects): neither
-        # counts towards the call depth; the frame cap still bounds them
-        depth = sum(1 for f in self.frames if not (f.func and _depth_free(f.func)))
+        # lambdas are expressions: they never count towards the call depth. In the script's
+        # own flow (run from the module body) constructors do not either: they build the
+        # module tree its forward needs (a factory, a model, its blocks, their layers: deep in
+        # real projects); the frame cap still bounds them. Library code analysed function by
+        # function keeps the plain limit (its nested constructors in loops would multiply).
         from_module = bool(self.frames) and self.frames[0].func is None
+
+        def free(f: FuncVal) -> bool:
+            return isinstance(f.node, ast.Lambda) or (from_module and _is_constructor(f))
+
+        depth = sum(1 for f in self.frames if not (f.func and free(f.func)))
         limit = MODULE_FLOW_DEPTH if from_module else MAX_CALL_DEPTH
-        too_deep = depth > limit and not _depth_free(func)
+        too_deep = depth > limit and not free(func)
         if (
             too_deep
             or len(self.frames) > limit + 8
@@ -2883,10 +2871,8 @@ def _join_alike(a: Value, b: Value) -> Value:
     return join_values(a, b)
 
 
-def _depth_free(func: FuncVal) -> bool:
-    return isinstance(func.node, ast.Lambda) or (
-        func.owner is not None and func.node.name == "__init__"
-    )
+def _is_constructor(func: FuncVal) -> bool:
+    return func.owner is not None and getattr(func.node, "name", "") == "__init__"
 
 
 def _known_items(value: Value) -> list[Value] | None:

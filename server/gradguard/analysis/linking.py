@@ -8,7 +8,7 @@ stay what they were: names that `imports.ImportMap` qualifies.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .imports import ImportMap, canonical
 from .modules import (
@@ -23,15 +23,24 @@ from .spans import SourceMap
 from .state import State
 from .values import UNKNOWN, ModuleNsVal, Value
 
-if TYPE_CHECKING:
-    from .interpreter import Interpreter
+
+class ModuleHost(Protocol):
+    """What the linker needs of the interpreter: the module whose code runs now, its import
+    names, the checked file's scope, and a way to run an imported module's top level."""
+
+    scope: ModuleScope
+    imports: ImportMap
+    main_scope: ModuleScope
+
+    def run_module(self, scope: ModuleScope, state: State) -> None: ...
+
 
 # torch is known to the analysis itself: a directory named like it is never "the project's"
 _NEVER_PROJECT = frozenset({"torch", "numpy", "__future__"})
 
 
 class ModuleLinker:
-    def __init__(self, interp: Interpreter, loader: ModuleLoader, main_file: str) -> None:
+    def __init__(self, interp: ModuleHost, loader: ModuleLoader, main_file: str) -> None:
         self.interp = interp
         self.loader = loader
         self.main_file = main_file
