@@ -67,11 +67,16 @@ def check_source(
     report.problems.extend(detector.problems)
     if interp.linker is not None:
         report.modules = sorted(s.path for s in interp.linker.scopes.values() if s.tree is not None)
-    suppressed = {path: suppressed_codes(s.lines) for path, s in detector.sources.items()}
+    findings = list(detector.findings.values())
+    suppressed = {  # only the files findings are in: a project may have hundreds of modules
+        path: suppressed_codes(detector.sources[path].lines)
+        for path in {f.path for f in findings}
+        if path in detector.sources
+    }
     report.findings = sorted(
         (
             f
-            for f in detector.findings.values()
+            for f in findings
             if not is_suppressed(suppressed.get(f.path, {}), f.line, f.code)
             and selected(f.code, select, ignore)
         ),

@@ -33,6 +33,7 @@ from .incremental import (
     unit_deps,
 )
 from .linking import ModuleLinker
+from .module_cache import module_cache
 from .modules import ModuleScope, strip_main_guard
 from .spans import SourceMap
 from .state import Mutation, SaveRecord, SiteRenamer, State, allocate, join_states
@@ -103,6 +104,7 @@ class Interpreter:
         self.current_stmt: ast.stmt | None = None
         self.module_call: ast.AST | None = None  # outermost call of a torch.nn container
         self.module_call_span: Span | None = None
+        self.global_rebinds = 0  # module-level names rebound from inside functions
         # per custom Function.apply being run: what its forward gave ctx.save_for_backward
         self.function_saves: list[list[TensorVal]] = []
         # where each tensor is stored as a module attribute (for `p.requires_grad = False`)
@@ -207,7 +209,13 @@ class Interpreter:
             self._module_entered.add(top)
 
     def _touch(self, obj: object) -> None:
-        """An object is changed in place: if it existed before this unit, the unit is impure."""
+        """An object is changed in place: if it existed before this unit, the unit is impure;
+        if a kept module made it, no kept module can be trusted any more."""
+        serial = getattr(obj, "serial", None)
+        if serial is not None and self.linker is not None:
+            cache = module_cache()
+            if cache.made_by_kept(serial):
+                cache.clear()
         recorder = self.recorder
         if recorder is not None and getattr(obj, "serial", recorder.first_serial) < (
             recorder.first_serial
@@ -231,9 +239,7 @@ class Interpreter:
             allocated=state.allocated,
         )
         scope.env = module_state.env  # type: ignore[assignment]
-        self.det.sources[scope.path] = scope.src
-        torch_bound = "torch" in scope.imports.names.values()  # `import torch [as t]`
-        self.det.fixes.add_source(scope.src, scope.imports.torch_alias() if torch_bound else None)
+        self.register_source(scope)
         frame = Frame(globals=module_state.env)
         saved_stack, saved_callers = self.call_stack, self.caller_states
         self.call_stack, self.caller_states = [], []
@@ -255,6 +261,27 @@ class Interpreter:
         state.multi_dirty = out.multi_dirty
         state.heap = out.heap
         state.heap_owned = out.heap_owned
+
+    def register_source(self, scope: ModuleScope) -> None:
+        """Findings, related locations and fixes in `scope`'s file use its text."""
+        self.det.sources[scope.path] = scope.src
+        torch_bound = "torch" in scope.imports.names.values()  # `import torch [as t]`
+        self.det.fixes.add_source(scope.src, scope.imports.torch_alias() if torch_bound else None)
+
+    def effects(self, state: State) -> tuple[object, ...]:
+        """What running a module's top level may change besides its own namespace: compared
+        before and after, equal means the module can be kept for later analyses."""
+        return (
+            frozenset(state.saves),
+            len(state.heap),
+            len(state.allocated),
+            len(state.multi_dirty),
+            state.grad,
+            state.inference_mode,
+            len(self.det._reports),
+            len(self.det.problems),
+            self.global_rebinds,  # a registry in some module's globals extended
+        )
 
     @contextmanager
     def in_scope(self, scope: ModuleScope) -> Iterator[None]:
@@ -650,6 +677,7 @@ class Interpreter:
                     )
                     written = stmt.value if isinstance(stmt, ast.Assign) else target
                     obj.inplace_span = self.src.span(written)
+                    self._touch(obj)
                 self.set_attr(obj, target.attr, value, state)
             elif key:
                 state.env[key] = value
@@ -711,9 +739,12 @@ class Interpreter:
         elif closure is not None and name in closure:
             closure[name] = new
         elif self.frames and name in self.frames[-1].globals:
-            self.frames[-1].globals[name] = new
+            globals_ = self.frames[-1].globals
+            globals_[name] = new
+            self.global_rebinds += 1
             if self.recorder is not None:
                 self.recorder.impure = True  # a module-level dict changed
+            module_cache().rebound(globals_)  # a kept module's registry: undone on reuse
 
     def set_attr(self, obj: ModuleObj, name: str, value: Value, state: State) -> None:
         state.own_heap()[(obj, name)] = value

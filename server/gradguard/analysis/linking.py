@@ -11,6 +11,7 @@ import ast
 from typing import Protocol
 
 from .imports import ImportMap, canonical
+from .module_cache import KeptModule, module_cache
 from .modules import (
     ModuleLoader,
     ModuleRef,
@@ -21,7 +22,7 @@ from .modules import (
 )
 from .spans import SourceMap
 from .state import State
-from .values import UNKNOWN, ModuleNsVal, Value
+from .values import UNKNOWN, ModuleNsVal, Value, next_serial
 
 
 class ModuleHost(Protocol):
@@ -34,6 +35,10 @@ class ModuleHost(Protocol):
 
     def run_module(self, scope: ModuleScope, state: State) -> None: ...
 
+    def register_source(self, scope: ModuleScope) -> None: ...
+
+    def effects(self, state: State) -> tuple[object, ...]: ...
+
 
 # torch is known to the analysis itself: a directory named like it is never "the project's"
 _NEVER_PROJECT = frozenset({"torch", "numpy", "__future__"})
@@ -45,6 +50,10 @@ class ModuleLinker:
         self.loader = loader
         self.main_file = main_file
         self.scopes: dict[str, ModuleScope] = {}
+        self._loading: list[set[str]] = []  # per module whose top level runs now: what it read
+        self._loading_keys: list[str] = []
+        self._text_keys: dict[str, str | None] = {}  # content key of each module, this analysis
+        self._validity: dict[str, bool] = {}  # whether a kept module is still valid
 
     def fingerprint(self) -> frozenset[tuple[str, str]]:
         """The project modules this analysis read, with their content: a cached analysis of
@@ -112,8 +121,7 @@ class ModuleLinker:
             sub = self.loader.submodule(ref, part)
             if sub is None:
                 break
-            child = self.load(sub, state)
-            scopes[-1].env.setdefault(part, ModuleNsVal(child))
+            child = self.load(sub, state)  # `a.b` then finds it as a submodule of `a`
             scopes.append(child)
             ref = sub
         return scopes
@@ -132,9 +140,7 @@ class ModuleLinker:
         if scope.ref is not None and scope.ref.is_package:
             sub = self.loader.submodule(scope.ref, name)
             if sub is not None:
-                child = self.load(sub, state)
-                scope.env.setdefault(name, ModuleNsVal(child))
-                return ModuleNsVal(child)
+                return ModuleNsVal(self.load(sub, state))
         return None
 
     def _star(self, scope: ModuleScope, state: State) -> None:
@@ -148,11 +154,17 @@ class ModuleLinker:
             self.interp.imports.uses_torch = True
 
     def load(self, ref: ModuleRef, state: State) -> ModuleScope:
-        """The module's scope; its top level runs on the first call (once per analysis)."""
+        """The module's scope; its top level runs on the first call (once per analysis), or
+        is taken from the modules kept from earlier analyses while nothing it read changed."""
         key = ref.path or f"<namespace {ref.name}>"
+        for loading in self._loading:
+            loading.add(key)  # what an importing module's top level read
         found = self.scopes.get(key)
         if found is not None:
             return found  # loaded, or still loading: a circular import sees what it has
+        kept = self._kept(key)
+        if kept is not None:
+            return kept
         text = self.loader.read(ref.path) if ref.path else None
         parsed = parse_module(ref.path, text) if ref.path and text is not None else None
         if parsed is None:
@@ -173,8 +185,79 @@ class ModuleLinker:
             text_key=content_key(text),
         )
         self.scopes[key] = scope
-        self.interp.run_module(scope, state)
+        self._run_and_keep(key, scope, state)
         return scope
+
+    # ------------------------------------------------------------------ kept modules
+
+    def _text_key(self, key: str) -> str | None:
+        """What identifies the module's text in this analysis (its loader's stamp)."""
+        if key not in self._text_keys:
+            self._text_keys[key] = (
+                "namespace" if key.startswith("<namespace") else self.loader.stamp(key)
+            )
+        return self._text_keys[key]
+
+    def _kept(self, key: str) -> ModuleScope | None:
+        if key not in module_cache().entries or not self._valid(key, set()):
+            return None
+        module_cache().hits += 1
+        self._adopt_all(key)
+        return self.scopes[key]
+
+    def _valid(self, key: str, seen: set[str]) -> bool:
+        """Kept, and neither its text nor that of any module it read (transitively) changed."""
+        if key in self._validity:
+            return self._validity[key]
+        entry = module_cache().entries.get(key)
+        seen.add(key)
+        ok = (
+            entry is not None
+            and self._text_key(key) == entry.text_key
+            and all(d in seen or self._valid(d, seen) for d in entry.deps)
+        )
+        self._validity[key] = ok
+        return ok
+
+    def _adopt_all(self, key: str) -> None:
+        entry = module_cache().entries[key]
+        self._adopt(key, entry.scope)
+        for dep in entry.deps:
+            if dep not in self.scopes:
+                self._adopt_all(dep)
+
+    def _adopt(self, key: str, scope: ModuleScope) -> None:
+        """A kept module joins this analysis: its globals as its top level left them,
+        measured against this analysis's sources."""
+        module_cache().restore(key)
+        if scope.tree is not None:
+            scope.src = SourceMap(
+                scope.src.lines, scope.path, registry=self.interp.main_scope.src.registry
+            )
+            self.interp.register_source(scope)
+        self.scopes[key] = scope
+
+    def _run_and_keep(self, key: str, scope: ModuleScope, state: State) -> None:
+        cache = module_cache()
+        cache.misses += 1
+        before = self.interp.effects(state)
+        first_serial = next_serial()
+        read: set[str] = set()
+        self._loading.append(read)
+        self._loading_keys.append(key)
+        try:
+            self.interp.run_module(scope, state)
+        finally:
+            self._loading.pop()
+            self._loading_keys.pop()
+        # what it read must still be kept (and unchanged) when it is reused: a package it is
+        # part of, still running now, is checked then
+        read.discard(key)
+        if self.interp.effects(state) != before or (text_key := self._text_key(key)) is None:
+            return
+        cache.keep(
+            key, KeptModule(scope, text_key, tuple(sorted(read)), first_serial, next_serial())
+        )
 
 
 def _no_imports() -> ImportMap:

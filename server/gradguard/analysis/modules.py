@@ -46,6 +46,10 @@ class ModuleLoader(Protocol):
     def read(self, path: str) -> str | None:
         """The module's current text (an open editor's unsaved text before the disk's)."""
 
+    def stamp(self, path: str) -> str | None:
+        """Changes whenever the module's text does (cheaper than reading it: the file's
+        size and modification time on disk); None when it cannot be read."""
+
 
 @dataclass(frozen=True)
 class ParsedModule:

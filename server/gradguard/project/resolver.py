@@ -12,10 +12,11 @@ Open documents' unsaved text is read before the disk (`overlay`).
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..analysis.modules import ModuleRef
+from ..analysis.modules import ModuleRef, content_key
 from ..analysis.parsing import decode_source
 
 # directories that never hold the project's own code
@@ -23,6 +24,7 @@ SKIPPED_DIRS = frozenset(
     {"site-packages", "dist-packages", "node_modules", "__pycache__", ".git", ".venv", "venv"}
 )
 MAX_MODULE_BYTES = 2_000_000
+_STDLIB = frozenset(sys.stdlib_module_names)
 
 
 class ProjectModules:
@@ -56,6 +58,11 @@ class ProjectModules:
             return self._descend(package, parts) if parts else package
         if not parts:
             return None
+        if parts[0] in _STDLIB:
+            # Python finds the standard library before everything but the script's own
+            # directory (`import typing` in `timm/layers/typing.py` is the stdlib's)
+            ref = self._lookup(tuple(self.path_dirs[:1]), parts[0], parts[0])
+            return self._descend(ref, parts[1:]) if ref is not None else None
         ref = self._lookup(tuple(self.path_dirs), parts[0], parts[0])
         if ref is None and importer and os.path.isabs(importer):
             own = os.path.dirname(os.path.abspath(importer))
@@ -67,6 +74,16 @@ class ProjectModules:
         if not package.dirs:
             return None
         return self._lookup(package.dirs, name, f"{package.name}.{name}")
+
+    def stamp(self, path: str) -> str | None:
+        path = os.path.abspath(path)
+        if path in self.overlay:
+            return "text:" + content_key(self.overlay[path])
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        return f"disk:{info.st_mtime_ns}:{info.st_size}"
 
     def read(self, path: str) -> str | None:
         path = os.path.abspath(path)

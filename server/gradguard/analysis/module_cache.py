@@ -1,0 +1,102 @@
+"""Imported modules' top levels, kept from one analysis to the next (per thread).
+
+Why: every file of a project imports the same packages; running their top level again for
+each file cost more than the whole analysis of the file (timm: 218 modules behind one
+import). A module is kept only when running it changed nothing outside its own namespace
+(no saves, heap entries, allocated tensors, findings or problems, no grad-mode switch) and
+every module it read is kept too; it is reused while its text and theirs are unchanged
+(content keys). A later analysis that rebinds one of its globals (a registry dict extended
+by a function) has the binding put back before the next reuse; one that changes an object
+one of them made (a module-level layer) drops every kept module after the fact: the next
+analysis runs them afresh.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from dataclasses import dataclass, field
+
+from .modules import ModuleScope
+
+MAX_KEPT = 4000
+
+
+@dataclass
+class KeptModule:
+    scope: ModuleScope
+    text_key: str
+    deps: tuple[str, ...]  # the modules (by key) it read while it ran, itself excluded
+    first_serial: int  # the objects it made are numbered first_serial .. last_serial - 1
+    last_serial: int
+    # its globals as its top level left them: a later analysis that rebinds one (a registry
+    # dict extended by a function) changed them; the next reuse puts them back
+    bindings: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class ModuleCache:
+    entries: dict[str, KeptModule] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)  # sorted serial ranges of kept modules
+    _ends: list[int] = field(default_factory=list)
+    _envs: dict[int, str] = field(default_factory=dict)  # id() of kept modules' globals
+    _rebound: set[str] = field(default_factory=set)  # kept modules whose globals changed
+    hits: int = 0
+    misses: int = 0
+
+    def keep(self, key: str, kept: KeptModule) -> None:
+        if len(self.entries) >= MAX_KEPT:
+            self.clear()
+        self.entries[key] = kept
+        kept.bindings = dict(kept.scope.env)
+        self._add_range(kept.first_serial, kept.last_serial)
+        self._envs[id(kept.scope.env)] = key
+
+    def _add_range(self, start: int, end: int) -> None:
+        """Keep the serial ranges disjoint and sorted (a package's range holds its
+        submodules'), merging what overlaps."""
+        index = bisect.bisect_left(self._starts, start)
+        if index > 0 and self._ends[index - 1] >= start:
+            index -= 1
+            start = self._starts[index]
+        stop = index
+        while stop < len(self._starts) and self._starts[stop] <= end:
+            end = max(end, self._ends[stop])
+            stop += 1
+        self._starts[index:stop] = [start]
+        self._ends[index:stop] = [end]
+
+    def made_by_kept(self, serial: int) -> bool:
+        index = bisect.bisect_right(self._starts, serial) - 1
+        return index >= 0 and serial < self._ends[index]
+
+    def rebound(self, env: object) -> None:
+        """A kept module's global was rebound (by this analysis's code): undo it on reuse."""
+        key = self._envs.get(id(env))
+        if key is not None:
+            self._rebound.add(key)
+
+    def restore(self, key: str) -> None:
+        """Its globals as its top level left them (before an analysis reuses it)."""
+        if key in self._rebound:
+            self._rebound.discard(key)
+            kept = self.entries[key]
+            kept.scope.env.clear()
+            kept.scope.env.update(kept.bindings)
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self._starts.clear()
+        self._ends.clear()
+        self._envs.clear()
+        self._rebound.clear()
+
+
+_LOCAL = threading.local()
+
+
+def module_cache() -> ModuleCache:
+    cache: ModuleCache | None = getattr(_LOCAL, "cache", None)
+    if cache is None:
+        cache = _LOCAL.cache = ModuleCache()
+    return cache
