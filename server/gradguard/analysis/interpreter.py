@@ -1237,6 +1237,10 @@ class Interpreter:
         if qual == "copy.deepcopy" or qual == "copy.copy":
             args, _ = self._eval_args(node, state, stmt)
             return self.deepcopy(args[0], node, state) if args else UNKNOWN
+        if qual == "itertools.chain":  # `chain(g1.parameters(), g2.parameters())`
+            args, _ = self._eval_args(node, state, stmt)
+            parts = [self.element_of(a, node, state) for a in args]
+            return SeqVal(_join_all(parts)) if parts else UNKNOWN
         if isinstance(func, ast.Attribute):
             if (
                 isinstance(func.value, ast.Call)
@@ -2280,13 +2284,19 @@ class Interpreter:
             # a layer's input is a tensor even where we could not follow it
             x = TensorVal(sids=frozenset({("input", *self.site(node))}), rg=Tri.MAYBE)
         if mod.kind == "torch.nn.Sequential":
-            for child in mod.children:
+            for index, child in enumerate(mod.children):
                 given = x
-                x = (
-                    self._call_module_with(child, [x], child.node or node, state, stmt)
-                    if (child.cls is None)
-                    else self._inline_forward(child, [x], node, state, stmt)
-                )
+                # children built by one constructor line (a helper called twice) are told
+                # apart by their place in the container: what each saves is its own
+                self.call_stack.append(("child", index))
+                try:
+                    x = (
+                        self._call_module_with(child, [x], child.node or node, state, stmt)
+                        if (child.cls is None)
+                        else self._inline_forward(child, [x], node, state, stmt)
+                    )
+                finally:
+                    self.call_stack.pop()
                 x = self._post_hooks(child, [given], x, node, state)
             return x
         if mod.cls is not None:
