@@ -104,7 +104,9 @@ class Interpreter:
         self.current_stmt: ast.stmt | None = None
         self.module_call: ast.AST | None = None  # outermost call of a torch.nn container
         self.module_call_span: Span | None = None
-        self.global_rebinds = 0  # module-level names rebound from inside functions
+        self.attr_writes: list[int] = []  # serials of module objects given attributes
+        # `REGISTRY[key] = value` into some module's globals: (that dict, name, key, value)
+        self.registrations: list[tuple[dict[str, Value], str, object, Value]] = []
         # per custom Function.apply being run: what its forward gave ctx.save_for_backward
         self.function_saves: list[list[TensorVal]] = []
         # where each tensor is stored as a module attribute (for `p.requires_grad = False`)
@@ -273,14 +275,12 @@ class Interpreter:
         before and after, equal means the module can be kept for later analyses."""
         return (
             frozenset(state.saves),
-            len(state.heap),
             len(state.allocated),
             len(state.multi_dirty),
             state.grad,
             state.inference_mode,
             len(self.det._reports),
             len(self.det.problems),
-            self.global_rebinds,  # a registry in some module's globals extended
         )
 
     @contextmanager
@@ -741,13 +741,17 @@ class Interpreter:
         elif self.frames and name in self.frames[-1].globals:
             globals_ = self.frames[-1].globals
             globals_[name] = new
-            self.global_rebinds += 1
+            # a registration: replayed when the kept module that made it is reused
+            self.registrations.append(
+                (globals_, name, key.value if isinstance(key, ConstVal) else UNKNOWN, value)
+            )
             if self.recorder is not None:
                 self.recorder.impure = True  # a module-level dict changed
             module_cache().rebound(globals_)  # a kept module's registry: undone on reuse
 
     def set_attr(self, obj: ModuleObj, name: str, value: Value, state: State) -> None:
         state.own_heap()[(obj, name)] = value
+        self.attr_writes.append(obj.serial)
         self._touch(obj)
         old = obj.attrs.get(name)
         obj.attrs[name] = value if old is None else _join_attr(old, value)
@@ -781,6 +785,7 @@ class Interpreter:
             for obj, name in self.tensor_homes.get(sid, ()):
                 if name in obj.attrs:
                     self._touch(obj)
+                    self.attr_writes.append(obj.serial)
                     obj.attrs[name] = update(obj.attrs[name])
                 if (obj, name) in state.heap:
                     state.own_heap()[(obj, name)] = update(state.heap[(obj, name)])

@@ -22,7 +22,7 @@ from .modules import (
 )
 from .spans import SourceMap
 from .state import State
-from .values import UNKNOWN, ModuleNsVal, Value, next_serial
+from .values import UNKNOWN, DictVal, ModuleNsVal, Value, next_serial
 
 
 class ModuleHost(Protocol):
@@ -38,6 +38,12 @@ class ModuleHost(Protocol):
     def register_source(self, scope: ModuleScope) -> None: ...
 
     def effects(self, state: State) -> tuple[object, ...]: ...
+
+    @property
+    def registrations(self) -> list[tuple[dict[str, Value], str, object, Value]]: ...
+
+    @property
+    def attr_writes(self) -> list[int]: ...
 
 
 # torch is known to the analysis itself: a directory named like it is never "the project's"
@@ -220,11 +226,25 @@ class ModuleLinker:
         return ok
 
     def _adopt_all(self, key: str) -> None:
+        """The kept module and what it read, what it read first (their globals put back as
+        their top levels left them), then the registrations it made in them."""
         entry = module_cache().entries[key]
-        self._adopt(key, entry.scope)
+        self.scopes[key] = entry.scope  # a cycle back to it stops here
         for dep in entry.deps:
             if dep not in self.scopes:
                 self._adopt_all(dep)
+        self._adopt(key, entry.scope)
+        for target_key, name, dict_key, value in entry.replays:
+            target = self.scopes.get(target_key)
+            current = target.env.get(name) if target is not None else None
+            if target is None:
+                continue
+            if dict_key is UNKNOWN:
+                target.env[name] = UNKNOWN  # registered under a key we could not tell
+            elif isinstance(current, DictVal):
+                items = tuple((k, v) for k, v in current.items if k != dict_key)
+                target.env[name] = DictVal((*items, (dict_key, value)))  # type: ignore[arg-type]
+            module_cache().rebound(target.env)
 
     def _adopt(self, key: str, scope: ModuleScope) -> None:
         """A kept module joins this analysis: its globals as its top level left them,
@@ -241,6 +261,8 @@ class ModuleLinker:
         cache = module_cache()
         cache.misses += 1
         before = self.interp.effects(state)
+        registered = len(self.interp.registrations)
+        written = len(self.interp.attr_writes)
         first_serial = next_serial()
         read: set[str] = set()
         self._loading.append(read)
@@ -255,9 +277,18 @@ class ModuleLinker:
         read.discard(key)
         if self.interp.effects(state) != before or (text_key := self._text_key(key)) is None:
             return
-        cache.keep(
-            key, KeptModule(scope, text_key, tuple(sorted(read)), first_serial, next_serial())
-        )
+        if any(serial < first_serial for serial in self.interp.attr_writes[written:]):
+            return  # it set attributes of an object made before it ran
+        owners = {id(s.env): k for k, s in self.scopes.items()}
+        replays = []
+        for env, name, dict_key, value in self.interp.registrations[registered:]:
+            owner = owners.get(id(env))
+            if owner is None or owner == key:
+                return  # into a dict we cannot name, or its own: run it each time
+            replays.append((owner, name, dict_key, value))
+        kept = KeptModule(scope, text_key, tuple(sorted(read)), first_serial, next_serial())
+        kept.replays = tuple(replays)
+        cache.keep(key, kept)
 
 
 def _no_imports() -> ImportMap:

@@ -32,6 +32,9 @@ class KeptModule:
     # its globals as its top level left them: a later analysis that rebinds one (a registry
     # dict extended by a function) changed them; the next reuse puts them back
     bindings: dict[str, object] = field(default_factory=dict)
+    # registrations its top level made in other modules' dicts (decorators such as
+    # `@register_model("x")`): (module key, dict name, key, value), replayed on reuse
+    replays: tuple[tuple[str, str, object, object], ...] = ()
 
 
 @dataclass
