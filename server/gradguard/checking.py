@@ -18,30 +18,9 @@ from .analysis.parsing import decode_source
 from .config import Config
 from .notebook_cells import ipynb_code_cells, join_cells, python_view
 from .project import loader_for
+from .project.index import EXCLUDED_DIRS
 
-DEFAULT_EXCLUDES = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        ".venv",
-        "venv",
-        "env",
-        ".env",
-        "__pycache__",
-        "node_modules",
-        "build",
-        "dist",
-        ".tox",
-        ".nox",
-        ".mypy_cache",
-        ".ruff_cache",
-        ".pytest_cache",
-        "site-packages",
-        ".eggs",
-        ".ipynb_checkpoints",
-    }
-)
+DEFAULT_EXCLUDES = EXCLUDED_DIRS  # what a directory walk skips (virtual envs, builds, caches)
 MAX_FILE_BYTES = 10_000_000
 
 

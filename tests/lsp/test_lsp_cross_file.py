@@ -5,12 +5,20 @@ changes in the editor or on disk."""
 
 from __future__ import annotations
 
+import shutil
+import sys
+import tempfile
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from lsp_client import RecordingClient
+import pytest_lsp
+from lsp_client import RecordingClient, capabilities, make_client
 from lsp_helpers import codes, file_uri, open_text, replace_all
 from lsprotocol import types
+from pytest_lsp import ClientServerConfig
+
+SERVER_COMMAND = [sys.executable, "-m", "gradguard", "server"]
 
 pytestmark = pytest.mark.asyncio
 
@@ -157,3 +165,36 @@ def types_uri_path(uri: str) -> str:
     from urllib.parse import unquote, urlsplit
 
     return unquote(urlsplit(uri).path)
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(SERVER_COMMAND, client_factory=make_client))
+async def indexed_client(lsp_client: RecordingClient) -> AsyncIterator[None]:
+    """A session opened on a workspace folder (a project on disk), so the server indexes it."""
+    root = Path(tempfile.mkdtemp(prefix="gg_index_"))
+    _project(root)
+    lsp_client.workspace_root = root  # type: ignore[attr-defined]
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=capabilities(None),
+            initialization_options={"jedi": False},
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="demo")],
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+    shutil.rmtree(root, ignore_errors=True)
+
+
+async def test_opening_a_helper_shows_what_an_unopened_caller_does(
+    indexed_client: RecordingClient,
+) -> None:
+    client = indexed_client
+    root: Path = client.workspace_root  # type: ignore[attr-defined]
+    utils_uri = file_uri(root / "utils.py")
+    open_text(client, utils_uri, UTILS)  # train.py, which calls it unsafely, is not open
+    await _wait_for(client, utils_uri, [(2, "GG002")])
+    latest = [p for p in client.published if p.uri == utils_uri][-1]
+    related = latest.diagnostics[0].related_information or []
+    assert any(r.location.uri == file_uri(root / "train.py") for r in related)
+    replace_all(client, utils_uri, 2, SAFE_UTILS)  # made safe: train.py's analysis runs again
+    await _wait_for(client, utils_uri, [])

@@ -69,6 +69,8 @@ MAX_CALL_DEPTH = 3
 # that is where a whole model is called; the per-function analyses of library code, the bulk
 # of the time on large code bases, keep the shallower limit
 MODULE_FLOW_DEPTH = 4
+# calls into another module from a function analysed on its own (see _invoke)
+FOREIGN_STANDALONE_DEPTH = 1
 MAX_LOOP_ROUNDS = 4
 STATEMENT_BUDGET = 60_000
 
@@ -2440,6 +2442,12 @@ class Interpreter:
         depth = sum(1 for f in self.frames if not (f.func and free(f.func)))
         limit = MODULE_FLOW_DEPTH if from_module else MAX_CALL_DEPTH
         too_deep = depth > limit and not free(func)
+        if not from_module and func.module is not None and func.module is not self.main_scope:
+            # a function analysed on its own follows calls into other modules one level
+            # only: the file's own flow (its script) goes as deep as same-file code, but
+            # library code, analysed function by function with unknown arguments, would
+            # otherwise re-analyse whole imported packages in every function
+            too_deep = too_deep or depth > FOREIGN_STANDALONE_DEPTH
         if (
             too_deep
             or len(self.frames) > limit + 8

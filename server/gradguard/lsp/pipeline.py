@@ -20,6 +20,7 @@ from .cross_file import CrossFileBook
 from .documents import DocumentStore, fs_path_of
 from .edit_plans import DocumentEdit
 from .foreign import ForeignFiles, OpenFile
+from .importers import ImporterUnits, is_importer_unit
 from .positions import Encoding
 from .results import ResultBook, UnitResult, build_result
 from .scheduler import AnalysisScheduler
@@ -58,6 +59,7 @@ class DiagnosticsPipeline:
         self._overlays: dict[str, VerifyOverlay] = {}  # unit -> its last verify run
         self.cross = CrossFileBook()
         self.workspace_roots: list[str] = []  # the editor's workspace folders
+        self.importers = ImporterUnits()
         self.scheduler: AnalysisScheduler[Prepared] = AnalysisScheduler(
             self._prepare,
             self._deliver,
@@ -75,6 +77,19 @@ class DiagnosticsPipeline:
         of the documents importing it."""
         self.scheduler.schedule(key, 0)
         self._dependents_of_unit(key, 0)
+        self._analyse_importers(key, 0)
+
+    def indexed(self) -> None:
+        """The workspace import index is ready: run the importers of what is open."""
+        for key in self.documents.keys():
+            self._analyse_importers(key, 0)
+
+    def _analyse_importers(self, key: str, delay: float) -> None:
+        open_paths = {
+            os.path.abspath(p) for k in self.documents.keys() if (p := fs_path_of(k)) is not None
+        }
+        for unit in self.importers.units_for(key, fs_path_of(key), open_paths):
+            self.scheduler.schedule(unit, delay)
 
     def changed(self, key: str) -> None:
         """An edit: analyse after the debounce, or (lintOnChange off) only drop what is coming."""
@@ -82,12 +97,15 @@ class DiagnosticsPipeline:
         if client.lint_on_change:
             self.scheduler.schedule(key, client.debounce_ms / 1000)
             self._dependents_of_unit(key, client.debounce_ms / 1000)
+            self._analyse_importers(key, client.debounce_ms / 1000)
         else:
             self.scheduler.invalidate(key)
 
     def files_changed(self, paths: list[str]) -> None:
         """Files changed outside the editor (or were saved): open documents whose analysis
         read them are analysed again."""
+        for path in paths:
+            self.importers.file_changed(path)
         for unit in self.cross.dependents({os.path.abspath(p) for p in paths}):
             self.scheduler.schedule(unit, 0)
 
@@ -112,6 +130,10 @@ class DiagnosticsPipeline:
         for uri in sorted(changed - gone):
             self._republish(uri)
         self._dependents_of_unit(key, 0)  # they read its unsaved text: now the disk's
+        for unit in self.importers.release(key):
+            self.scheduler.forget(unit)
+            for uri in sorted(self.cross.forget(unit)):
+                self._republish(uri)
 
     def reanalyse_all(self) -> None:
         for key in self.documents.keys():
@@ -156,20 +178,21 @@ class DiagnosticsPipeline:
     # -- the scheduler's two ends
 
     def _prepare(self, key: str) -> tuple[AnalysisRequest, Prepared] | None:
-        snapshot = self.documents.snapshot(key)
+        importer = is_importer_unit(key)
+        snapshot = self.importers.snapshot(key) if importer else self.documents.snapshot(key)
         if snapshot is None:
             return None
         settings = self.settings.for_path(snapshot.fs_path)
         if settings.excluded:
             return AnalysisRequest("", snapshot.engine_path), (snapshot, settings, False)
-        full = self._full_due.pop(key, None) == snapshot.state
+        full = importer or self._full_due.pop(key, None) == snapshot.state
         foreign = self._foreign_files(key)
         snapshot = replace(snapshot, foreign=foreign)
         request = AnalysisRequest(
             source="" if snapshot.cells else snapshot.source,
             engine_path=snapshot.engine_path,
             cells=snapshot.cells,
-            use_jedi=full and settings.jedi,
+            use_jedi=full and settings.jedi and not importer,
             select=settings.select,
             ignore=settings.ignore,
             incremental=not full,
@@ -196,6 +219,9 @@ class DiagnosticsPipeline:
 
     def _deliver(self, key: str, prepared: Prepared, outcome: AnalysisOutcome) -> None:
         snapshot, settings, was_full = prepared
+        if is_importer_unit(key):
+            self._deliver_importer(key, snapshot, settings, outcome)
+            return
         if self.documents.state(key) != snapshot.state:
             return  # the documents moved on; a newer analysis will publish
         result: UnitResult | None = None
@@ -222,6 +248,20 @@ class DiagnosticsPipeline:
         if not was_full and needs_full and result is not None and not settings.excluded:
             self._full_due[key] = snapshot.state
             self.scheduler.schedule(key, FULL_PASS_DELAY_S)
+
+    def _deliver_importer(
+        self, key: str, snapshot: Snapshot, settings: DocumentSettings, outcome: AnalysisOutcome
+    ) -> None:
+        """A file that is not open: only what it finds in open documents is shown."""
+        if outcome.error is not None:
+            logger.info("importer analysis %s failed: %s", key, outcome.error)
+            return
+        self.cross.record_modules(key, frozenset(outcome.modules))
+        result = build_result(snapshot, outcome.findings, settings, self.encoding, self.features)
+        own = {segment.uri for segment in snapshot.segments}
+        elsewhere = {u: items for u, items in result.diagnostics.items() if u not in own}
+        for uri in sorted(self.cross.contribute(key, elsewhere)):
+            self._republish(uri)
 
     def _publish_unit(
         self, key: str, snapshot: Snapshot, diagnostics: dict[str, list[types.Diagnostic]]

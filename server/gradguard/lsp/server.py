@@ -126,6 +126,23 @@ class GradguardLanguageServer(LanguageServer):
             self._in_background(self._pull_configuration())
         if self.features.watched_files_registration:
             self._in_background(self._watch_python_files())
+        self._in_background(self._index_workspace())
+
+    async def _index_workspace(self) -> None:
+        """The workspace's import index, built off the event loop (a large workspace takes a
+        while; the editor is served meanwhile)."""
+        roots = list(self.pipeline.workspace_roots)
+        if not roots:
+            return
+        loop = asyncio.get_running_loop()
+        try:
+            notes = await loop.run_in_executor(None, self.pipeline.importers.build, roots)
+        except Exception as exc:  # noqa: BLE001 - without the index, open files still work
+            self.log(types.MessageType.Warning, f"gradguard: import index failed: {exc}")
+            return
+        for note in notes:
+            self.log(types.MessageType.Log, note)
+        self.pipeline.indexed()
 
     async def _watch_python_files(self) -> None:
         """Ask to hear of Python files changed outside the editor (a `git checkout`, a
@@ -155,6 +172,9 @@ class GradguardLanguageServer(LanguageServer):
         added = [str(p) for f in params.event.added if (p := fs_path_of(f.uri))]
         roots = [r for r in self.pipeline.workspace_roots if r not in removed]
         self.pipeline.workspace_roots = roots + [a for a in added if a not in roots]
+        for root in removed:
+            self.pipeline.importers.indexes.pop(root, None)
+        self._in_background(self._index_workspace())
 
     def on_shutdown(self, params: None) -> None:
         self.shutdown_requested = True
