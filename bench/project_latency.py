@@ -15,6 +15,10 @@ only the quick pass is timed) on a project generated in a temporary directory:
 2. Five open scripts `run_0.py` ... `run_4.py` import `models/ops.py`; `ops.py` is open and
    edited (its helper turns unsafe, then safe again): time from the didChange to the moment
    all five scripts' diagnostics have been published again -> p50/max over the rounds.
+3. A workspace of 1,000 generated files (50 packages of 20 modules importing each other and
+   a shared helper) opened as the workspace folder: the server indexes it; one helper module
+   is opened (its importers, not open, are analysed in the background); once all is quiet,
+   the resident memory of the server and its workers (Linux /proc) -> target < 250 MB.
 
     python bench/project_latency.py [--edits 60] [--rounds 10]
 """
@@ -38,8 +42,11 @@ from lsp_latency import (
     LIBRARY_HEADER,
     Bench,
     _generate,
+    children,
     describe,
     edit_latencies,
+    rss_mb,
+    server_pid,
 )
 from lsprotocol import types
 
@@ -124,6 +131,63 @@ async def fan_out(bench: Bench, files: dict[str, Path], rounds: int) -> list[flo
     return times
 
 
+def make_workspace(root: Path, packages: int = 50, modules: int = 20) -> Path:
+    """`packages` x `modules` files; each module imports the shared helper and its
+    neighbour, and defines a small model; returns the helper's path."""
+    (root / "pyproject.toml").write_text("[project]\nname = 'big'\n")
+    (root / "common.py").write_text(OPS_UNSAFE)
+    for p in range(packages):
+        pkg = root / f"pkg{p}"
+        pkg.mkdir()
+        (pkg / "__init__.py").write_text("")
+        for m in range(modules - 1):
+            neighbour = f"from .mod{m - 1} import Block{m - 1}\n" if m else ""
+            (pkg / f"mod{m}.py").write_text(
+                "import torch\nimport torch.nn as nn\n\nfrom common import scale_\n"
+                + neighbour
+                + f"\n\nclass Block{m}(nn.Module):\n    def __init__(self):\n"
+                "        super().__init__()\n        self.fc = nn.Linear(4, 4)\n\n"
+                "    def forward(self, x):\n        return scale_(torch.tanh(self.fc(x)), 2.0)\n"
+            )
+    return root / "common.py"
+
+
+async def workspace_memory(root: Path) -> None:
+    helper = make_workspace(root)
+    bench = Bench()
+    await bench.client.start_io(sys.executable, "-m", "gradguard", "server")
+    await bench.client.initialize_async(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(
+                text_document=types.TextDocumentClientCapabilities(
+                    publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
+                        related_information=True, version_support=True, data_support=True
+                    )
+                )
+            ),
+            initialization_options={"gradguard": {"jedi": False}},
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="big")],
+        )
+    )
+    bench.client.initialized(types.InitializedParams())
+    started = time.perf_counter()
+    await bench.open(helper.as_uri(), OPS_UNSAFE)
+    await bench.quiet(3.0)  # the index, then the importers' background analyses
+    pid = server_pid()
+    if pid is None:
+        print("resident memory: not measurable here (needs Linux /proc)")
+    else:
+        server = rss_mb(pid)
+        workers = [rss_mb(child) for child in children(pid)]
+        print(
+            f"1,000-file workspace indexed, a helper imported by all of it open "
+            f"({time.perf_counter() - started:.1f} s to quiet): server {server:.0f} MB + "
+            f"{len(workers)} child processes {sum(workers):.0f} MB = "
+            f"{server + sum(workers):.0f} MB resident"
+        )
+    await bench.stop()
+
+
 async def main(edits: int, rounds: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         files = make_project(Path(tmp))
@@ -152,6 +216,8 @@ async def main(edits: int, rounds: int) -> None:
             f"p50 {statistics.median(ms):.0f} ms, max {max(ms):.0f} ms"
         )
         await bench.stop()
+    with tempfile.TemporaryDirectory() as tmp:
+        await workspace_memory(Path(tmp))
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ from .incremental import (
 from .linking import ModuleLinker
 from .module_cache import module_cache
 from .modules import ModuleScope, strip_main_guard
-from .spans import SourceMap
+from .spans import PATH_ATTR, SourceMap
 from .state import Mutation, SaveRecord, SiteRenamer, State, allocate, join_states
 from .values import (
     UNKNOWN,
@@ -73,6 +73,7 @@ MODULE_FLOW_DEPTH = 4
 FOREIGN_STANDALONE_DEPTH = 1
 MAX_LOOP_ROUNDS = 4
 STATEMENT_BUDGET = 60_000
+MODULE_STATEMENT_BUDGET = 400_000  # the imported modules' top levels, together
 
 
 class BudgetExceeded(Exception):
@@ -107,6 +108,7 @@ class Interpreter:
         self.module_call: ast.AST | None = None  # outermost call of a torch.nn container
         self.module_call_span: Span | None = None
         self.attr_writes: list[int] = []  # serials of module objects given attributes
+        self.module_statements = 0  # statements run by imported modules' top levels
         # `REGISTRY[key] = value` into some module's globals: (that dict, name, key, value)
         self.registrations: list[tuple[dict[str, Value], str, object, Value]] = []
         # per custom Function.apply being run: what its forward gave ctx.save_for_backward
@@ -245,6 +247,9 @@ class Interpreter:
         scope.env = module_state.env  # type: ignore[assignment]
         self.register_source(scope)
         frame = Frame(globals=module_state.env)
+        # an imported module's top level does not use up the checked file's statement budget
+        # (a script importing a large package would lose its own code); it has its own
+        counted_before = self.statements
         saved_stack, saved_callers = self.call_stack, self.caller_states
         self.call_stack, self.caller_states = [], []
         self.frames.append(frame)
@@ -258,6 +263,10 @@ class Interpreter:
         finally:
             self.frames.pop()
             self.call_stack, self.caller_states = saved_stack, saved_callers
+            self.module_statements += self.statements - counted_before
+            self.statements = counted_before
+            if self.module_statements > MODULE_STATEMENT_BUDGET:
+                raise BudgetExceeded
         scope.env = out.env  # type: ignore[assignment]
         scope.loaded = True
         state.allocated |= out.allocated
@@ -2029,6 +2038,7 @@ class Interpreter:
 
     def construct_layer(self, qual: str, node: ast.Call, state: State, stmt: ast.stmt) -> ModuleObj:
         args, kwargs = self._eval_args(node, state, stmt)
+        setattr(node, PATH_ATTR, self.scope.path)  # kept: a container runs it from elsewhere
         obj = ModuleObj(kind=qual, span=self.src.span(node), node=node)
         if qual in api.CONTAINERS:
             for arg in args:

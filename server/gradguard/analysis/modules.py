@@ -16,7 +16,7 @@ from typing import Protocol
 
 from .imports import ImportMap
 from .parsing import parse_source
-from .spans import PATH_ATTR, SourceMap
+from .spans import SourceMap
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,6 @@ def parse_module(path: str, text: str) -> ParsedModule | None:
     parsed = parse_source(text)
     if parsed.tree is None:
         return None
-    for node in ast.walk(parsed.tree):
-        setattr(node, PATH_ATTR, path)  # measured against this module's text, always
     result = ParsedModule(parsed.tree, parsed.lines, ImportMap(parsed.tree, parsed.lines))
     _PARSED[key] = result
     if len(_PARSED) > _PARSED_LIMIT:

@@ -6,8 +6,9 @@ import ast
 
 from .findings import Span
 
-# the attribute that marks nodes of an imported module's tree with that module's path (set
-# once per parse of the module); nodes of the checked file carry none
+# the attribute that marks a node kept for later use (a layer's constructor call) with the
+# path of the module it is in ("" for the checked file): measured against that module's text
+# whichever module's code asks; a node without it is measured by the map asked
 PATH_ATTR = "_gradguard_path"
 
 
@@ -25,8 +26,8 @@ class SourceMap:
         self.registry[path] = self
 
     def _owner(self, node: ast.AST) -> SourceMap:
-        path = getattr(node, PATH_ATTR, "")
-        if path == self.path:
+        path = getattr(node, PATH_ATTR, None)
+        if path is None or path == self.path:
             return self
         return self.registry.get(path, self)
 
