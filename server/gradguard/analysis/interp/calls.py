@@ -1,0 +1,607 @@
+"""Calls: builtins, user functions and methods inlined at their call sites (depth limits, parameter
+binding, `super()`), custom autograd Functions."""
+
+from __future__ import annotations
+
+import ast
+
+from ..frames import Frame
+from ..modules import ModuleScope
+from ..state import State
+from ..values import (
+    UNKNOWN,
+    AutogradCtx,
+    BoundMethod,
+    ClassVal,
+    ConstVal,
+    FuncVal,
+    ListObj,
+    ModuleObj,
+    SeqVal,
+    TensorVal,
+    TorchFnVal,
+    Tri,
+    TupleVal,
+    Value,
+)
+from .base import InterpreterBase
+from .helpers import (
+    _class_and_bases,
+    _enter,
+    _flatten,
+    _is_constructor,
+    _is_inplace_name,
+    _is_name_like,
+    _is_static,
+    _join_all,
+    _known_items,
+    _literal_prefix,
+    _tag,
+)
+from .limits import (
+    FOREIGN_STANDALONE_DEPTH,
+    MAX_CALL_DEPTH,
+    MODULE_FLOW_DEPTH,
+)
+
+
+class Calls(InterpreterBase):
+    def eval_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        func = node.func
+        qual = self.imports.qualify(func)
+        if qual is not None and self._is_torch_or_known(qual):
+            return self.call_qualified(qual, node, state, stmt)
+        if qual == "copy.deepcopy" or qual == "copy.copy":
+            args, _ = self._eval_args(node, state, stmt)
+            return self.deepcopy(args[0], node, state) if args else UNKNOWN
+        if qual == "itertools.chain":  # `chain(g1.parameters(), g2.parameters())`
+            args, _ = self._eval_args(node, state, stmt)
+            parts = [self.element_of(a, node, state) for a in args]
+            return SeqVal(_join_all(parts)) if parts else UNKNOWN
+        if isinstance(func, ast.Attribute):
+            if (
+                isinstance(func.value, ast.Call)
+                and isinstance(func.value.func, ast.Name)
+                and func.value.func.id == "super"
+            ):
+                return self.call_super(func.attr, node, state, stmt)
+            receiver = self.eval(func.value, state, stmt)
+            if (
+                receiver is UNKNOWN
+                and self._jedi_worth_it(func.value, state)
+                and (_is_inplace_name(func.attr))
+            ):
+                receiver = self._jedi_value(func.value)
+            if func.attr in ("append", "extend", "insert") and isinstance(
+                receiver, (ListObj, TupleVal)
+            ):
+                return self._list_add(receiver, func, node, state, stmt)
+            if isinstance(receiver, TensorVal):
+                return self.call_tensor_method(receiver, func.attr, node, state, stmt)
+            if isinstance(receiver, AutogradCtx) and func.attr == "save_for_backward":
+                args, _ = self._eval_args(node, state, stmt)
+                if self.function_saves:
+                    self.function_saves[-1].extend(
+                        t for a in args for t in _flatten(a) if isinstance(t, TensorVal)
+                    )
+                return ConstVal(None)
+            if (
+                isinstance(receiver, ClassVal)
+                and receiver.is_autograd_function
+                and func.attr == "apply"
+                and "forward" in receiver.methods
+            ):
+                return self.apply_function(receiver, node, state, stmt)
+            callee = self.getattr_(receiver, func, state)
+            if isinstance(callee, BoundMethod):
+                return self.call_bound(callee, node, state, stmt)
+            if isinstance(callee, FuncVal):
+                return self.call_function(callee, node, state, stmt, self_obj=None)
+            if isinstance(callee, ModuleObj):
+                return self.call_module(callee, node, state, stmt)
+            if isinstance(callee, ClassVal):
+                return self.construct(callee, node, state, stmt)
+            if isinstance(callee, TorchFnVal):  # `self.act = F.relu` ... `self.act(x)`
+                return self.call_qualified(callee.qual, node, state, stmt)
+            if isinstance(callee, TensorVal):
+                self._eval_args(node, state, stmt)
+                return UNKNOWN
+            self._eval_args(node, state, stmt)  # their effects count; the result is unknown
+            return UNKNOWN
+        callee = self.eval(func, state, stmt)
+        if isinstance(callee, TorchFnVal):
+            return self.call_qualified(callee.qual, node, state, stmt)
+        if isinstance(callee, FuncVal):
+            return self.call_function(callee, node, state, stmt, self_obj=None)
+        if isinstance(callee, ClassVal):
+            return self.construct(callee, node, state, stmt)
+        if isinstance(callee, ModuleObj):
+            return self.call_module(callee, node, state, stmt)
+        if isinstance(callee, BoundMethod):
+            return self.call_bound(callee, node, state, stmt)
+        args, _ = self._eval_args(node, state, stmt)
+        name = func.id if isinstance(func, ast.Name) else ""
+        if name in ("list", "tuple", "iter", "reversed", "sorted") and args:
+            return SeqVal(self.element_of(args[0], node, state))
+        if name in ("zip",) and args:
+            return SeqVal(TupleVal(tuple(self.element_of(a, node, state) for a in args)))
+        if name == "map" and len(args) == 2 and isinstance(args[0], (FuncVal, TorchFnVal)):
+            return self._map(args[0], args[1], node, state)
+        if name == "getattr" and len(args) >= 2 and isinstance(args[1], ConstVal):
+            return self.getattr_by_name(node.args[0], args[0], str(args[1].value), state)
+        if name == "getattr" and len(args) >= 2 and isinstance(args[0], ModuleObj):
+            prefix = _literal_prefix(node.args[1])  # `getattr(self.rnn, f"bias_hh_l{i}")`
+            found = self._layer_parameter(args[0], prefix) if prefix else None
+            return found if found is not None else UNKNOWN
+        if name == "dict" and args:
+            pair = self.element_of(args[0], node, state)
+            return (
+                SeqVal(pair.items[1])
+                if isinstance(pair, TupleVal) and len(pair.items) == 2
+                else UNKNOWN
+            )
+        if name == "enumerate" and args:
+            known = _known_items(args[0])
+            if known is not None:  # `for i, conv in enumerate(self.convs):` unrolled
+                return TupleVal(tuple(TupleVal((ConstVal(i), v)) for i, v in enumerate(known)))
+            return SeqVal(TupleVal((UNKNOWN, self.element_of(args[0], node, state))))
+        if name == "isinstance" and len(args) == 2 and len(node.args) == 2:
+            return self._isinstance(args[0], node.args[1], state)
+        if name in ("range", "len", "print", "isinstance", "int", "float", "str", "bool"):
+            return UNKNOWN
+        return UNKNOWN
+
+    def _isinstance(self, obj: Value, classes: ast.expr, state: State) -> Value:
+        """`isinstance(m, nn.Linear)` on a module object of known class (how init functions
+        passed to `model.apply` pick the layers they touch)."""
+        if not isinstance(obj, ModuleObj):
+            return UNKNOWN
+        options = classes.elts if isinstance(classes, ast.Tuple) else [classes]
+        for option in options:
+            qual = self.imports.qualify(option)
+            if qual == "torch.nn.Module":
+                return ConstVal(True)
+            if qual is not None and qual.startswith("torch.nn."):
+                if obj.kind == qual:
+                    return ConstVal(True)
+                if obj.cls is None and obj.kind.startswith("torch.nn."):
+                    continue  # another torch layer: a subclass only if it is in our table
+                return UNKNOWN
+            cls = self.eval_quiet(option, state)
+            if not isinstance(cls, ClassVal):
+                return UNKNOWN
+            if obj.cls is not None and cls in _class_and_bases(obj.cls):
+                return ConstVal(True)
+        return ConstVal(False)
+
+    def _list_add(
+        self,
+        lst: ListObj | TupleVal,
+        func: ast.Attribute,
+        node: ast.Call,
+        state: State,
+        stmt: ast.stmt,
+    ) -> Value:
+        args, _ = self._eval_args(node, state, stmt)
+        if isinstance(lst, TupleVal):  # a list literal grows: track it as a list from now on
+            grown = ListObj()
+            for item in lst.items:
+                grown.add(item)
+            if isinstance(func.value, (ast.Name, ast.Attribute)):
+                self._rebind_expr(func.value, grown, state)
+            lst = grown
+        if args:
+            self._touch(lst)
+            value = args[-1]
+            if func.attr == "extend" and isinstance(value, TupleVal):
+                for item in value.items:
+                    lst.add(item)
+            elif func.attr == "extend":
+                lst.add(self.element_of(value, node, state))
+            else:
+                lst.add(value)
+        return ConstVal(None)
+
+    def deepcopy(self, value: Value, node: ast.AST, state: State) -> Value:
+        """`copy.deepcopy(model)`: same structure, new parameters (still requiring grad)."""
+        if isinstance(value, ModuleObj):
+            clone = ModuleObj(
+                kind=value.kind,
+                span=self.src.span(node),
+                inplace=value.inplace,
+                cls=value.cls,
+                inplace_span=value.inplace_span,
+                options=dict(value.options),
+                node=value.node,
+                generic=value.generic,
+            )
+            clone.children = [
+                c2
+                for c in value.children
+                if isinstance(c2 := self.deepcopy(c, node, state), ModuleObj)
+            ]
+            for name, attr in value.attrs.items():
+                clone.attrs[name] = (
+                    self.deepcopy(attr, node, state)
+                    if isinstance(attr, (ModuleObj, TensorVal))
+                    else attr
+                )
+                self._index_tensor(clone, name, clone.attrs[name])
+            return clone
+        if isinstance(value, TensorVal):
+            tag = ("copy", getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+            return value.with_(
+                sids=frozenset((*tag, *map(str, s)) for s in value.sids),
+                deps=frozenset(),
+                is_view=False,
+                view_kind=None,
+            )
+        return value
+
+    def _expand_starred(
+        self, node: ast.Starred, state: State, stmt: ast.stmt
+    ) -> list[Value] | SeqVal:
+        """`*xs`: its items where they are known (a tuple, a ModuleList, a list of layers),
+        else a sequence of its (joined) element."""
+        inner = self.eval(node.value, state, stmt)
+        if isinstance(inner, TupleVal):
+            return list(inner.items)
+        if isinstance(inner, ModuleObj) and inner.children and not inner.repeated:
+            return list(inner.children)  # nn.Sequential(*layers) from a ModuleList
+        if (
+            isinstance(inner, ListObj)
+            and inner.items
+            and len(inner.items) < ListObj.MAX_ITEMS
+            and all(isinstance(i, ModuleObj) for i in inner.items)
+        ):
+            return list(inner.items)  # nn.Sequential(*layers) from a list of layers
+        return SeqVal(self.element_of(inner, node, state))
+
+    def _is_torch_or_known(self, qual: str) -> bool:
+        return qual == "torch" or qual.startswith("torch.")
+
+    def _eval_args(
+        self, node: ast.Call, state: State, stmt: ast.stmt
+    ) -> tuple[list[Value], dict[str, Value]]:
+        args: list[Value] = []
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                expanded = self._expand_starred(arg, state, stmt)
+                if isinstance(expanded, SeqVal):
+                    args.append(expanded)
+                else:
+                    args.extend(expanded)
+            else:
+                args.append(self.eval(arg, state, stmt))
+        kwargs: dict[str, Value] = {}
+        for kw in node.keywords:
+            value = self.eval(kw.value, state, stmt)
+            if kw.arg is not None:
+                kwargs[kw.arg] = value
+        if (
+            len(node.args) > 1
+            and not all(_is_name_like(a) for a in node.args)
+            and len(args) == len(node.args)
+        ):
+            # a later argument may have re-run an allocation site that aged an earlier one
+            args = [self._relookup(a, v, state) for a, v in zip(node.args, args, strict=True)]
+        return args, kwargs
+
+    def call_super(self, name: str, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        """`super().name(...)` in a method: the base class's method, run on the same object
+        (a user base's `__init__` builds layers, its `forward` computes)."""
+        func = self.frame.func if self.frames else None
+        owner = func.owner if func is not None else None
+        method = next(
+            (b.methods[name] for b in (owner.bases if owner else ()) if name in b.methods), None
+        )
+        params = func.node.args.args if func is not None else []
+        self_obj = self.lookup(params[0].arg, state) if params else UNKNOWN
+        if method is None or not isinstance(self_obj, ModuleObj):
+            self._eval_args(node, state, stmt)
+            return UNKNOWN
+        return self.call_function(method, node, state, stmt, self_obj=self_obj)
+
+    def call_function(
+        self,
+        func: FuncVal,
+        node: ast.Call,
+        state: State,
+        stmt: ast.stmt,
+        self_obj: ModuleObj | None,
+    ) -> Value:
+        args, kwargs = self._eval_args(node, state, stmt)
+        return self._invoke(func, args, kwargs, node, state, self_obj)
+
+    def _invoke(
+        self,
+        func: FuncVal,
+        args: list[Value],
+        kwargs: dict[str, Value],
+        node: ast.AST,
+        state: State,
+        self_obj: ModuleObj | None,
+    ) -> Value:
+        # lambdas are expressions: they never count towards the call depth. In the script's
+        # own flow (run from the module body) constructors do not either: they build the
+        # module tree its forward needs (a factory, a model, its blocks, their layers: deep in
+        # real projects); the frame cap still bounds them. Library code analysed function by
+        # function keeps the plain limit (its nested constructors in loops would multiply).
+        from_module = bool(self.frames) and self.frames[0].func is None
+
+        def free(f: FuncVal) -> bool:
+            return isinstance(f.node, ast.Lambda) or (from_module and _is_constructor(f))
+
+        depth = sum(1 for f in self.frames if not (f.func and free(f.func)))
+        limit = MODULE_FLOW_DEPTH if from_module else MAX_CALL_DEPTH
+        too_deep = depth > limit and not free(func)
+        if not from_module and func.module is not None and func.module is not self.main_scope:
+            # a function analysed on its own follows calls into other modules one level
+            # only: the file's own flow (its script) goes as deep as same-file code, but
+            # library code, analysed function by function with unknown arguments, would
+            # otherwise re-analyse whole imported packages in every function
+            too_deep = too_deep or depth > FOREIGN_STANDALONE_DEPTH
+        if (
+            too_deep
+            or len(self.frames) > limit + 8
+            or any(f.func and f.func.node is func.node for f in self.frames)
+        ):
+            return self._opaque_call(args, kwargs, self_obj, node, state)
+        callee = State(
+            env={},
+            saves=state.saves,
+            heap=state.heap,
+            heap_owned=state.heap_owned,
+            grad=state.grad,
+            inference_mode=state.inference_mode,
+            allow_mutation=state.allow_mutation,
+            hooks=state.hooks,
+            multi_dirty=state.multi_dirty,
+            allocated=state.allocated,
+        )
+        scope = func.module if isinstance(func.module, ModuleScope) else self.main_scope
+        frame = Frame(
+            globals=(
+                scope.env  # type: ignore[arg-type]
+                if scope is not self.main_scope
+                else (self.frames[0].globals if self.frames else {})
+            ),
+            func=func,
+            call_node=node,
+            call_span=self.src.span(node),
+            call_stmt=self.current_stmt,
+            closure=func.closure,
+        )
+        frame.arg_sids = frozenset(
+            sid
+            for a in [*args, *kwargs.values()]
+            for t in _flatten(a)
+            if isinstance(t, TensorVal)
+            for sid in t.sids
+        )
+        instance = (
+            (self_obj.span.line, self_obj.span.col, *_tag(self_obj.span))
+            if self_obj is not None
+            else ()
+        )
+        self.call_stack.append(
+            (
+                *self.scope.tag,
+                getattr(node, "lineno", 0),
+                getattr(node, "col_offset", 0),
+                *instance,
+            )
+        )
+        self.frames.append(frame)
+        self.caller_states.append(state)
+        try:
+            with self.in_scope(scope):
+                self._bind_params(func, callee, args, kwargs, self_obj)
+                out_state = self._run_body(func, callee)
+        finally:
+            self.caller_states.pop()
+            self.frames.pop()
+            self.call_stack.pop()
+            self.current_stmt = frame.call_stmt
+        state.allocated |= out_state.allocated
+        state.saves = out_state.saves
+        state.multi_dirty = out_state.multi_dirty
+        state.heap = out_state.heap
+        state.heap_owned = out_state.heap_owned
+        results = [v for v, _ in frame.returns]
+        return _join_all(results) if results else ConstVal(None)
+
+    def _opaque_call(
+        self,
+        args: list[Value],
+        kwargs: dict[str, Value],
+        self_obj: ModuleObj | None,
+        node: ast.AST,
+        state: State,
+    ) -> Value:
+        """A function of this file called too deep to follow: what it saves is unknown, but its
+        result is taken to be computed from its tensor arguments (and its module's parameters),
+        so a backward through it still reaches what they depend on."""
+        tensors = [
+            t for a in [*args, *kwargs.values()] for t in _flatten(a) if isinstance(t, TensorVal)
+        ]
+        if not tensors:
+            return UNKNOWN
+        needs_grad = any(t.rg != Tri.NO for t in tensors) or bool(
+            self_obj is not None and self_obj.parameters()
+        )
+        rg = Tri.NO if not needs_grad or state.grad == Tri.NO else Tri.MAYBE
+        deps: frozenset[tuple[object, ...]] = frozenset()
+        for t in tensors:
+            deps |= t.deps
+        return self.fresh_tensor(node, rg, state, deps)
+
+    def _run_body(self, func: FuncVal, state: State) -> State:
+        self._entered(func.node)
+        if isinstance(func.node, ast.Lambda):
+            value = self.eval(func.node.body, state, self.current_stmt or ast.Pass())
+            self.frame.returns.append((value, None))
+            return state
+        if func.grad_decorator is not None:
+            _enter(func.grad_decorator, state)
+        prev = self._current_class
+        self._current_class = func.owner if func.node.name == "__init__" else prev
+        try:
+            return self.exec_block(func.node.body, state)
+        finally:
+            self._current_class = prev
+
+    def _bind_params(
+        self,
+        func: FuncVal,
+        state: State,
+        args: list[Value] | None,
+        kwargs: dict[str, Value] | None,
+        self_obj: ModuleObj | None,
+    ) -> None:
+        node = func.node
+        fname = "<lambda>" if isinstance(node, ast.Lambda) else node.name
+        params = [*node.args.posonlyargs, *node.args.args]
+        is_method = (
+            func.owner is not None and not isinstance(node, ast.Lambda) and not _is_static(node)
+        )
+        in_module = func.owner is not None and func.owner.is_module
+        positional = list(args or [])
+        if (
+            func.owner is not None
+            and func.owner.is_autograd_function
+            and params
+            and (fname in ("forward", "backward", "setup_context"))
+        ):
+            state.env[params[0].arg] = AutogradCtx(func.owner)  # `ctx`
+            params = params[1:]
+            if args is not None:
+                positional = positional[1:]
+        if is_method and params:
+            first = params[0]
+            if self_obj is not None:
+                state.env[first.arg] = self_obj
+            elif func.owner is not None:
+                state.env[first.arg] = self.standalone_instance(func.owner)
+            params = params[1:]
+        defaults = node.args.defaults
+        default_for = {
+            p.arg: d for p, d in zip(params[len(params) - len(defaults) :], defaults, strict=False)
+        }
+        for i, p in enumerate(params):
+            if args is not None and i < len(positional):
+                state.env[p.arg] = positional[i]
+            elif kwargs is not None and p.arg in kwargs:
+                state.env[p.arg] = kwargs[p.arg]
+            elif args is not None and p.arg in default_for:
+                default = default_for[p.arg]
+                state.env[p.arg] = (
+                    ConstVal(default.value) if isinstance(default, ast.Constant) else UNKNOWN
+                )
+            else:
+                state.env[p.arg] = self._unknown_param(p, default_for.get(p.arg), in_module, fname)
+        for p, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=False):
+            if kwargs is not None and p.arg in kwargs:
+                state.env[p.arg] = kwargs[p.arg]
+            elif args is not None and isinstance(d, ast.Constant):
+                state.env[p.arg] = ConstVal(d.value)
+            else:
+                state.env[p.arg] = self._unknown_param(p, d, in_module, fname)
+        if node.args.vararg:
+            state.env[node.args.vararg.arg] = SeqVal(UNKNOWN)
+        if node.args.kwarg:
+            state.env[node.args.kwarg.arg] = UNKNOWN
+
+    def _unknown_param(
+        self, p: ast.arg, default: ast.expr | None, in_module: bool, fname: str
+    ) -> Value:
+        """An argument we know nothing about: a tensor that may require grad, when the code
+        says so (annotation) or it is a module's forward input; otherwise unknown."""
+        if isinstance(default, ast.Constant) and default.value is not None:
+            return ConstVal(default.value)
+        if p.annotation is not None and self._is_tensor_annotation(p.annotation):
+            return TensorVal(sids=frozenset({("param", p.lineno, p.col_offset)}), rg=Tri.MAYBE)
+        if in_module and fname == "forward" and default is None:
+            return TensorVal(sids=frozenset({("param", p.lineno, p.col_offset)}), rg=Tri.MAYBE)
+        return UNKNOWN
+
+    def _is_tensor_annotation(self, ann: ast.expr) -> bool:
+        q = self.imports.qualify(ann)
+        if q in ("torch.Tensor", "torch.FloatTensor"):
+            return True
+        return isinstance(ann, ast.Constant) and ann.value in ("torch.Tensor", "Tensor")
+
+    def apply_function(self, cls: ClassVal, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        """`MyFunction.apply(...)`: its forward runs with grad mode off; each output requires
+        grad when an input does. An output that is an input or a view of one is a view autograd
+        forbids modifying in place (verified on torch 2.13: 'This view was created inside a
+        custom Function'; split outputs: the multi-output view error)."""
+        args, kwargs = self._eval_args(node, state, stmt)
+        inputs = [
+            t for a in [*args, *kwargs.values()] for t in _flatten(a) if isinstance(t, TensorVal)
+        ]
+        grad_before = state.grad
+        state.grad = Tri.NO
+        self.function_saves.append([])
+        try:
+            result = self._invoke(
+                cls.methods["forward"], [UNKNOWN, *args], kwargs, node, state, None
+            )
+        finally:
+            state.grad = grad_before
+            saved = self.function_saves.pop()
+        rg = Tri.NO
+        deps: frozenset[tuple[object, ...]] = frozenset()
+        for t in inputs:
+            rg = rg | t.rg
+            deps |= t.deps
+        if rg != Tri.NO and grad_before != Tri.NO and not state.inference_mode:
+            deps |= self._record_function_saves(cls, saved, result, node, state, rg, grad_before)
+        if grad_before == Tri.NO or state.inference_mode:
+            rg = Tri.NO
+        input_sids = frozenset(s for t in inputs for s in t.sids)
+
+        def output(value: Value) -> Value:
+            if isinstance(value, TupleVal):
+                return TupleVal(tuple(output(v) for v in value.items))
+            if isinstance(value, SeqVal):
+                return SeqVal(output(value.elem))
+            if not isinstance(value, TensorVal):
+                return value
+            made = value.with_(
+                rg=rg, leaf_rg=Tri.NO, deps=(value.deps | deps) if rg else frozenset()
+            )
+            if rg == Tri.NO or not value.sids & input_sids:
+                return made.with_(view_kind=None) if made.view_kind == "no_grad" else made
+            if value.view_op is not None:  # unbind/split/chunk inside forward
+                return made.with_(is_view=True, view_kind="multi")
+            return made.with_(is_view=True, view_kind="custom_fn", view_op=cls.node.name)
+
+        return output(result)
+
+    def _record_function_saves(
+        self,
+        cls: ClassVal,
+        saved: list[TensorVal],
+        result: Value,
+        node: ast.AST,
+        state: State,
+        rg: Tri,
+        grad: Tri,
+    ) -> frozenset[tuple[object, ...]]:
+        """What the forward passed to `ctx.save_for_backward` is kept for the Function's
+        backward, which unpacks it: modifying it (an output it returned, an input) before
+        that backward raises (verified on torch 2.13, at `ctx.saved_tensors`)."""
+        outputs = frozenset(
+            sid for t in _flatten(result) if isinstance(t, TensorVal) for sid in t.sids
+        )
+        keys = set()
+        for index, tensor in enumerate(saved):
+            key = ("fn-save", *self.site(node), index)
+            what = "its output" if tensor.sids & outputs else "a tensor it saved"
+            certain = rg == Tri.YES and grad == Tri.YES
+            self._record_save(
+                state, key, tensor.sids, cls.node.name, node, what, certain, clonable=False
+            )
+            keys.add(key)
+        return frozenset(keys)

@@ -1,0 +1,18 @@
+"""How far the interpreter follows code: call depths, loop rounds, statement budgets."""
+
+from __future__ import annotations
+
+MAX_CALL_DEPTH = 3
+# code run from the module body (a script's own training flow) is followed one call deeper:
+# that is where a whole model is called; the per-function analyses of library code, the bulk
+# of the time on large code bases, keep the shallower limit
+MODULE_FLOW_DEPTH = 4
+# calls into another module from a function analysed on its own (see _invoke)
+FOREIGN_STANDALONE_DEPTH = 1
+MAX_LOOP_ROUNDS = 4
+STATEMENT_BUDGET = 60_000
+MODULE_STATEMENT_BUDGET = 400_000  # the imported modules' top levels, together
+
+
+class BudgetExceeded(Exception):
+    """The file is too big to interpret fully; findings so far are kept."""

@@ -1,0 +1,456 @@
+"""torch.nn modules: layers and user module classes built, called (containers, hooks,
+inplace=True), their parameters and methods."""
+
+from __future__ import annotations
+
+import ast
+
+from .. import torch_api as api
+from ..spans import PATH_ATTR
+from ..state import Mutation, State
+from ..values import (
+    UNKNOWN,
+    BoundMethod,
+    ClassVal,
+    ConstVal,
+    DistVal,
+    FuncVal,
+    ListObj,
+    ModuleObj,
+    NumpyVal,
+    OptimizerVal,
+    Origin,
+    SeqVal,
+    TensorVal,
+    Tri,
+    TupleVal,
+    Value,
+)
+from .base import InterpreterBase
+from .helpers import (
+    _flatten,
+    _hook_sets_requires_grad,
+    _join_all,
+    _set_params_requires_grad,
+    _submodules,
+)
+
+
+class NnModules(InterpreterBase):
+    def construct_layer(self, qual: str, node: ast.Call, state: State, stmt: ast.stmt) -> ModuleObj:
+        args, kwargs = self._eval_args(node, state, stmt)
+        setattr(node, PATH_ATTR, self.scope.path)  # kept: a container runs it from elsewhere
+        obj = ModuleObj(kind=qual, span=self.src.span(node), node=node)
+        if qual in api.CONTAINERS:
+            for arg in args:
+                if isinstance(arg, ModuleObj):
+                    obj.children.append(arg)
+                elif isinstance(arg, (TupleVal, SeqVal, ListObj)):
+                    obj.children.extend(m for m in _flatten(arg) if isinstance(m, ModuleObj))
+                    obj.repeated = obj.repeated or not isinstance(arg, TupleVal)
+            return obj
+        spec = api.LAYERS.get(qual)
+        if spec is None:
+            obj.generic = True
+            return obj
+        inplace: Value | None = kwargs.get("inplace")
+        inplace_node: ast.AST | None = next(
+            (kw for kw in node.keywords if kw.arg == "inplace"), None
+        )
+        if inplace is None and spec.inplace_arg is not None and len(args) > spec.inplace_arg:
+            inplace = args[spec.inplace_arg]
+            inplace_node = node.args[spec.inplace_arg]
+        if inplace is not None:
+            obj.inplace = (
+                Tri.of(inplace.value)
+                if isinstance(inplace, ConstVal) and isinstance(inplace.value, bool)
+                else Tri.MAYBE
+            )
+            obj.inplace_span = self.src.span(inplace_node) if inplace_node is not None else None
+        obj.options = dict(kwargs)
+        for pname in spec.params:
+            obj.attrs[pname] = param = TensorVal(
+                sids=frozenset({(*self.site(node), pname)}),
+                rg=Tri.YES,
+                leaf_rg=Tri.YES,
+                param=True,
+                origin=Origin(f"{qual.split('.')[-1]}.{pname}", self.src.span(node)),
+                inference=state.inference_mode,  # a layer built under inference_mode
+            )
+            self._index_tensor(obj, pname, param)
+        for bname in spec.buffers:
+            obj.attrs[bname] = TensorVal(
+                sids=frozenset({(*self.site(node), bname)}),
+                rg=Tri.NO,
+                origin=Origin(f"{qual.split('.')[-1]}.{bname}", self.src.span(node)),
+                inference=state.inference_mode,
+            )
+        return obj
+
+    def construct(self, cls: ClassVal, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        obj = ModuleObj(kind=cls.node.name, span=self.src.span(node), cls=cls)
+        init = cls.methods.get("__init__")
+        if init is not None:
+            self.call_function(init, node, state, stmt, self_obj=obj)
+        else:
+            self._eval_args(node, state, stmt)
+        return obj
+
+    def call_bound(self, bm: BoundMethod, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        obj = bm.obj
+        if isinstance(obj, DistVal):
+            args, kwargs = self._eval_args(node, state, stmt)
+            if bm.name in api.DIST_NONDIFF_METHODS:
+                return self.fresh_tensor(node, Tri.NO, state, deps=frozenset(), origin_op=bm.name)
+            tensors = [
+                t
+                for a in (*args, *kwargs.values())
+                for t in _flatten(a)
+                if isinstance(t, TensorVal)
+            ]
+            rg, deps = obj.rg, obj.deps
+            for t in tensors:
+                rg, deps = rg | t.rg, deps | t.deps
+            if state.grad == Tri.NO:
+                rg = Tri.NO
+            return self.fresh_tensor(node, rg, state, deps=deps, origin_op=bm.name)
+        if isinstance(obj, OptimizerVal):
+            self._eval_args(node, state, stmt)
+            if bm.name == "step":
+                self.det.on_optimizer_step(obj, node, stmt, state)
+            return UNKNOWN
+        if isinstance(obj, NumpyVal):
+            self._eval_args(node, state, stmt)
+            if bm.name in ("fill", "sort", "put", "resize", "itemset"):
+                mut = self.mutation(node, stmt, "method", f"`{self.src.text(node)}`", bm.name, True)
+                self.det.on_data_write(obj.data_of, mut, state)
+            return UNKNOWN
+        if isinstance(obj, ModuleObj):
+            if obj.cls is not None and bm.name in obj.cls.methods:
+                return self.call_function(obj.cls.methods[bm.name], node, state, stmt, self_obj=obj)
+            args, _ = self._eval_args(node, state, stmt)
+            if bm.name == "forward":
+                return self._call_module_with(obj, args, node, state, stmt)
+            if bm.name in ("parameters", "named_parameters"):
+                params = obj.parameters() or self._opaque_params(obj)
+                elem: Value = _join_all(list(params)) if params else UNKNOWN
+                if bm.name == "named_parameters":
+                    elem = TupleVal((UNKNOWN, elem))
+                return SeqVal(elem)
+            if bm.name in ("reset_running_stats", "reset_parameters"):
+                names = (
+                    ("running_mean", "running_var")
+                    if bm.name == "reset_running_stats"
+                    else (
+                        tuple(
+                            n for n, v in obj.attrs.items() if isinstance(v, TensorVal) and v.param
+                        )
+                    )
+                )
+                slots = [self.get_attr(obj, n, state) for n in names]
+                sids = frozenset(
+                    sid for slot in slots if isinstance(slot, TensorVal) for sid in slot.sids
+                )
+                mut = self.mutation(node, stmt, "init", f"`{self.src.text(node)}`", bm.name, True)
+                state.touch(sids, mut)  # zero_/fill_/init under no_grad: only versions move
+                return ConstVal(None)
+            if bm.name == "load_state_dict":
+                # copies every parameter and buffer in place (under no_grad): versions move
+                sids = frozenset(
+                    sid for p in obj.parameters() or self._opaque_params(obj) for sid in p.sids
+                )
+                mut = self.mutation(node, stmt, "step", f"`{self.src.text(node)}`", bm.name, True)
+                state.touch(sids, mut)
+                return UNKNOWN
+            if bm.name == "requires_grad_":
+                flag = args[0] if args else ConstVal(True)
+                rg = (
+                    Tri.of(flag.value)
+                    if isinstance(flag, ConstVal) and isinstance(flag.value, bool)
+                    else Tri.MAYBE
+                )
+                for changed in _set_params_requires_grad(obj, rg):
+                    self._touch(changed)
+                sids = frozenset(sid for p in obj.parameters() for sid in p.sids)
+                if sids:
+                    self._set_requires_grad(sids, rg, state)
+                return obj
+            if bm.name == "apply" and args and isinstance(args[0], FuncVal):
+                for sub in _submodules(obj):  # children first, then the module itself
+                    self._invoke(args[0], [sub], {}, node, state, None)
+                return obj
+            if bm.name in (
+                "to",
+                "cuda",
+                "cpu",
+                "train",
+                "eval",
+                "float",
+                "double",
+                "half",
+                "apply",
+                "type",
+            ):
+                return obj
+            if bm.name in (
+                "register_forward_hook",
+                "register_forward_pre_hook",
+                "append",
+                "add_module",
+                "register_module",
+            ):
+                self._touch(obj)
+            if bm.name == "register_forward_hook" and args and _hook_sets_requires_grad(args[0]):
+                obj.output_requires_grad = True
+            if bm.name == "register_forward_pre_hook" and args and isinstance(args[0], FuncVal):
+                obj.pre_hooks.append(args[0])
+            if bm.name == "register_forward_hook" and args and isinstance(args[0], FuncVal):
+                obj.post_hooks.append(args[0])
+            if bm.name in ("modules", "children"):
+                subs = _submodules(obj)
+                found = (
+                    [obj, *subs[:-1]]
+                    if bm.name == "modules"
+                    else [
+                        *obj.children,
+                        *(v for v in obj.attrs.values() if isinstance(v, ModuleObj)),
+                    ]
+                )
+                return TupleVal(tuple(found)) if len(found) <= 64 else UNKNOWN
+            if (
+                bm.name
+                in ("register_buffer", "register_parameter", "add_module", "register_module")
+                and len(args) >= 2
+                and isinstance(args[0], ConstVal)
+            ):
+                self.set_attr(obj, str(args[0].value), args[1], state)
+            if bm.name == "append" and args and isinstance(args[0], ModuleObj):
+                obj.children.append(args[0])
+            if (
+                bm.name in ("add_module", "register_module")
+                and obj.kind in api.CONTAINERS
+                and len(args) >= 2
+                and isinstance(args[1], ModuleObj)
+            ):
+                obj.children.append(args[1])  # a container runs (and indexes) them in order
+            return UNKNOWN
+        self._eval_args(node, state, stmt)
+        return UNKNOWN
+
+    def _opaque_params(self, obj: ModuleObj) -> list[TensorVal]:
+        """A torch.nn layer whose parameters we do not name (RNNs, ...): one stand-in."""
+        if obj.cls is not None or obj.kind in api.CONTAINERS:
+            return []
+        return [
+            TensorVal(
+                sids=frozenset({("params", obj.span.line, obj.span.col)}),
+                rg=Tri.YES,
+                leaf_rg=Tri.YES,
+                param=True,
+                origin=Origin(f"{obj.kind.split('.')[-1]} parameter", obj.span),
+            )
+        ]
+
+    def call_module(self, mod: ModuleObj, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        out = self._call_module(mod, node, state, stmt)
+        out = self._post_hooks(mod, [], out, node, state)
+        if mod.output_requires_grad and isinstance(out, TensorVal) and state.grad != Tri.NO:
+            # a forward hook called `output.requires_grad_(True)`: a leaf that requires grad
+            out = out.with_(rg=Tri.YES, leaf_rg=Tri.YES if out.rg == Tri.NO else out.leaf_rg)
+        return out
+
+    def _post_hooks(
+        self, mod: ModuleObj, args: list[Value], out: Value, node: ast.AST, state: State
+    ) -> Value:
+        """Forward hooks run after the module with its output (an in-place write there hits
+        the output); one that returns a value replaces the output."""
+        for hook in mod.post_hooks:
+            returned = self._invoke(hook, [mod, TupleVal(tuple(args)), out], {}, node, state, None)
+            if isinstance(returned, TensorVal):
+                out = returned
+        return out
+
+    def _call_module(self, mod: ModuleObj, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        args, kwargs = self._eval_args(node, state, stmt)
+        for hook in mod.pre_hooks:  # forward pre-hooks may replace the inputs
+            replaced = self._invoke(hook, [mod, TupleVal(tuple(args))], {}, node, state, None)
+            if isinstance(replaced, TupleVal):
+                args = list(replaced.items)
+            elif isinstance(replaced, TensorVal):
+                args = [replaced]
+        if mod.cls is not None:
+            fwd = mod.cls.methods.get("forward") or mod.cls.methods.get("__call__")
+            if fwd is not None:
+                return self._invoke(fwd, args, kwargs, node, state, self_obj=mod)
+            return UNKNOWN
+        outer = self.module_call is None
+        if outer:
+            self.module_call = node
+            self.module_call_span = self.src.span(node)
+        try:
+            return self._call_module_with(mod, args, node, state, stmt)
+        finally:
+            if outer:
+                self.module_call = None
+                self.module_call_span = None
+
+    def _call_module_with(
+        self, mod: ModuleObj, args: list[Value], node: ast.AST, state: State, stmt: ast.stmt
+    ) -> Value:
+        x = args[0] if args else UNKNOWN
+        if x is UNKNOWN and mod.kind in api.LAYERS and api.LAYERS[mod.kind].op is not None:
+            # a layer's input is a tensor even where we could not follow it
+            x = TensorVal(sids=frozenset({("input", *self.site(node))}), rg=Tri.MAYBE)
+        if mod.kind == "torch.nn.Sequential":
+            for index, child in enumerate(mod.children):
+                given = x
+                # children built by one constructor line (a helper called twice) are told
+                # apart by their place in the container: what each saves is its own
+                self.call_stack.append(("child", index))
+                try:
+                    x = (
+                        self._call_module_with(child, [x], child.node or node, state, stmt)
+                        if (child.cls is None)
+                        else self._inline_forward(child, [x], node, state, stmt)
+                    )
+                finally:
+                    self.call_stack.pop()
+                x = self._post_hooks(child, [given], x, node, state)
+            return x
+        if mod.cls is not None:
+            return self._inline_forward(mod, args, node, state, stmt)
+        spec = api.LAYERS.get(mod.kind)
+        if mod.generic:
+            return self._generic_result(args, node, state, mod.kind.split(".")[-1])
+        if spec is None or not isinstance(x, TensorVal):
+            return UNKNOWN
+        if spec.op is None:
+            if mod.kind.endswith(("Identity", "Flatten", "Unflatten")):
+                return x
+            rg = x.rg | (Tri.YES if state.grad == Tri.YES else Tri.NO)  # it has parameters
+            kind = mod.kind.split(".")[-1]
+            deps = x.deps  # and what the other inputs (an RNN's initial state) depend on
+            for extra in args[1:]:
+                for t in _flatten(extra):
+                    if isinstance(t, TensorVal):
+                        deps = deps | t.deps
+            out = self.fresh_tensor(node, rg, state, deps=deps, origin_op=kind)
+            if rg != Tri.NO and state.grad != Tri.NO:
+                out = self._save_opaque_layer(mod, spec, args, out, node, state, kind)
+            if not spec.output_tuple:
+                return out
+            hidden = out.with_(sids=frozenset({(*self.site(node), "h")}))
+            if kind in ("LSTM",):
+                cell = out.with_(sids=frozenset({(*self.site(node), "c")}))
+                return TupleVal((out, TupleVal((hidden, cell))))
+            if kind == "LSTMCell":
+                return TupleVal((hidden, out))
+            return TupleVal((out, hidden))
+        row = self.table.row(spec.op)
+        max_norm = mod.options.get("max_norm")
+        if (
+            mod.kind == "torch.nn.Embedding"
+            and max_norm is not None
+            and not (isinstance(max_norm, ConstVal) and max_norm.value is None)
+        ):
+            weight = self.get_attr(mod, "weight", state)
+            if isinstance(weight, TensorVal):
+                mut = Mutation(
+                    self.src.span(node),
+                    f"`{self.src.text(node)}` (max_norm renormalises `weight` in place)",
+                    "embedding_renorm_",
+                    True,
+                    node=node,
+                    stmt=stmt,
+                    kind="renorm",
+                    via=self._via_span(),
+                )
+                state.touch(weight.sids, mut)
+        op_args: dict[str, Value] = {spec.input_arg: x}
+        for attr, ids in spec.args:
+            value = self.get_attr(mod, attr, state)
+            if isinstance(value, TensorVal):
+                for arg_id in ids:
+                    if row is not None and (arg_id in row.saves.args or arg_id.isdigit()):
+                        op_args[arg_id] = value
+                        break
+        name = f"{mod.kind.split('.')[-1]}"
+        if mod.inplace != Tri.NO and row is not None and mod.kind not in api.INPLACE_IGNORED:
+            mut = Mutation(
+                self.src.span(node),
+                f"`{self.src.text(node)}` (inplace=True)",
+                f"{spec.op.split('.')[-1]}_",
+                mod.inplace == Tri.YES and not x.may_alias,
+                node=node,
+                stmt=stmt,
+                kind="module",
+                inplace_span=mod.inplace_span,
+            )
+            return self.inplace(x, [], mut, state, row=row, node=node)
+        arg_nodes = (
+            {spec.input_arg: node.args[0]}
+            if isinstance(node, ast.Call) and node.args and node is not mod.node
+            else None
+        )
+        return self.apply_op(
+            row, op_args, node, stmt, state, name, arg_nodes=arg_nodes, clonable=False
+        )
+
+    def _generic_result(self, args: list[Value], node: ast.AST, state: State, name: str) -> Value:
+        """A call we hold no facts for, given tensors: its result carries their graph (so a
+        backward through it is seen), saves nothing we know of."""
+        tensors = [t for a in args for t in _flatten(a) if isinstance(t, TensorVal)]
+        if not tensors:
+            return UNKNOWN
+        rg = Tri.NO
+        deps: frozenset[tuple[object, ...]] = frozenset()
+        for t in tensors:
+            rg = rg | t.rg
+            deps = deps | t.deps
+        if state.grad == Tri.NO:
+            rg = Tri.NO
+        return self.fresh_tensor(node, rg, state, deps=deps, origin_op=name)
+
+    def _inline_forward(
+        self, mod: ModuleObj, args: list[Value], node: ast.AST, state: State, stmt: ast.stmt
+    ) -> Value:
+        assert mod.cls is not None
+        fwd = mod.cls.methods.get("forward")
+        if fwd is None:
+            return UNKNOWN
+        return self._invoke(fwd, args, {}, node, state, self_obj=mod)
+
+    def _save_opaque_layer(
+        self,
+        mod: ModuleObj,
+        spec: api.LayerSpec,
+        args: list[Value],
+        out: TensorVal,
+        node: ast.AST,
+        state: State,
+        kind: str,
+    ) -> TensorVal:
+        """What a layer without an op-table row keeps for backward, as its spec says: its
+        output, its parameters, the initial state it was given (LSTM)."""
+        saved: list[tuple[str, TensorVal, str, bool]] = []
+        if spec.saves_output:
+            saved.append(("out", out, "its output", False))
+        if spec.saves_params:
+            for pname in spec.params:
+                param = self.get_attr(mod, pname, state)
+                if isinstance(param, TensorVal):
+                    saved.append((pname, param, f"the parameter `{kind}.{pname}`", True))
+        if spec.saves_state and len(args) > 1:
+            for index, t in enumerate(_flatten(args[1])):
+                if isinstance(t, TensorVal):
+                    saved.append((f"hx{index}", t, "the initial state it was given", False))
+        keys = set()
+        site = next(iter(out.sids))
+        certain = out.rg == Tri.YES and state.grad == Tri.YES
+        for name, tensor, what, is_param in saved:
+            key = (*site, name)
+            self._record_save(
+                state, key, tensor.sids, kind, node, what, certain, param=is_param, clonable=False
+            )
+            keys.add(key)
+        return out.with_(deps=out.deps | keys) if keys else out

@@ -1,0 +1,558 @@
+"""Statements: assignment and binding targets, control flow (branches joined, loops to a fixed
+point), `with` grad modes, class definitions and their decorators."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from .. import torch_api as api
+from ..module_cache import module_cache
+from ..state import State, join_states
+from ..values import (
+    UNKNOWN,
+    ClassVal,
+    ConstVal,
+    CtxVal,
+    DictVal,
+    FuncVal,
+    ListObj,
+    ModuleNsVal,
+    ModuleObj,
+    NumpyVal,
+    SeqVal,
+    Sid,
+    TensorVal,
+    Tri,
+    TupleVal,
+    Value,
+)
+from .base import InterpreterBase
+from .helpers import (
+    _assumed,
+    _dotted,
+    _enter,
+    _join_attr,
+    _list_view,
+    _merge_into,
+    _property_kind,
+    _truth,
+)
+from .limits import (
+    MAX_LOOP_ROUNDS,
+    STATEMENT_BUDGET,
+    BudgetExceeded,
+)
+
+
+class Statements(InterpreterBase):
+    def exec_block(self, stmts: list[ast.stmt], state: State) -> State:
+        for stmt in stmts:
+            if not state.alive:
+                break
+            self.statements += 1
+            if self.statements > STATEMENT_BUDGET:
+                raise BudgetExceeded
+            self.current_stmt = stmt
+            try:
+                state = self.exec_stmt(stmt, state)
+            except (BudgetExceeded, RecursionError):
+                raise
+            except Exception as exc:  # noqa: BLE001 - one odd statement must not stop the file
+                self.det.internal_problem(stmt, exc)
+        return state
+
+    def exec_stmt(self, stmt: ast.stmt, state: State) -> State:
+        if isinstance(stmt, ast.Expr):
+            self.eval(stmt.value, state, stmt)
+        elif isinstance(stmt, ast.Assign):
+            value = self.eval(stmt.value, state, stmt)
+            for target in stmt.targets:
+                if isinstance(target, (ast.Name, ast.Attribute)):
+                    self.det.check_rebinding(
+                        target, stmt.value, value, self.eval_quiet(target, state), state, stmt
+                    )
+                self.bind(target, value, state, stmt)
+        elif isinstance(stmt, ast.AnnAssign):
+            if stmt.value is not None:
+                value = self.eval(stmt.value, state, stmt)
+                self.bind(stmt.target, value, state, stmt)
+        elif isinstance(stmt, ast.AugAssign):
+            self.exec_augassign(stmt, state)
+        elif isinstance(stmt, ast.If):
+            return self.exec_if(stmt, state)
+        elif isinstance(stmt, (ast.For, ast.AsyncFor)):
+            return self.exec_for(stmt, state)
+        elif isinstance(stmt, ast.While):
+            self.eval(stmt.test, state, stmt)
+            body_out = self.fixpoint(lambda s: self.exec_block(stmt.body, s), state)
+            return self.exec_block(stmt.orelse, body_out) if stmt.orelse else body_out
+        elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+            return self.exec_with(stmt, state)
+        elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
+            return self.exec_try(stmt, state)  # type: ignore[arg-type]
+        elif isinstance(stmt, ast.Return):
+            value = self.eval(stmt.value, state, stmt) if stmt.value is not None else UNKNOWN
+            self.frame.returns.append((value, stmt))
+            self.det.on_return(value, state, stmt, self.frame)
+            state.alive = False
+        elif isinstance(stmt, ast.Raise):
+            if stmt.exc is not None:
+                self.eval(stmt.exc, state, stmt)
+            state.alive = False
+        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            owner = self._current_class
+            state.env[stmt.name] = FuncVal(
+                stmt,
+                owner=owner,
+                grad_decorator=self._grad_decorator(stmt),
+                closure=state.env if self.frames and self.frame.func is not None else None,
+                module=self.scope,
+            )
+        elif isinstance(stmt, ast.ClassDef):
+            cls = self.exec_classdef(stmt, state)
+            state.env[stmt.name] = self._decorate(cls, stmt, state)
+        elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            if self.linker is not None:
+                self.linker.exec_import(stmt, state)
+        elif isinstance(stmt, ast.Delete):
+            for target in stmt.targets:
+                if isinstance(target, ast.Name):
+                    state.env.pop(target.id, None)
+        elif isinstance(stmt, ast.Assert):
+            self.eval(stmt.test, state, stmt)
+        elif isinstance(stmt, ast.Match):
+            self.eval(stmt.subject, state, stmt)
+            outs = [self.exec_block(case.body, state.copy()) for case in stmt.cases]
+            result = state
+            for out in outs:
+                result = join_states(result, out)
+            return result
+        return state
+
+    def exec_classdef(self, node: ast.ClassDef, state: State) -> ClassVal:
+        cls = ClassVal(
+            node,
+            is_module=self._is_module_class(node, state.env),
+            is_autograd_function=self._is_autograd_function(node, state.env),
+        )
+        for item in node.body:
+            if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                func = FuncVal(
+                    item, owner=cls, grad_decorator=self._grad_decorator(item), module=self.scope
+                )
+                kind = _property_kind(item)
+                if kind == "setter":
+                    cls.setters[item.name] = func
+                    continue
+                if kind == "getter":
+                    cls.getters[item.name] = func
+                cls.methods[item.name] = func
+        bases = [self._base_class(b, state.env) for b in node.bases]
+        cls.bases = tuple(b for b in bases if isinstance(b, ClassVal))
+        for base in cls.bases:  # inherited methods (the first base wins, as in the MRO)
+            for table, inherited in (
+                (cls.methods, base.methods),
+                (cls.getters, base.getters),
+                (cls.setters, base.setters),
+            ):
+                for name, func in inherited.items():
+                    table.setdefault(name, func)
+        return cls
+
+    def _decorate(self, cls: ClassVal, stmt: ast.ClassDef, state: State) -> Value:
+        """Class decorators run, innermost first: a registry decorator (`@register("unet")`)
+        records the class where a factory finds it; one that returns something we cannot
+        follow leaves the class as it was."""
+        value: Value = cls
+        for decorator in reversed(stmt.decorator_list):
+            func = self.eval(decorator, state, stmt)
+            if not isinstance(func, FuncVal):
+                continue
+            returned = self._invoke(func, [value], {}, decorator, state, None)
+            if isinstance(returned, ClassVal):
+                value = returned
+        return value
+
+    def _is_autograd_function(self, node: ast.ClassDef, env: dict[str, Value]) -> bool:
+        for base in node.bases:
+            if self.imports.qualify(base) in api.AUTOGRAD_FUNCTION_BASES:
+                return True
+            val = self._base_class(base, env)
+            if isinstance(val, ClassVal) and val.is_autograd_function:
+                return True
+        return False
+
+    def _is_module_class(self, node: ast.ClassDef, env: dict[str, Value]) -> bool:
+        for base in node.bases:
+            q = self.imports.qualify(base)
+            if q in api.MODULE_BASES or (q and q.startswith("torch.nn.")):
+                return True
+            val = self._base_class(base, env)
+            if isinstance(val, ClassVal) and val.is_module:
+                return True
+        return False
+
+    def _base_class(self, base: ast.expr, env: dict[str, Value]) -> Value:
+        """A base class named in this module or reached through a project module
+        (`layers.Block`, `models.base.Net`)."""
+        if isinstance(base, ast.Name):
+            return env.get(base.id, UNKNOWN)
+        if isinstance(base, ast.Attribute) and self.linker is not None:
+            owner = self._base_class(base.value, env)
+            if isinstance(owner, ModuleNsVal):
+                return self.linker.attribute(owner, base.attr, State(env=dict(env)))
+        return UNKNOWN
+
+    def exec_if(self, stmt: ast.If, state: State) -> State:
+        test = self.eval(stmt.test, state, stmt)
+        truth = _truth(test)
+        if truth is True:
+            return self.exec_block(stmt.body, state)
+        if truth is False:
+            return self.exec_block(stmt.orelse, state)
+        then = self.exec_block(stmt.body, state.copy())
+        other = self.exec_block(stmt.orelse, state.copy())
+        return join_states(then, other)
+
+    def exec_for(self, stmt: ast.For | ast.AsyncFor, state: State) -> State:
+        iterable = self.eval(stmt.iter, state, stmt)
+        unrolled: list[Value] | None = None
+        if isinstance(iterable, ModuleObj) and iterable.children and len(iterable.children) <= 32:
+            unrolled = list(iterable.children)  # each layer is known
+        elif isinstance(iterable, TupleVal) and 0 < len(iterable.items) <= 16:
+            unrolled = list(iterable.items)  # `for f in (a, b):` each element is known
+        elif (
+            isinstance(iterable, TupleVal)
+            and len(iterable.items) <= 64
+            and all(isinstance(i, ModuleObj) for i in iterable.items)
+        ):
+            unrolled = list(iterable.items)  # `for m in self.modules():` each module is known
+        if unrolled is not None:
+            for index, child in enumerate(unrolled):
+                if not state.alive:
+                    break
+                # each unrolled pass allocates apart (layer 2 must not age layer 1's saves)
+                self.call_stack.append(("for", stmt.lineno, stmt.col_offset, index))
+                try:
+                    self.bind(stmt.target, child, state, stmt)
+                    state = self.exec_block(stmt.body, state)
+                finally:
+                    self.call_stack.pop()
+            return self.exec_block(stmt.orelse, state) if stmt.orelse else state
+        elem = self.element_of(iterable, stmt.iter, state)
+
+        def body(s: State) -> State:
+            self.bind(stmt.target, elem, s, stmt)
+            return self.exec_block(stmt.body, s)
+
+        out = self.fixpoint(body, state)
+        return self.exec_block(stmt.orelse, out) if stmt.orelse else out
+
+    def fixpoint(self, body: Callable[[State], State], state: State) -> State:
+        """Run a loop body until the state at its head stops changing (joined with 0 runs)."""
+        head = state
+        for _ in range(MAX_LOOP_ROUNDS):
+            out = body(head.copy())
+            out.alive = True
+            nxt = join_states(head, out)
+            if nxt.same_as(head):
+                return nxt
+            head = nxt
+        return head
+
+    def exec_with(self, stmt: ast.With | ast.AsyncWith, state: State) -> State:
+        saved = (state.grad, state.inference_mode, state.allow_mutation, state.hooks)
+        for item in stmt.items:
+            ctx = self.eval(item.context_expr, state, stmt)
+            if isinstance(ctx, CtxVal):
+                _enter(ctx, state)
+            if item.optional_vars is not None:
+                self.bind(item.optional_vars, UNKNOWN, state, stmt)
+        state = self.exec_block(stmt.body, state)
+        state.grad, state.inference_mode, state.allow_mutation, state.hooks = saved
+        return state
+
+    def exec_try(self, stmt: ast.Try, state: State) -> State:
+        before = state.copy()
+        body = self.exec_block(stmt.body, state)
+        merged = join_states(before, body)
+        outs = [body if not stmt.orelse else self.exec_block(stmt.orelse, body)]
+        for handler in stmt.handlers:
+            h_state = merged.copy()
+            h_state.alive = True
+            if handler.name:
+                h_state.env[handler.name] = UNKNOWN
+            outs.append(self.exec_block(handler.body, h_state))
+        result = outs[0]
+        for out in outs[1:]:
+            result = join_states(result, out)
+        if stmt.finalbody:
+            alive = result.alive
+            result.alive = True
+            result = self.exec_block(stmt.finalbody, result)
+            result.alive = result.alive and alive
+        return result
+
+    def bind(self, target: ast.expr, value: Value, state: State, stmt: ast.stmt) -> None:
+        if isinstance(target, ast.Name):
+            state.env[target.id] = value
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            items = self.unpack(value, len(target.elts), target, state)
+            for elt, item in zip(target.elts, items, strict=False):
+                if isinstance(elt, ast.Starred):
+                    self.bind(elt.value, SeqVal(item), state, stmt)
+                else:
+                    self.bind(elt, item, state, stmt)
+        elif isinstance(target, ast.Attribute):
+            obj = self.eval(target.value, state, stmt)
+            key = _dotted(target)
+            if (
+                isinstance(obj, ModuleObj)
+                and obj.cls is not None
+                and target.attr in obj.cls.setters
+            ):
+                # `entry.value = v` runs the property's setter
+                self._invoke(obj.cls.setters[target.attr], [value], {}, target, state, obj)
+            elif isinstance(obj, ModuleObj):
+                if target.attr == "inplace" and obj.cls is None and obj.kind in api.LAYERS:
+                    # `m.inplace = True` on a built layer (set in a loop over `modules()`)
+                    obj.inplace = (
+                        Tri.of(value.value)
+                        if isinstance(value, ConstVal) and isinstance(value.value, bool)
+                        else Tri.MAYBE
+                    )
+                    written = stmt.value if isinstance(stmt, ast.Assign) else target
+                    obj.inplace_span = self.src.span(written)
+                    self._touch(obj)
+                self.set_attr(obj, target.attr, value, state)
+            elif key:
+                state.env[key] = value
+            if isinstance(obj, TensorVal) and target.attr == "data":
+                self.det.on_data_assign(obj, target, stmt, state)
+            elif isinstance(obj, TensorVal) and target.attr == "requires_grad":
+                flag = (
+                    Tri.of(value.value)
+                    if isinstance(value, ConstVal) and isinstance(value.value, bool)
+                    else Tri.MAYBE
+                )
+                self._set_requires_grad(obj.sids, flag, state)
+        elif isinstance(target, ast.Subscript):
+            base = self.eval(target.value, state, stmt)
+            slot = self.eval(target.slice, state, stmt)
+            if isinstance(base, DictVal) and isinstance(target.value, ast.Name):
+                self._dict_setitem(target.value.id, base, slot, value, state)
+            elif isinstance(base, TensorVal):
+                others = [value] if isinstance(value, TensorVal) else []
+                index = self.eval_quiet(target.slice, state)
+                view = self.subscript_view(base, target, state, index, write=True)
+                mut = self.mutation(
+                    target,
+                    stmt,
+                    "setitem",
+                    f"`{self.src.text(target)} = ...`",
+                    "copy_",
+                    certain=not view.may_alias,
+                )
+                new = self.inplace(view, others, mut, state, row=None)
+                if isinstance(target.value, (ast.Name, ast.Attribute)):
+                    self._rebind_expr(target.value, _merge_into(base, new), state)
+            elif isinstance(base, NumpyVal):
+                mut = self.mutation(
+                    target,
+                    stmt,
+                    "setitem",
+                    f"`{self.src.text(target)} = ...`",
+                    "setitem",
+                    certain=True,
+                )
+                self.det.on_data_write(base.data_of, mut, state)
+        elif isinstance(target, ast.Starred):
+            self.bind(target.value, value, state, stmt)
+
+    def _dict_setitem(
+        self, name: str, base: DictVal, key: Value, value: Value, state: State
+    ) -> None:
+        """`REGISTRY[name] = cls`: the dict, held by value, is rebound where the name lives
+        (a local, the enclosing function's, the module's globals)."""
+        if isinstance(key, ConstVal):
+            items = tuple((k, v) for k, v in base.items if k != key.value)
+            new: Value = DictVal((*items, (key.value, value)))
+        else:
+            new = UNKNOWN  # an unknown key: any entry may now be anything
+        closure = self.frames[-1].closure if self.frames else None
+        if name in state.env:
+            state.env[name] = new
+        elif closure is not None and name in closure:
+            closure[name] = new
+        elif self.frames and name in self.frames[-1].globals:
+            globals_ = self.frames[-1].globals
+            globals_[name] = new
+            # a registration: replayed when the kept module that made it is reused
+            self.registrations.append(
+                (globals_, name, key.value if isinstance(key, ConstVal) else UNKNOWN, value)
+            )
+            if self.recorder is not None:
+                self.recorder.impure = True  # a module-level dict changed
+            module_cache().rebound(globals_)  # a kept module's registry: undone on reuse
+
+    def set_attr(self, obj: ModuleObj, name: str, value: Value, state: State) -> None:
+        state.own_heap()[(obj, name)] = value
+        self.attr_writes.append(obj.serial)
+        self._touch(obj)
+        old = obj.attrs.get(name)
+        obj.attrs[name] = value if old is None else _join_attr(old, value)
+        self._index_tensor(obj, name, value)
+
+    def _index_tensor(self, obj: ModuleObj, name: str, value: Value) -> None:
+        if isinstance(value, TensorVal):
+            for sid in value.sids:
+                self.tensor_homes.setdefault(sid, set()).add((obj, name))
+
+    def get_attr(self, obj: ModuleObj, name: str, state: State) -> Value | None:
+        found = state.heap.get((obj, name))
+        return found if found is not None else obj.attrs.get(name)
+
+    def _set_requires_grad(self, sids: frozenset[Sid], flag: Tri, state: State) -> None:
+        """`p.requires_grad = False`: every binding of that tensor, module slots included."""
+
+        def update(v: Value) -> Value:
+            if isinstance(v, TensorVal) and v.sids & sids and not v.deps:
+                return v.with_(rg=flag, leaf_rg=flag if v.leaf_rg != Tri.NO or v.param else Tri.NO)
+            return v
+
+        for scope in (state.env, *(f.globals for f in self.frames)):
+            for name, v in list(scope.items()):
+                new = update(v)
+                if new is not v:
+                    scope[name] = new
+                    if scope is not state.env and self.recorder is not None:
+                        self.recorder.impure = True  # a module-level name changed
+        for sid in sids:
+            for obj, name in self.tensor_homes.get(sid, ()):
+                if name in obj.attrs:
+                    self._touch(obj)
+                    self.attr_writes.append(obj.serial)
+                    obj.attrs[name] = update(obj.attrs[name])
+                if (obj, name) in state.heap:
+                    state.own_heap()[(obj, name)] = update(state.heap[(obj, name)])
+
+    def _rebind_expr(self, expr: ast.expr, value: Value, state: State) -> None:
+        if isinstance(expr, ast.Name):
+            state.env[expr.id] = value
+        elif isinstance(expr, ast.Attribute):
+            obj = self.eval_quiet(expr.value, state)
+            if isinstance(obj, ModuleObj):
+                self.set_attr(obj, expr.attr, value, state)
+                return
+            key = _dotted(expr)
+            if key:
+                state.env[key] = value
+
+    def unpack(self, value: Value, n: int, node: ast.AST, state: State) -> list[Value]:
+        if isinstance(value, TupleVal):
+            items = list(value.items)
+            return items + [UNKNOWN] * (n - len(items))
+        if isinstance(value, SeqVal):
+            return [value.elem] * n
+        if isinstance(value, ListObj):
+            return [value.elem if value.elem is not None else UNKNOWN] * n
+        if isinstance(value, ModuleObj) and len(value.children) == n and not value.repeated:
+            return list(value.children)  # `attn, ff = layer_pair` over a ModuleList
+        if isinstance(value, TensorVal) and not _assumed(value):
+            return [self.multi_view(value, "Unbind", node, state) for _ in range(n)]
+        return [UNKNOWN] * n
+
+    def exec_augassign(self, stmt: ast.AugAssign, state: State) -> None:
+        target_val = (
+            self.eval_quiet(stmt.target, state)
+            if not isinstance(stmt.target, ast.Subscript)
+            else None
+        )
+        if (
+            target_val is UNKNOWN
+            and isinstance(stmt.target, ast.Attribute)
+            and self._jedi_worth_it(stmt.target, state)
+        ):
+            target_val = self._jedi_value(stmt.target)
+        if isinstance(stmt.target, ast.Subscript):
+            base = self.eval(stmt.target.value, state, stmt)
+            self.eval(stmt.target.slice, state, stmt)
+            if isinstance(base, TensorVal):
+                target_val = self.subscript_view(
+                    base, stmt.target, state, self.eval_quiet(stmt.target.slice, state), write=True
+                )
+            elif isinstance(base, NumpyVal):
+                value = self.eval(stmt.value, state, stmt)
+                mut = self.mutation(
+                    stmt, stmt, "augassign", f"`{self.src.text(stmt)}`", "iadd", True
+                )
+                self.det.on_data_write(base.data_of, mut, state)
+                return
+            elif isinstance(base, (SeqVal, TupleVal, ListObj, DictVal)):
+                # `laterals[i - 1] += up`: the element's own `__iadd__`, in place (an index we
+                # cannot fold stands for any element)
+                index = self.eval_quiet(stmt.target.slice, state)
+                element = self.eval_subscript(
+                    base if not isinstance(base, ListObj) else _list_view(base),
+                    index,
+                    stmt.target,
+                    state,
+                )
+                if isinstance(element, TensorVal):
+                    target_val = element
+        value = self.eval(stmt.value, state, stmt)
+        if isinstance(target_val, NumpyVal):
+            mut = self.mutation(stmt, stmt, "augassign", f"`{self.src.text(stmt)}`", "iadd", True)
+            self.det.on_data_write(target_val.data_of, mut, state)
+            return
+        if not isinstance(target_val, TensorVal):
+            if isinstance(value, TensorVal):
+                op = api.BINOP_METHODS.get(type(stmt.op).__name__)
+                result = self.apply_op(
+                    self.table.row(op) if op else None,
+                    {"0": target_val or UNKNOWN, "1": value},
+                    stmt,
+                    stmt,
+                    state,
+                    op or "binop",
+                )
+                self.bind(stmt.target, result, state, stmt) if not isinstance(
+                    stmt.target, ast.Subscript
+                ) else None
+            return
+        op = api.BINOP_METHODS.get(type(stmt.op).__name__, "add")
+        row = self.table.row(op)
+        mut = self.mutation(
+            stmt,
+            stmt,
+            "augassign",
+            f"`{self.src.text(stmt)}`",
+            f"{op}_",
+            certain=not target_val.may_alias,
+        )
+        new = self.inplace(target_val, [value], mut, state, row=row, node=stmt)
+        if isinstance(stmt.target, ast.Subscript):
+            base_expr = stmt.target.value
+            base = self.eval_quiet(base_expr, state)
+            if isinstance(base, TensorVal) and isinstance(base_expr, (ast.Name, ast.Attribute)):
+                self._rebind_expr(base_expr, _merge_into(base, new), state)
+        else:
+            self._rebind_expr(stmt.target, new, state)
+
+    def _grad_decorator(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> CtxVal | None:
+        for dec in node.decorator_list:
+            target = dec.func if isinstance(dec, ast.Call) else dec
+            q = self.imports.qualify(target)
+            if q in api.GRAD_CONTEXTS:
+                kind = api.GRAD_CONTEXTS[q]
+                flag = Tri.YES
+                if kind in ("set_grad", "inference") and isinstance(dec, ast.Call) and dec.args:
+                    a = dec.args[0]
+                    flag = (
+                        Tri.of(a.value)
+                        if isinstance(a, ast.Constant) and isinstance(a.value, bool)
+                        else Tri.MAYBE
+                    )
+                return CtxVal(kind, flag)
+        return None

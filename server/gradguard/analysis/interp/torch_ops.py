@@ -1,0 +1,636 @@
+"""Torch ops: what each op saves for backward, views and multi-output views, in-place and `out=`
+writes, allocation sites."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ...optable.table import OpRow
+from .. import torch_api as api
+from ..findings import Span
+from ..state import Mutation, SaveRecord, SiteRenamer, State, allocate
+from ..values import (
+    UNKNOWN,
+    ConstVal,
+    CtxVal,
+    DistVal,
+    ModuleObj,
+    NumpyVal,
+    OptimizerVal,
+    Origin,
+    SeqVal,
+    Sid,
+    TensorVal,
+    Tri,
+    TupleVal,
+    Value,
+)
+from .base import InterpreterBase
+from .helpers import (
+    _describe_saved,
+    _einsum_operands,
+    _enter,
+    _flatten,
+    _is_nn_class,
+    _merge_into,
+    _op_args,
+    _param_sids,
+    _requires_grad_kw,
+    _tag,
+    _trigger,
+)
+
+
+class TorchOps(InterpreterBase):
+    def call_qualified(self, qual: str, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        if qual in api.GRAD_CONTEXTS:
+            args, kwargs = self._eval_args(node, state, stmt)
+            kind = api.GRAD_CONTEXTS[qual]
+            flag = Tri.YES
+            if kind in ("set_grad", "inference"):
+                first = args[0] if args else kwargs.get("mode", ConstVal(True))
+                flag = (
+                    Tri.of(first.value)
+                    if isinstance(first, ConstVal) and isinstance(first.value, bool)
+                    else Tri.MAYBE
+                )
+            ctx = CtxVal(kind, flag, site=(node.lineno, node.col_offset, *self._ctx_key()))
+            if kind == "set_grad" and isinstance(stmt, ast.Expr) and stmt.value is node:
+                _enter(ctx, state)  # torch.set_grad_enabled(False) as a plain call
+            return ctx
+        if qual in api.FACTORIES:
+            args, kwargs = self._eval_args(node, state, stmt)
+            out = kwargs.get("out")
+            if isinstance(out, TensorVal):  # torch.arange(n, out=buf): writes into `buf`
+                return self.call_out(out, {}, None, qual.split(".")[-1], node, stmt, state)
+            rg = _requires_grad_kw(kwargs)
+            return TensorVal(
+                sids=frozenset({self.alloc(node, state)[0]}),
+                rg=rg,
+                leaf_rg=rg,
+                origin=Origin(qual.split(".")[-1], self.src.span(node)),
+                inference=state.inference_mode,
+            )
+        if qual in api.PARAMETER_CLASSES:
+            args, kwargs = self._eval_args(node, state, stmt)
+            rg = _requires_grad_kw(kwargs, default=Tri.NO if qual == api.VARIABLE else Tri.YES)
+            data = args[0] if args else kwargs.get("data")
+            # Parameter(t) / Variable(t) share t's storage and version counter
+            shared = data.sids if isinstance(data, TensorVal) and not data.deps else None
+            return TensorVal(
+                sids=shared or frozenset({self.alloc(node, state)[0]}),
+                rg=rg,
+                leaf_rg=rg,
+                param=qual != api.VARIABLE,
+                origin=Origin(qual.split(".")[-1], self.src.span(node)),
+            )
+        if qual in api.BACKWARD_FUNCTIONS:
+            args, kwargs = self._eval_args(node, state, stmt)
+            roots = args[:1] or [kwargs.get("outputs", kwargs.get("tensors", UNKNOWN))]
+            for root in _flatten(roots[0]):
+                if isinstance(root, TensorVal):
+                    self.det.on_backward(root, node, stmt, state)
+            return SeqVal(UNKNOWN) if qual.endswith("grad") else UNKNOWN
+        if qual in api.LAYERS or qual in api.CONTAINERS or _is_nn_class(qual):
+            return self.construct_layer(qual, node, state, stmt)
+        if api.is_distribution(qual):
+            args, kwargs = self._eval_args(node, state, stmt)
+            tensors = [
+                t
+                for a in (*args, *kwargs.values())
+                for t in _flatten(a)
+                if isinstance(t, TensorVal)
+            ]
+            rg, deps = Tri.NO, frozenset[tuple[object, ...]]()
+            for t in tensors:
+                rg, deps = rg | t.rg, deps | t.deps
+            return DistVal(rg if state.grad != Tri.NO else Tri.NO, deps)
+        if api.is_optimizer(qual):
+            args, kwargs = self._eval_args(node, state, stmt)
+            params = args[0] if args else kwargs.get("params", UNKNOWN)
+            return OptimizerVal(_param_sids(params), self.src.span(node))
+        if api.is_nn_init_inplace(qual):
+            args, _ = self._eval_args(node, state, stmt)
+            if args and isinstance(args[0], TensorVal):
+                mut = self.mutation(node, stmt, "init", f"`{qual.split('.')[-1]}`", qual, True)
+                state.touch(args[0].sids, mut)  # runs under no_grad: only the version moves
+            return args[0] if args else UNKNOWN
+        if qual.startswith("torch.Tensor."):
+            method = qual.rsplit(".", 1)[1]
+            if node.args:
+                receiver = self.eval(node.args[0], state, stmt)
+                if isinstance(receiver, TensorVal):
+                    return self.call_tensor_method(
+                        receiver, method, node, state, stmt, skip_first=True
+                    )
+            self._eval_args(node, state, stmt)
+            return UNKNOWN
+        if qual in api.RETURNS_ITS_MODULE:
+            args, _ = self._eval_args(node, state, stmt)
+            return args[0] if args and isinstance(args[0], ModuleObj) else UNKNOWN
+        if qual.startswith("torch.nn.utils.") or qual.startswith("torch.utils."):
+            self._eval_args(node, state, stmt)
+            return UNKNOWN
+        row = self.table.lookup(qual)
+        args, kwargs = self._eval_args(node, state, stmt)
+        op_args = _op_args(args, kwargs)
+        name = qual.split(".")[-1]
+        inplace_kw = kwargs.get("inplace")
+        if name.endswith("_") and not name.endswith("__") and op_args.get("0") is not None:
+            return self.call_inplace(op_args, row, name, node, stmt, state, kind="method")
+        if isinstance(inplace_kw, ConstVal) and inplace_kw.value is True and row is not None:
+            return self.call_inplace(op_args, row, name, node, stmt, state, kind="inplace_kw")
+        out = kwargs.get("out")
+        if out is not None and isinstance(out, (TensorVal, TupleVal)):
+            return self.call_out(out, op_args, row, name, node, stmt, state)
+        if row is None and not any(isinstance(v, TensorVal) for v in op_args.values()):
+            return UNKNOWN
+        arg_nodes = {str(i): a for i, a in enumerate(node.args)}
+        arg_nodes.update({kw.arg: kw.value for kw in node.keywords if kw.arg})
+        if row is not None and row.key == "einsum":
+            row, op_args, arg_nodes = _einsum_operands(row, args, node)
+        order = api.ARG_ORDER.get(row.key) if row is not None else None
+        if order:
+            op_args = {order.get(k, k): v for k, v in op_args.items()}
+            arg_nodes = {order.get(k, k): v for k, v in arg_nodes.items()}
+        return self.apply_op(row, op_args, node, stmt, state, name, arg_nodes=arg_nodes)
+
+    def call_tensor_method(
+        self,
+        receiver: TensorVal,
+        method: str,
+        node: ast.Call,
+        state: State,
+        stmt: ast.stmt,
+        skip_first: bool = False,
+    ) -> Value:
+        call_args = node.args[1:] if skip_first else node.args
+        args: list[Value] = [self.eval(a, state, stmt) for a in call_args]
+        kwargs = {kw.arg: self.eval(kw.value, state, stmt) for kw in node.keywords if kw.arg}
+        if method == "backward":
+            self.det.on_backward(receiver, node, stmt, state)
+            return ConstVal(None)
+        if method in api.NON_DATA_INPLACE:
+            if method == "requires_grad_":
+                flag = args[0] if args else kwargs.get("requires_grad", ConstVal(True))
+                rg = (
+                    Tri.of(flag.value)
+                    if isinstance(flag, ConstVal) and isinstance(flag.value, bool)
+                    else Tri.MAYBE
+                )
+                new = receiver.with_(
+                    rg=rg,
+                    leaf_rg=rg
+                    if receiver.deps == frozenset()
+                    and (receiver.leaf_rg != Tri.NO or receiver.rg == Tri.NO)
+                    else receiver.leaf_rg,
+                )
+                self._rebind_receiver(node, new, state, skip_first)
+                return new
+            if method == "detach_":
+                new = receiver.with_(rg=Tri.NO, leaf_rg=Tri.NO, deps=frozenset())
+                self._rebind_receiver(node, new, state, skip_first)
+                return new
+            return receiver
+        if method in api.NON_TENSOR_METHODS:
+            return UNKNOWN
+        if method == "numpy":
+            return NumpyVal(receiver.sids | receiver.data_of)
+        if method == "detach":
+            return receiver.with_(
+                rg=Tri.NO, leaf_rg=Tri.NO, deps=frozenset(), view_kind=None, is_view=True
+            )
+        if method == "clone":
+            return self.fresh_tensor(
+                node,
+                receiver.rg if state.grad != Tri.NO else Tri.NO,
+                state,
+                deps=receiver.deps,
+                origin_op="clone",
+            )
+        if method in api.MULTI_VIEW_METHODS:
+            views = self.multi_view(receiver, api.MULTI_VIEW_METHODS[method], node, state)
+            return SeqVal(views)
+        if method.endswith("_") and not method.endswith("__"):
+            row = self.table.lookup(f"Tensor.{method}") or self.table.lookup(
+                f"Tensor.{method[:-1]}"
+            )
+            op_args = _op_args([receiver, *args], kwargs)
+            return self.call_inplace(
+                op_args, row, method, node, stmt, state, kind="method", skip_first=skip_first
+            )
+        if method in api.COPYING_CONVERSIONS or (
+            method in api.CONTIGUITY_DEPENDENT and receiver.noncontig
+        ):
+            return self.fresh_tensor(
+                node,
+                receiver.rg if state.grad != Tri.NO else Tri.NO,
+                state,
+                deps=receiver.deps,
+                origin_op=method,
+            )
+        if method in api.MAYBE_SELF:
+            # a reshape of a view copies when the view is not contiguous: unsure
+            unsure = method in api.UNSURE_SELF or (
+                receiver.is_view and method in api.CONTIGUITY_DEPENDENT
+            )
+            return receiver.with_(may_alias=unsure)
+        if method in api.VIEW_METHODS:
+            return self.view_of(receiver, node, state, method)
+        row = self.table.lookup(f"Tensor.{method}")
+        if row is not None and row.multi_view:
+            return SeqVal(self.multi_view(receiver, method.capitalize(), node, state))
+        if row is not None and row.view:
+            return self.view_of(receiver, node, state, method)
+        op_args = _op_args([receiver, *args], kwargs)
+        if method in api.NONDIFF_METHODS:
+            return self.fresh_tensor(node, Tri.NO, state, deps=frozenset())
+        arg_nodes = {"0": node.func.value if isinstance(node.func, ast.Attribute) else node}
+        arg_nodes.update({str(i + 1): a for i, a in enumerate(call_args)})
+        arg_nodes.update({kw.arg: kw.value for kw in node.keywords if kw.arg})
+        out = kwargs.get("out")
+        if out is not None and isinstance(out, TensorVal):
+            return self.call_out(out, op_args, row, method, node, stmt, state)
+        return self.apply_op(row, op_args, node, stmt, state, method, arg_nodes=arg_nodes)
+
+    def _rebind_receiver(
+        self, node: ast.Call, new: TensorVal, state: State, skip_first: bool
+    ) -> None:
+        target = (
+            node.args[0]
+            if skip_first and node.args
+            else (node.func.value if isinstance(node.func, ast.Attribute) else None)
+        )
+        if isinstance(target, (ast.Name, ast.Attribute)):
+            self._rebind_expr(target, new, state)
+
+    def call_inplace(
+        self,
+        op_args: dict[str, Value],
+        row: OpRow | None,
+        name: str,
+        node: ast.Call,
+        stmt: ast.stmt,
+        state: State,
+        kind: str,
+        skip_first: bool = False,
+    ) -> Value:
+        target = op_args.get("0")
+        if not isinstance(target, TensorVal):
+            return UNKNOWN
+        others = [v for k, v in op_args.items() if k != "0" and isinstance(v, TensorVal)]
+        mut = self.mutation(
+            node, stmt, kind, f"`{self.src.text(node)}`", name, certain=not target.may_alias
+        )
+        new = self.inplace(target, others, mut, state, row=row, node=node)
+        recv = (
+            node.args[0]
+            if (skip_first or kind == "inplace_kw") and node.args
+            else (
+                node.func.value
+                if isinstance(node.func, ast.Attribute) and kind == "method"
+                else None
+            )
+        )
+        if (
+            kind == "method"
+            and not skip_first
+            and isinstance(node.func, ast.Attribute)
+            and self.imports.qualify(node.func) is not None
+        ):
+            recv = node.args[0] if node.args else None
+        if isinstance(recv, (ast.Name, ast.Attribute)):
+            self._rebind_expr(recv, new, state)
+        elif isinstance(recv, ast.Subscript) and isinstance(recv.value, (ast.Name, ast.Attribute)):
+            base = self.eval_quiet(recv.value, state)
+            if isinstance(base, TensorVal):
+                self._rebind_expr(recv.value, _merge_into(base, new), state)
+        return new
+
+    def inplace(
+        self,
+        target: TensorVal,
+        others: Sequence[Value],
+        mut: Mutation,
+        state: State,
+        row: OpRow | None,
+        node: ast.AST | None = None,
+    ) -> TensorVal:
+        """One in-place write to `target`: check it, bump its counter, return its new value."""
+        tensors = [o for o in others if isinstance(o, TensorVal)]
+        if self.frames and target.sids & self.frames[-1].arg_sids:
+            mut = replace(mut, caller_visible=True)
+        if state.grad != Tri.YES or state.inference_mode or target.param:
+            mut = replace(
+                mut,
+                grad_off=state.grad != Tri.YES or state.inference_mode,
+                target_param=target.param,
+            )
+        self.det.on_inplace(target, tensors, mut, state)
+        other_rg = Tri.NO
+        deps = target.deps
+        for o in tensors:
+            other_rg = other_rg | o.rg
+            deps = deps | o.deps
+        grad_on = state.grad != Tri.NO
+        rg = target.rg | (other_rg if grad_on else Tri.NO)
+        new = target.with_(
+            rg=rg,
+            deps=deps if rg != Tri.NO else target.deps,
+            leaf_rg=target.leaf_rg,
+        )
+        if (
+            row is not None
+            and row.inplace_saves is not None
+            and grad_on
+            and rg != Tri.NO
+            and node is not None
+        ):
+            new = self._record_inplace_saves(row, target, tensors, new, node, mut, state)
+        return new
+
+    def _record_inplace_saves(
+        self,
+        row: OpRow,
+        target: TensorVal,
+        others: list[TensorVal],
+        new: TensorVal,
+        node: ast.AST,
+        mut: Mutation,
+        state: State,
+    ) -> TensorVal:
+        rule = row.inplace_saves
+        assert rule is not None
+        args: dict[str, TensorVal] = {"0": target}
+        for i, o in enumerate(others, start=1):
+            args[str(i)] = o
+        new_keys: set[tuple[object, ...]] = set()
+        if rule.output and _trigger(rule.output, args) != Tri.NO:
+            key = (*self.site(node), "out")
+            state.saves[key] = SaveRecord(
+                key,
+                target.sids,
+                mut.op,
+                self.src.span(node),
+                "its result",
+                certain=_trigger(rule.output, args) == Tri.YES and state.grad == Tri.YES,
+                exempt=state.hooks,
+                allow_mutation=state.allow_mutation,
+                node=node,
+            )
+            new_keys.add(key)
+        return new.with_(
+            deps=new.deps | frozenset(new_keys),
+            origin=Origin(mut.op.rstrip("_"), self.src.span(node)),
+        )
+
+    def call_out(
+        self,
+        out: Value,
+        op_args: dict[str, Value],
+        row: OpRow | None,
+        name: str,
+        node: ast.Call,
+        stmt: ast.stmt,
+        state: State,
+    ) -> Value:
+        targets = [t for t in _flatten(out) if isinstance(t, TensorVal)]
+        inputs = [v for v in op_args.values() if isinstance(v, TensorVal)]
+        for t in targets:
+            mut = self.mutation(
+                node,
+                stmt,
+                "out",
+                f"`{self.src.text(node)}`",
+                f"{name}(out=)",
+                certain=not t.may_alias,
+            )
+            if self.det.on_out_call(t, inputs, mut, state, name):
+                continue
+            self.det.on_inplace(t, [], mut, state, check_leaf=False)
+        return targets[0] if len(targets) == 1 else UNKNOWN
+
+    def apply_op(
+        self,
+        row: OpRow | None,
+        args: dict[str, Value],
+        node: ast.AST,
+        stmt: ast.stmt,
+        state: State,
+        name: str,
+        arg_nodes: dict[str, ast.expr] | None = None,
+        clonable: bool = True,
+    ) -> Value:
+        """An out-of-place op: record what it saves; return its output."""
+        tensors = {k: v for k, v in args.items() if isinstance(v, TensorVal)}
+        if not tensors:
+            return UNKNOWN
+        for v in tensors.values():
+            self.det.on_use(v, node, state)
+        if row is not None and row.multi_view and "0" in tensors:
+            return SeqVal(self.multi_view(tensors["0"], name.capitalize(), node, state))
+        if row is not None and row.view and "0" in tensors and name not in api.NOT_VIEWS:
+            view = self.view_of(tensors["0"], node, state, name)
+            return SeqVal(view) if name in api.SEQUENCE_VIEW_OPS else view
+        sid, renamer = self.alloc(node, state)
+        if renamer is not None:
+            tensors = {k: renamer.value(v) for k, v in tensors.items()}  # type: ignore[misc]
+        any_rg = Tri.NO
+        deps: frozenset[tuple[object, ...]] = frozenset()
+        for v in tensors.values():
+            any_rg = any_rg | v.rg
+            deps = deps | v.deps
+        differentiable = row.differentiable if row is not None else True
+        grad = state.grad
+        rg = (
+            Tri.NO
+            if (grad == Tri.NO or not differentiable or state.inference_mode)
+            else (any_rg if grad == Tri.YES else Tri(min(any_rg, Tri.MAYBE)))
+        )
+        out = TensorVal(
+            sids=frozenset({sid}),
+            rg=rg,
+            leaf_rg=Tri.NO,
+            deps=deps if rg != Tri.NO else frozenset(),
+            origin=Origin(name, self.src.span(node)),
+            inference=state.inference_mode,
+        )
+        # max/min/median(x, dim) return (values, indices); max/min(a, b) are elementwise
+        with_dim = "dim" in args or ("1" in args and not isinstance(args["1"], TensorVal))
+        tuple_result = name in api.TUPLE_RESULT_OPS and (name not in api.DIM_TUPLE_OPS or with_dim)
+        if tuple_result:
+            indices = TensorVal(
+                sids=frozenset({(*sid, "idx")}), rg=Tri.NO, inference=state.inference_mode
+            )
+        if row is None or rg == Tri.NO:
+            return TupleVal((out, indices)) if tuple_result else out
+        new_keys: list[tuple[object, ...]] = []
+        for arg_id, triggers in row.saves.args.items():
+            saved = tensors.get(arg_id)
+            if saved is None:
+                continue
+            trig = _trigger(triggers, tensors)
+            if trig == Tri.NO:
+                continue
+            key = (*sid, arg_id)
+            arg_node = (arg_nodes or {}).get(arg_id)
+            what = _describe_saved(saved, arg_node, self.src)
+            if saved.inference:
+                self.det.on_inference_saved(saved, node, stmt, state, name, what, arg_node)
+            self._record_save(
+                state,
+                key,
+                saved.sids,
+                name,
+                node,
+                what,
+                certain=trig == Tri.YES and grad == Tri.YES,
+                arg_node=arg_node if clonable else None,
+                param=saved.param,
+                clonable=clonable,
+            )
+            new_keys.append(key)
+        if (
+            row.saves.output
+            and _trigger(row.saves.output, tensors) != Tri.NO
+            and not (tuple_result and name in api.DIM_TUPLE_OPS)
+        ):  # those save their indices only
+            key = (*sid, "out")
+            self._record_save(
+                state,
+                key,
+                out.sids,
+                name,
+                node,
+                "its output",
+                certain=_trigger(row.saves.output, tensors) == Tri.YES and grad == Tri.YES,
+                clonable=clonable,
+            )
+            new_keys.append(key)
+        if new_keys:
+            out = out.with_(deps=out.deps | frozenset(new_keys))
+        return TupleVal((out, indices)) if tuple_result else out
+
+    def _record_save(
+        self,
+        state: State,
+        key: tuple[object, ...],
+        sids: frozenset[Sid],
+        op: str,
+        node: ast.AST,
+        what: str,
+        certain: bool,
+        *,
+        arg_node: ast.AST | None = None,
+        param: bool = False,
+        clonable: bool = True,
+    ) -> None:
+        """Autograd keeps `sids` for the backward of `op` at `node`, in the state's grad
+        contexts (saved-tensor hooks, allow_mutation) and call path."""
+        state.saves[key] = SaveRecord(
+            key,
+            sids,
+            op,
+            self.src.span(node),
+            what,
+            certain=certain,
+            exempt=state.hooks,
+            allow_mutation=state.allow_mutation,
+            node=node,
+            arg_node=arg_node,
+            param=param,
+            clonable=clonable,
+            via=self._via_span(),
+        )
+
+    def _via_span(self) -> Span | None:
+        """Where the user's code called into the module/function that recorded a save."""
+        if self.module_call_span is not None:
+            return self.module_call_span
+        for frame in self.frames:
+            if frame.call_span is not None:
+                return frame.call_span
+        return None
+
+    def view_of(self, base: TensorVal, node: ast.AST, state: State, op: str) -> TensorVal:
+        """A view shares its base's version counter; made under no_grad it is a special kind
+        that may not be modified in place once grad mode is back on."""
+        return base.with_(
+            is_view=True,
+            view_kind="no_grad"
+            if state.grad == Tri.NO and not state.inference_mode
+            else (base.view_kind),
+            noncontig=base.noncontig or op in api.TRANSPOSING_VIEWS,
+        )
+
+    def multi_view(self, base: TensorVal, op: str, node: ast.AST, state: State) -> TensorVal:
+        """One output of unbind/split/chunk/iteration: autograd forbids writing to it."""
+        for sid in base.sids:
+            state.multi_dirty.pop(sid, None)
+        if state.grad == Tri.NO:  # (the op is remembered for a custom Function's outputs)
+            return self.view_of(base, node, state, op).with_(view_op=op)
+        return base.with_(is_view=True, view_kind="multi", view_op=op)
+
+    def fresh_tensor(
+        self,
+        node: ast.AST,
+        rg: Tri,
+        state: State,
+        deps: frozenset[tuple[object, ...]],
+        origin_op: str | None = None,
+    ) -> TensorVal:
+        sid, renamer = self.alloc(node, state)
+        if renamer is not None:
+            deps = frozenset(renamer.key(k) for k in deps)
+        return TensorVal(
+            sids=frozenset({sid}),
+            rg=rg,
+            deps=deps if rg != Tri.NO else frozenset(),
+            origin=Origin(origin_op, self.src.span(node)) if origin_op else None,
+            inference=state.inference_mode,
+        )
+
+    def site(self, node: ast.AST) -> Sid:
+        """An allocation site: the node's whole extent (`a(x).b()` and its inner `a(x)` start
+        at the same place) within the chain of inlined calls."""
+        return (
+            getattr(node, "lineno", 0),
+            getattr(node, "col_offset", 0),
+            getattr(node, "end_lineno", 0),
+            getattr(node, "end_col_offset", 0),
+            *self.scope.tag,
+            *self._ctx_key(),
+        )
+
+    def _ctx_key(self) -> tuple[object, ...]:
+        """The chain of inlined call sites (and the container call being run): one function
+        or one nn.Sequential run from two places allocates apart."""
+        if self.module_call_span is not None:
+            span = self.module_call_span
+            return (*self.call_stack, "m", span.line, span.col, *_tag(span))
+        return tuple(self.call_stack)
+
+    def alloc(self, node: ast.AST, state: State) -> tuple[Sid, SiteRenamer | None]:
+        sid = self.site(node)
+        callers = tuple(s.env for s in self.caller_states if s.env is not state.env)
+        renamer = allocate(state, sid, tuple(f.globals for f in self.frames), callers)
+        if renamer is not None:
+            for obj in renamer.touched:
+                self._touch(obj)
+        return sid, renamer
+
+    def mutation(
+        self, node: ast.AST, stmt: ast.stmt, kind: str, desc: str, op: str, certain: bool
+    ) -> Mutation:
+        return Mutation(
+            self.src.span(node),
+            desc,
+            op,
+            certain,
+            node=node,
+            stmt=stmt,
+            kind=kind,
+            via=self._via_span(),
+        )
