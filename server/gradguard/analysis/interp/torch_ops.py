@@ -369,17 +369,8 @@ class TorchOps(InterpreterBase):
         new_keys: set[tuple[object, ...]] = set()
         if rule.output and _trigger(rule.output, args) != Tri.NO:
             key = (*self.site(node), "out")
-            state.saves[key] = SaveRecord(
-                key,
-                target.sids,
-                mut.op,
-                self.src.span(node),
-                "its result",
-                certain=_trigger(rule.output, args) == Tri.YES and state.grad == Tri.YES,
-                exempt=state.hooks,
-                allow_mutation=state.allow_mutation,
-                node=node,
-            )
+            certain = _trigger(rule.output, args) == Tri.YES and state.grad == Tri.YES
+            self._record_save(state, key, target.sids, mut.op, node, "its result", certain)
             new_keys.add(key)
         return new.with_(
             deps=new.deps | frozenset(new_keys),
