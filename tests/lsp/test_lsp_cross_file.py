@@ -198,3 +198,40 @@ async def test_opening_a_helper_shows_what_an_unopened_caller_does(
     assert any(r.location.uri == file_uri(root / "train.py") for r in related)
     replace_all(client, utils_uri, 2, SAFE_UTILS)  # made safe: train.py's analysis runs again
     await _wait_for(client, utils_uri, [])
+
+
+async def test_notebook_cells_follow_the_project_modules(
+    client: RecordingClient, tmp_path: Path
+) -> None:
+    """A notebook in the project imports its modules like a kernel started in its folder."""
+    files = _project(tmp_path)
+    notebook = (tmp_path / "explore.ipynb").as_uri()
+    cells = [
+        "import torch\nfrom models import Net",
+        "out = Net()(torch.randn(2, 4))\nout += 1",
+        "out.sum().backward()",
+    ]
+    cell_uris = [
+        f"vscode-notebook-cell:{tmp_path}/explore.ipynb#W{i}sZmlsZQ%3D%3D" for i in range(3)
+    ]
+    client.notebook_document_did_open(
+        types.DidOpenNotebookDocumentParams(
+            notebook_document=types.NotebookDocument(
+                uri=notebook,
+                notebook_type="jupyter-notebook",
+                version=1,
+                cells=[
+                    types.NotebookCell(kind=types.NotebookCellKind.Code, document=uri)
+                    for uri in cell_uris
+                ],
+            ),
+            cell_text_documents=[
+                types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)
+                for uri, text in zip(cell_uris, cells, strict=True)
+            ],
+        )
+    )
+    params = await client.wait_for_diagnostics(cell_uris[1])
+    assert [(d.range.start.line, d.code) for d in params.diagnostics] == [(1, "GG002")]
+    related = params.diagnostics[0].related_information or []
+    assert any(r.location.uri == file_uri(files["models"]) for r in related)
