@@ -57,7 +57,8 @@ def check_source(
     if use_jedi:
         from .jedi_types import JediTypes
 
-        interp.jedi = JediTypes(source, path, budget_seconds=jedi_seconds)
+        root = getattr(modules, "root", None)
+        interp.jedi = JediTypes(source, path, budget_seconds=jedi_seconds, project_root=root)
     try:
         interp.run()
     except BudgetExceeded:

@@ -16,9 +16,19 @@ PARAMETER_TYPES = frozenset({"torch.nn.parameter.Parameter", "torch.nn.Parameter
 
 
 class JediTypes:
-    def __init__(self, source: str, path: str, budget_seconds: float = 5.0) -> None:
+    def __init__(
+        self,
+        source: str,
+        path: str,
+        budget_seconds: float = 5.0,
+        project_root: str | None = None,
+    ) -> None:
+        """`project_root`: jedi's project (the user's project root, so that its own packages
+        resolve as they do for us); its environment is the interpreter running gradguard,
+        which the editor starts from the user's environment."""
         self.source = source
         self.path = path
+        self.project_root = project_root
         self.deadline = time.monotonic() + budget_seconds
         self._script: Any = None
         self._cache: dict[tuple[int, int], str | None] = {}
@@ -29,8 +39,11 @@ class JediTypes:
         if self._script is None:
             import jedi
 
+            project = jedi.Project(self.project_root) if self.project_root else None
             self._script = jedi.Script(
-                self.source, path=self.path if self.path.endswith(".py") else None
+                self.source,
+                path=self.path if self.path.endswith(".py") else None,
+                project=project,
             )
         return self._script
 

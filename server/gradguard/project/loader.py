@@ -28,4 +28,4 @@ def loader_for(
         if config.source is not None and root is not None and config.source.parent != root:
             # `src` is relative to the pyproject.toml that says it
             src = [str(config.source.parent / s) for s in src]
-    return ProjectModules(file, source_roots(root, src), overlay)
+    return ProjectModules(file, source_roots(root, src), overlay, root=root)

@@ -35,7 +35,9 @@ class ProjectModules:
         entry: str | Path,
         roots: list[Path],
         overlay: Mapping[str, str] | None = None,
+        root: Path | None = None,
     ) -> None:
+        self.root = str(root) if root is not None else None  # the project root (for jedi)
         entry_dir = Path(os.path.abspath(entry)).parent
         self.path_dirs: list[str] = []
         for folder in (entry_dir, *roots):
