@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analysis import Finding, Report, check_bytes, check_source
+from .analysis import Finding, check_source
 from .analysis.edits import apply_edits, plan_fixes
 from .analysis.parsing import decode_source
 from .config import Config
@@ -53,7 +53,9 @@ def iter_python_files(paths: Sequence[str], excludes: frozenset[str]) -> Iterato
 
 
 def check_file(path: str, config: Config) -> FileResult:
-    """One file's analysis (findings it reaches in other files included, with their paths)."""
+    """One file's analysis (findings it reaches in other files included, with their paths).
+    A notebook's code cells are checked together, in order (lines reported per cell); its
+    imports resolve from the notebook's folder, as a kernel started there would."""
     result = FileResult(path)
     try:
         size = os.path.getsize(path)
@@ -64,35 +66,19 @@ def check_file(path: str, config: Config) -> FileResult:
     except OSError as exc:
         result.problems.append(f"cannot read: {exc.strerror or exc}")
         return result
-    modules = loader_for(path, config.src) if config.follow_imports else None
     if path.endswith(".ipynb"):
-        return _check_notebook(result, data, config)
-    try:
-        report: Report = check_bytes(
-            data,
-            os.path.abspath(path),
-            use_jedi=config.jedi,
-            select=config.select,
-            ignore=config.ignore,
-            modules=modules,
-        )
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a whole run
-        result.problems.append(f"internal error: {type(exc).__name__}: {exc}")
-        return result
-    result.findings = report.findings
-    result.problems = report.problems
-    return result
+        try:
+            cells = ipynb_code_cells(data)
+        except ValueError as exc:
+            result.problems.append(str(exc))
+            return result
+        source, result.cell_starts = join_cells([python_view(c) for c in cells])
+        return _analyse(result, source, None, config)
+    text, problem = decode_source(data)
+    return _analyse(result, text, problem, config)
 
 
-def _check_notebook(result: FileResult, data: bytes, config: Config) -> FileResult:
-    """A notebook's code cells are checked together, in order; lines are reported per cell.
-    Its imports resolve from the notebook's folder, as a kernel started there would."""
-    try:
-        cells = ipynb_code_cells(data)
-    except ValueError as exc:
-        result.problems.append(str(exc))
-        return result
-    source, starts = join_cells([python_view(c) for c in cells])
+def _analyse(result: FileResult, source: str, problem: str | None, config: Config) -> FileResult:
     modules = loader_for(result.path, config.src) if config.follow_imports else None
     try:
         report = check_source(
@@ -106,7 +92,8 @@ def _check_notebook(result: FileResult, data: bytes, config: Config) -> FileResu
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a whole run
         result.problems.append(f"internal error: {type(exc).__name__}: {exc}")
         return result
-    result.findings, result.problems, result.cell_starts = report.findings, report.problems, starts
+    result.findings = report.findings
+    result.problems = ([problem] if problem else []) + report.problems
     return result
 
 
@@ -145,7 +132,7 @@ def relocate(results: list[FileResult]) -> list[FileResult]:
             home = f.path
             target = by_path.get(home)
             if target is None:
-                target = by_path[home] = FileResult(_display(home))
+                target = by_path[home] = FileResult(display_path(home))
                 out.append(target)
             moved.append((target, f.with_paths(functools.partial(_rebase, own=own, home=home))))
         r.findings = kept
@@ -175,7 +162,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return sorted(best.values(), key=Finding.sort_key)
 
 
-def _display(path: str) -> str:
+def display_path(path: str) -> str:
     """A path as the user would type it: relative to the working directory when inside it."""
     try:
         rel = os.path.relpath(path)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +10,7 @@ from . import __version__
 from .analysis import Finding
 from .analysis.findings import Related, Span, TextEdit
 from .analysis.rules import RULES, rule_doc_url
+from .checking import display_path
 from .notebook_cells import cell_of_line
 
 if TYPE_CHECKING:
@@ -21,19 +21,11 @@ def _where(r: FileResult, span: Span, line: int) -> tuple[str, int | None, int]:
     """(path, 1-based notebook cell or None, line) of a line of a location: in the checked
     file (a notebook's lines count within their cell), or in another module of the project."""
     if span.path:
-        return _display(span.path), None, line
+        return display_path(span.path), None, line
     if r.cell_starts is None:
         return r.path, None, line
     index, in_cell = cell_of_line(r.cell_starts, line)
     return r.path, index + 1, in_cell
-
-
-def _display(path: str) -> str:
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path
-    return path if rel.startswith("..") else rel
 
 
 def _place(r: FileResult, span: Span) -> str:

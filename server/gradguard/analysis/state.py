@@ -105,6 +105,30 @@ class State:
             heap_owned=False,
         )
 
+    def sharing_flow(self) -> State:
+        """A fresh namespace on the same flow (what is saved, the heap, grad mode): a called
+        function's locals, an imported module's globals."""
+        return State(
+            env={},
+            saves=self.saves,
+            heap=self.heap,
+            heap_owned=self.heap_owned,
+            grad=self.grad,
+            inference_mode=self.inference_mode,
+            allow_mutation=self.allow_mutation,
+            hooks=self.hooks,
+            multi_dirty=self.multi_dirty,
+            allocated=self.allocated,
+        )
+
+    def continue_from(self, out: State) -> None:
+        """Take back the flow a `sharing_flow` namespace ran on (its bindings stay there)."""
+        self.allocated |= out.allocated
+        self.saves = out.saves
+        self.multi_dirty = out.multi_dirty
+        self.heap = out.heap
+        self.heap_owned = out.heap_owned
+
     def same_as(self, other: State) -> bool:
         return (
             self.env == other.env

@@ -347,18 +347,7 @@ class Calls(InterpreterBase):
             or any(f.func and f.func.node is func.node for f in self.frames)
         ):
             return self._opaque_call(args, kwargs, self_obj, node, state)
-        callee = State(
-            env={},
-            saves=state.saves,
-            heap=state.heap,
-            heap_owned=state.heap_owned,
-            grad=state.grad,
-            inference_mode=state.inference_mode,
-            allow_mutation=state.allow_mutation,
-            hooks=state.hooks,
-            multi_dirty=state.multi_dirty,
-            allocated=state.allocated,
-        )
+        callee = state.sharing_flow()
         scope = func.module if isinstance(func.module, ModuleScope) else self.main_scope
         frame = Frame(
             globals=(
@@ -403,11 +392,7 @@ class Calls(InterpreterBase):
             self.frames.pop()
             self.call_stack.pop()
             self.current_stmt = frame.call_stmt
-        state.allocated |= out_state.allocated
-        state.saves = out_state.saves
-        state.multi_dirty = out_state.multi_dirty
-        state.heap = out_state.heap
-        state.heap_owned = out_state.heap_owned
+        state.continue_from(out_state)
         results = [v for v, _ in frame.returns]
         return _join_all(results) if results else ConstVal(None)
 

@@ -150,16 +150,7 @@ class Units(InterpreterBase):
         assert scope.tree is not None
         if self.recorder is not None:
             self.recorder.impure = True  # a module read inside one unit: not replayable
-        module_state = State(
-            env={},
-            saves=state.saves,
-            heap=state.heap,
-            heap_owned=state.heap_owned,
-            grad=state.grad,
-            inference_mode=state.inference_mode,
-            multi_dirty=state.multi_dirty,
-            allocated=state.allocated,
-        )
+        module_state = state.sharing_flow()
         scope.env = module_state.env  # type: ignore[assignment]
         self.register_source(scope)
         frame = Frame(globals=module_state.env)
@@ -185,11 +176,7 @@ class Units(InterpreterBase):
                 raise BudgetExceeded
         scope.env = out.env  # type: ignore[assignment]
         scope.loaded = True
-        state.allocated |= out.allocated
-        state.saves = out.saves
-        state.multi_dirty = out.multi_dirty
-        state.heap = out.heap
-        state.heap_owned = out.heap_owned
+        state.continue_from(out)
 
     def register_source(self, scope: ModuleScope) -> None:
         """Findings, related locations and fixes in `scope`'s file use its text."""
