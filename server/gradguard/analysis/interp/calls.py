@@ -124,6 +124,10 @@ class Calls(InterpreterBase):
         if name in ("list", "tuple", "iter", "reversed", "sorted") and args:
             return SeqVal(self.element_of(args[0], node, state))
         if name in ("zip",) and args:
+            columns = [_known_items(a) for a in args]
+            if all(c is not None for c in columns):  # `zip(self.convs1, self.convs2)` unrolled
+                rows = zip(*[c for c in columns if c is not None], strict=False)
+                return TupleVal(tuple(TupleVal(tuple(row)) for row in rows))
             return SeqVal(TupleVal(tuple(self.element_of(a, node, state) for a in args)))
         if name == "map" and len(args) == 2 and isinstance(args[0], (FuncVal, TorchFnVal)):
             return self._map(args[0], args[1], node, state)
