@@ -174,3 +174,35 @@ def test_not_a_notebook_is_a_clear_message(tmp_path: Path) -> None:
     nb.write_text("{ not json")
     out = run("check", "--no-jedi", str(nb))
     assert out.returncode == 0 and "not a Jupyter notebook" in out.stdout
+
+
+def test_findings_across_files_are_filed_under_their_own_file_and_fixed_there(
+    tmp_path: Path,
+) -> None:
+    """The `nn.ReLU(inplace=True)` in models/blocks.py is unsafe only because of what
+    models/net.py feeds it: checking train.py alone reports it at blocks.py's line (once per
+    directory run), and --fix edits blocks.py; the project then runs."""
+    project = tmp_path / "proj"
+    shutil.copytree(ROOT / "tests/projects/inplace_layer/relu_after_sigmoid", project)
+    out = run("check", "train.py", "--format", "json", "--no-jedi", cwd=project)
+    assert out.returncode == 1, out.stdout + out.stderr
+    doc = json.loads(out.stdout)
+    [finding] = doc["diagnostics"]
+    assert (finding["path"], finding["line"], finding["code"]) == (
+        str(Path("models/blocks.py")),
+        11,
+        "GG002",
+    )
+    assert {r["path"] for r in finding["related"]} >= {str(Path("models/net.py")), "train.py"}
+    edit_paths = {e["path"] for fix in finding["fixes"] for e in fix["edits"]}
+    assert str(Path("models/blocks.py")) in edit_paths
+    whole = json.loads(run("check", ".", "--format", "json", "--no-jedi", cwd=project).stdout)
+    assert [(d["path"], d["line"]) for d in whole["diagnostics"]] == [
+        (str(Path("models/blocks.py")), 11)
+    ]
+    fixed = run("check", ".", "--fix", "--no-jedi", cwd=project)
+    assert fixed.returncode == 0 and "Applied 1 fix" in fixed.stdout, fixed.stdout
+    assert "inplace=False" in (project / "models/blocks.py").read_text()
+    pytest.importorskip("torch")
+    ran = subprocess.run([sys.executable, "train.py"], capture_output=True, text=True, cwd=project)
+    assert ran.returncode == 0, ran.stderr
