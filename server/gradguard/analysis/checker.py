@@ -4,10 +4,11 @@ no LSP, no file system (the user's other modules come through a `ModuleLoader`).
 from __future__ import annotations
 
 import ast
+import os
 from collections.abc import Iterable
 
 from ..optable.table import load_optable
-from .findings import Finding, Report
+from .findings import Finding, Report, Span
 from .fixes import FixBuilder
 from .hazards import Detector
 from .imports import ImportMap
@@ -68,7 +69,7 @@ def check_source(
     report.problems.extend(detector.problems)
     if interp.linker is not None:
         report.modules = sorted(s.path for s in interp.linker.scopes.values() if s.tree is not None)
-    findings = list(detector.findings.values())
+    findings = _own_file_as_itself(list(detector.findings.values()), path)
     suppressed = {  # only the files findings are in: a project may have hundreds of modules
         path: suppressed_codes(detector.sources[path].lines)
         for path in {f.path for f in findings}
@@ -84,6 +85,23 @@ def check_source(
         key=Finding.sort_key,
     )
     return report
+
+
+def _own_file_as_itself(findings: list[Finding], path: str) -> list[Finding]:
+    """A module that imports the checked file runs it again as a module (as Python would):
+    what that finds in it is stated as this file's, once."""
+    own = os.path.abspath(path) if os.path.isabs(path) else None
+    if own is None or not any(
+        f.path == own or any(r.span.path == own for r in f.related) for f in findings
+    ):
+        return findings
+    best: dict[tuple[str, Span], Finding] = {}
+    for f in findings:
+        moved = f.with_paths(lambda p: "" if p == own else p)
+        key = (moved.code, moved.span)
+        if key not in best or moved.severity > best[key].severity:
+            best[key] = moved
+    return list(best.values())
 
 
 def _imports_project_module(tree: ast.Module, path: str, modules: ModuleLoader) -> bool:

@@ -8,7 +8,6 @@ stay what they were: names that `imports.ImportMap` qualifies.
 from __future__ import annotations
 
 import ast
-import os
 from typing import Protocol
 
 from .imports import ImportMap, canonical
@@ -57,7 +56,6 @@ class ModuleLinker:
         self.loader = loader
         self.main_file = main_file
         self.scopes: dict[str, ModuleScope] = {}
-        self._main_abs = os.path.abspath(main_file) if os.path.isabs(main_file) else ""
         self._loading: list[set[str]] = []  # per module whose top level runs now: what it read
         self._loading_keys: list[str] = []
         self._text_keys: dict[str, str | None] = {}  # content key of each module, this analysis
@@ -165,8 +163,6 @@ class ModuleLinker:
         """The module's scope; its top level runs on the first call (once per analysis), or
         is taken from the modules kept from earlier analyses while nothing it read changed."""
         key = ref.path or f"<namespace {ref.name}>"
-        if ref.path is not None and os.path.abspath(ref.path) == self._main_abs:
-            return self.interp.main_scope  # the checked file importing itself: its own names
         for loading in self._loading:
             loading.add(key)  # what an importing module's top level read
         found = self.scopes.get(key)
