@@ -605,8 +605,12 @@ class TorchOps(InterpreterBase):
 
     def alloc(self, node: ast.AST, state: State) -> tuple[Sid, SiteRenamer | None]:
         sid = self.site(node)
-        callers = tuple(s.env for s in self.caller_states if s.env is not state.env)
-        renamer = allocate(state, sid, tuple(f.globals for f in self.frames), callers)
+        callers = tuple(
+            {id(s.env): s.env for s in self.caller_states if s.env is not state.env}.values()
+        )
+        # each module's globals once (every frame of one module shares them)
+        globals_ = tuple({id(f.globals): f.globals for f in self.frames}.values())
+        renamer = allocate(state, sid, globals_, callers)
         if renamer is not None:
             for obj in renamer.touched:
                 self._touch(obj)
