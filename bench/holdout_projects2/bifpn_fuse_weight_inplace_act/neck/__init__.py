@@ -1,0 +1,3 @@
+from .fuse import Fusefeature
+
+__all__ = ["Fusefeature"]

@@ -1,0 +1,3 @@
+from .models import InpaintingModel
+
+__all__ = ["InpaintingModel"]

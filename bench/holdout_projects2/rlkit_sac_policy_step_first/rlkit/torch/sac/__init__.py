@@ -1,0 +1,4 @@
+from .policies import TanhGaussianPolicy
+from .sac import SACTrainer
+
+__all__ = ["TanhGaussianPolicy", "SACTrainer"]

@@ -1,0 +1,1 @@
+from .vqvae import VQVAE
