@@ -258,10 +258,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print_pass(measure("check_source", parsed, plain, repeat, record_report), base_ok, shown)
     if not args.no_follow:
+        from gradguard.analysis.module_cache import settle_for_batch
         from gradguard.project import loader_for
 
         def follow(src: SourceFile) -> Any:
-            return check_source(src.text, str(src.path), modules=loader_for(src.path))
+            report = check_source(src.text, str(src.path), modules=loader_for(src.path))
+            settle_for_batch()  # as `gradguard check` does between files
+            return report
 
         res = measure(
             "check_source, project modules followed", parsed, follow, repeat, record_report

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .analysis import Finding, check_source
 from .analysis.edits import apply_edits, plan_fixes
+from .analysis.module_cache import settle_for_batch
 from .analysis.parsing import decode_source
 from .config import Config
 from .notebook_cells import ipynb_code_cells, join_cells, python_view
@@ -94,6 +95,7 @@ def _analyse(result: FileResult, source: str, problem: str | None, config: Confi
         return result
     result.findings = report.findings
     result.problems = ([problem] if problem else []) + report.problems
+    settle_for_batch()
     return result
 
 

@@ -14,6 +14,7 @@ analysis runs them afresh.
 from __future__ import annotations
 
 import bisect
+import gc
 import threading
 from dataclasses import dataclass, field
 
@@ -103,3 +104,19 @@ def module_cache() -> ModuleCache:
     if cache is None:
         cache = _LOCAL.cache = ModuleCache()
     return cache
+
+
+_frozen_at = 0
+
+
+def settle_for_batch() -> None:
+    """For a batch of analyses in one process (`gradguard check`): once new modules were
+    kept, move everything alive now out of the cyclic garbage collector's way, so that its
+    full collections stop rescanning the kept modules (measured on timm: a 1.2 s pause every
+    few files, 13.1 s -> 9.6 s for the repository). Not for long-lived servers: a frozen object
+    that later becomes garbage in a cycle is never collected."""
+    global _frozen_at
+    kept = len(module_cache().entries)
+    if kept > _frozen_at:
+        gc.freeze()
+        _frozen_at = kept
