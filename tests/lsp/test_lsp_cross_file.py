@@ -114,6 +114,10 @@ async def test_finding_in_open_module_caused_by_another_file(
         for fix in fixes
         for change in fix["changes"]
     )
+    # "Disable GG002 for this line" edits utils.py, where the analysis reads suppressions
+    [suppress] = diagnostic.data["suppress"]["changes"]
+    assert suppress["uri"] == utils_uri and suppress["edits"][0]["range"]["start"]["line"] == 1
+    assert "gradguard: ignore[GG002]" in suppress["edits"][0]["newText"]
 
 
 async def test_related_information_points_into_the_model_file(

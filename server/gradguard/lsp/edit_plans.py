@@ -95,18 +95,23 @@ def fix_plan(snapshot: Snapshot, fix: Fix, encoding: Encoding) -> EditPlan | Non
 
 
 def suppression_plan(snapshot: Snapshot, finding: Finding, encoding: Encoding) -> EditPlan | None:
-    """Append (or extend) `# gradguard: ignore[CODE]` on the finding's line."""
-    if finding.path:
-        return None  # in another file: suppressed there, where its own analysis reads it
+    """Append (or extend) `# gradguard: ignore[CODE]` on the finding's line (in the file the
+    finding is in: the analysis reads suppressions there, whichever file reached it)."""
     line = finding.span.line
-    text = snapshot.line_text(line - 1)
+    if finding.path:
+        lines = snapshot.foreign.lines(finding.path) if snapshot.foreign is not None else None
+        if lines is None or not 1 <= line <= len(lines):
+            return None
+        text = lines[line - 1]
+    else:
+        text = snapshot.line_text(line - 1)
     if text.rstrip().endswith("\\"):
         return None  # a comment after a line continuation would be a syntax error
     new_text = suppression_comment(text, finding.code)
     if new_text == text:
         return None
     keep = _common_prefix_length(text, new_text)
-    edit = TextEdit(Span(line, keep, line, len(text)), new_text[keep:])
+    edit = TextEdit(Span(line, keep, line, len(text), finding.path), new_text[keep:])
     return plan_from_edits(snapshot, f"Disable {finding.code} for this line", [edit], encoding)
 
 
