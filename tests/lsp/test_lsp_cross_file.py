@@ -114,6 +114,15 @@ async def test_finding_in_open_module_caused_by_another_file(
         for fix in fixes
         for change in fix["changes"]
     )
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=utils_uri),
+            position=types.Position(line=1, character=6),
+        )
+    )
+    assert (
+        hover is not None and "GG002" in str(hover.contents) and "train.py" in str(hover.contents)
+    )
     # "Disable GG002 for this line" edits utils.py, where the analysis reads suppressions
     [suppress] = diagnostic.data["suppress"]["changes"]
     assert suppress["uri"] == utils_uri and suppress["edits"][0]["range"]["start"]["line"] == 1
@@ -132,6 +141,15 @@ async def test_related_information_points_into_the_model_file(
     saver = [r for r in related if "saved" in r.message]
     assert saver[0].location.uri == file_uri(files["models"])
     assert saver[0].location.range.start.line == 10
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=5, character=1),
+        )
+    )
+    assert hover is not None
+    text = str(hover.contents)
+    assert "torch.sigmoid(self.fc(x))" in text and "line 11 of models.py" in text, text
 
 
 async def test_unsaved_dependency_text_is_used_and_edits_reanalyse_dependents(

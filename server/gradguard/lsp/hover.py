@@ -53,7 +53,15 @@ def explain(result: UnitResult, finding: Finding, markdown: bool) -> str:
         first = f"{finding.code}: {summary}: {op}"
     consequence = f"PyTorch: {outcome}" if outcome else finding.message
     second = consequence
-    if saver is not None:
+    if saver is not None and saver.span.path:  # saved in another module of the project
+        lines = snapshot.foreign.lines(saver.span.path) if snapshot.foreign else None
+        name = saver.span.path.replace("\\", "/").rsplit("/", 1)[-1]
+        where = f"line {saver.span.line} of {name}"
+        text = lines[saver.span.line - 1] if lines and saver.span.line <= len(lines) else ""
+        saved_op = _shorten(_piece(text, saver.span) or name)
+        shown = f"`{saved_op}`" if markdown else saved_op
+        second = f"Saved for backward by {shown} at {where}. {consequence}"
+    elif saver is not None:
         where = snapshot.where(saver.span.line - 1)
         saved_op = _segment(result, saver.span)
         shown = f"`{saved_op}`" if markdown else saved_op
@@ -64,8 +72,46 @@ def explain(result: UnitResult, finding: Finding, markdown: bool) -> str:
 def _segment(result: UnitResult, span: Span) -> str:
     """Source of a span on one line (a multi-line span: its first line)."""
     text = result.snapshot.line_text(span.line - 1)
-    piece = text[span.col : span.end_col] if span.end_line == span.line else text[span.col :]
-    return _shorten(piece.strip() or text.strip())
+    return _shorten(_piece(text, span) or text.strip())
+
+
+def _piece(text: str, span: Span) -> str:
+    return (
+        text[span.col : span.end_col] if span.end_line == span.line else text[span.col :]
+    ).strip()
+
+
+def contributed_hover(
+    diagnostics: list[types.Diagnostic], position: types.Position, markdown: bool
+) -> types.Hover | None:
+    """Hover on a diagnostic another file's analysis put here (opening `utils.py` shows what
+    `train.py`'s call does to it): its message and where the other places are."""
+    hits = [
+        d
+        for d in diagnostics
+        if (d.range.start.line, d.range.start.character)
+        <= (position.line, position.character)
+        <= (d.range.end.line, d.range.end.character)
+    ]
+    if not hits:
+        return None
+    diagnostic = hits[0]
+    places = [
+        f"{r.message} ({r.location.uri.rsplit('/', 1)[-1]}:{r.location.range.start.line + 1})"
+        for r in diagnostic.related_information or []
+    ]
+    code = str(diagnostic.code or "")
+    if markdown:
+        head = (
+            f"**[{code}]({rule_doc_url(code)})** {diagnostic.message}"
+            if code
+            else diagnostic.message
+        )
+        text = "\n\n".join([head, *(f"- {p}" for p in places)])
+    else:
+        text = "\n".join([f"{code}: {diagnostic.message}", *places])
+    kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
+    return types.Hover(contents=types.MarkupContent(kind=kind, value=text), range=diagnostic.range)
 
 
 def _one_line(rest_of_line: str, finding: Finding) -> str:

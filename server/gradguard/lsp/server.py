@@ -27,7 +27,7 @@ from .actions import (
 from .client_features import ClientFeatures
 from .code_lens import verify_lenses
 from .documents import DocumentStore, fs_path_of
-from .hover import hover_at
+from .hover import contributed_hover, hover_at
 from .pipeline import DiagnosticsPipeline
 from .positions import Encoding, encoding_from
 from .protocol import ForwardingProtocol
@@ -299,11 +299,12 @@ class GradguardLanguageServer(LanguageServer):
         if key is None:
             return None
         result = await self.pipeline.fresh_result(key, wait=True)
-        if result is None:
-            return None
-        return hover_at(
-            result, params.text_document.uri, params.position, self.features.markdown_hover
-        )
+        markdown = self.features.markdown_hover
+        uri, position = params.text_document.uri, params.position
+        own = hover_at(result, uri, position, markdown) if result is not None else None
+        if own is not None:
+            return own
+        return contributed_hover(self.pipeline.cross.for_uri(uri, besides=key), position, markdown)
 
     def on_code_lens(self, params: types.CodeLensParams) -> list[types.CodeLens] | None:
         uri = params.text_document.uri
