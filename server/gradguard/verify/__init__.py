@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..analysis import check_source
 from ..analysis.parsing import decode_source
+from ..project import loader_for
 from .cells import CellError, CellPlan, plan_cells
 from .model import RuntimeFinding, Site, Verdict, VerifyResult
 from .runner import HARNESS, HarnessError, Job, Limits, run_jobs
@@ -74,5 +75,7 @@ def verify_file(
 
 def add_verdicts(result: VerifyResult, source: str) -> None:
     """Judge each static finding inside the verified cell against the runtime result."""
-    static = check_source(source, result.path).findings
+    path = result.path
+    modules = loader_for(path) if os.path.isfile(path) else None  # the project's modules too
+    static = check_source(source, os.path.abspath(path), modules=modules).findings
     result.verdicts = judge(static, result)

@@ -23,8 +23,8 @@ def family(code: str) -> str:
 def judge(static: Iterable[Finding], result: VerifyResult) -> list[Verdict]:
     verdicts = []
     for finding in sorted(static, key=lambda f: f.sort_key()):
-        if not result.cell.start_line <= finding.line <= result.cell.end_line:
-            continue
+        if finding.path or not result.cell.start_line <= finding.line <= result.cell.end_line:
+            continue  # in another file (reached through an import), or outside the cell
         match = _matching(finding, result.findings)
         if match is not None:
             verdicts.append(Verdict(finding.code, finding.line, "confirmed", match.message))
