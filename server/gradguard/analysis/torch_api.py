@@ -192,6 +192,7 @@ class LayerSpec:
     output_tuple: bool = False
     saves_output: bool = False  # (opaque layers) its backward needs its output
     saves_params: bool = False  # (opaque layers) its backward needs its parameters
+    saved_params: tuple[str, ...] | None = None  # ... only these of them (None: all)
     saves_state: bool = False  # (opaque layers) ... and the initial state passed in (hx)
     input_arg: str = "0"  # the op-table argument id the layer's input takes
 
@@ -300,15 +301,18 @@ ARG_ORDER = {"nn.functional.embedding": {"0": "1", "1": "0"}}
 for _rnn in ("LSTM", "GRU", "RNN"):
     # verified on torch 2.13 CPU: LSTM's backward needs its output, its weights and biases and
     # the (h0, c0) it was given (modifying any of them after the forward breaks the backward);
-    # GRU's and RNN's need none of these when the input does not require grad
+    # GRU's and RNN's (tanh and relu) need the recurrent weight `weight_hh_l0` and the h0 they
+    # were given, not their output, `weight_ih_l0` or biases when the input does not require
+    # grad (an optimizer step between the forward and a later backward raises)
     lstm = _rnn == "LSTM"
     LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(
         None,
         params=("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"),
         output_tuple=True,
         saves_output=lstm,
-        saves_params=lstm,
-        saves_state=lstm,
+        saves_params=True,
+        saved_params=None if lstm else ("weight_hh_l0",),
+        saves_state=True,
     )
 for _rnn in ("LSTMCell", "GRUCell", "RNNCell"):
     LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(None, output_tuple=_rnn == "LSTMCell")

@@ -436,7 +436,7 @@ class NnModules(InterpreterBase):
         if spec.saves_output:
             saved.append(("out", out, "its output", False))
         if spec.saves_params:
-            for pname in spec.params:
+            for pname in spec.params if spec.saved_params is None else spec.saved_params:
                 param = self.get_attr(mod, pname, state)
                 if isinstance(param, TensorVal):
                     saved.append((pname, param, f"the parameter `{kind}.{pname}`", True))
