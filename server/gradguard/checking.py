@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .analysis import Finding, check_source
 from .analysis.edits import apply_edits, plan_fixes
+from .analysis.findings import most_severe
 from .analysis.module_cache import settle_for_batch
 from .analysis.parsing import decode_source
 from .config import Config
@@ -141,7 +142,7 @@ def relocate(results: list[FileResult]) -> list[FileResult]:
     for target, f in moved:
         target.findings.append(f)
     for r in out:
-        r.findings = _dedupe(r.findings)
+        r.findings = most_severe(r.findings)
     return out
 
 
@@ -153,15 +154,6 @@ def _rebase(path: str, own: str, home: str) -> str:
     """A location's path as seen from `home`: "" for home itself, absolute for the rest."""
     absolute = path or own
     return "" if absolute == home else absolute
-
-
-def _dedupe(findings: list[Finding]) -> list[Finding]:
-    best: dict[tuple[str, object], Finding] = {}
-    for f in findings:
-        key = (f.code, f.span)
-        if key not in best or f.severity > best[key].severity:
-            best[key] = f
-    return sorted(best.values(), key=Finding.sort_key)
 
 
 def display_path(path: str) -> str:

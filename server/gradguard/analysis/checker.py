@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterable
 
 from ..optable.table import load_optable
-from .findings import Finding, Report, Span
+from .findings import Finding, Report, most_severe
 from .fixes import FixBuilder
 from .hazards import Detector
 from .imports import ImportMap
@@ -95,13 +95,7 @@ def _own_file_as_itself(findings: list[Finding], path: str) -> list[Finding]:
         f.path == own or any(r.span.path == own for r in f.related) for f in findings
     ):
         return findings
-    best: dict[tuple[str, Span], Finding] = {}
-    for f in findings:
-        moved = f.with_paths(lambda p: "" if p == own else p)
-        key = (moved.code, moved.span)
-        if key not in best or moved.severity > best[key].severity:
-            best[key] = moved
-    return list(best.values())
+    return most_severe([f.with_paths(lambda p: "" if p == own else p) for f in findings])
 
 
 def _imports_project_module(tree: ast.Module, path: str, modules: ModuleLoader) -> bool:

@@ -92,6 +92,16 @@ class Finding:
         return (self.span.path, self.span.line, self.span.col, self.code)
 
 
+def most_severe(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule and place (the most severe of those reported there), sorted."""
+    best: dict[tuple[str, Span], Finding] = {}
+    for f in findings:
+        key = (f.code, f.span)
+        if key not in best or f.severity > best[key].severity:
+            best[key] = f
+    return sorted(best.values(), key=Finding.sort_key)
+
+
 @dataclass
 class Report:
     """Result of checking one source text."""

@@ -18,8 +18,7 @@ class Frame:
     func: FuncVal | None = None
     returns: list[tuple[Value, ast.Return | None]] = field(default_factory=list)
     standalone: bool = False  # analysed with unknown arguments, not inlined from a call
-    call_node: ast.AST | None = None  # where this inlined activation was called from
-    call_span: Span | None = None  # its span, made in the caller's module
+    call_span: Span | None = None  # where this inlined activation was called from
     call_stmt: ast.stmt | None = None
     arg_sids: frozenset[Sid] = frozenset()  # storages the caller passed in
     closure: dict[str, Value] | None = None  # the enclosing function's variables

@@ -59,6 +59,14 @@ class ImportMap:
                         self.star_modules.append(node.module)
         self.uses_torch = any(q == "torch" or q.startswith("torch.") for q in self.names.values())
 
+    def copy(self) -> ImportMap:
+        """A private copy (a cached module's names: star imports add to each analysis's)."""
+        clone = ImportMap.__new__(ImportMap)
+        clone.names = dict(self.names)
+        clone.star_modules = list(self.star_modules)
+        clone.uses_torch = self.uses_torch
+        return clone
+
     def torch_alias(self) -> str:
         """The local name that refers to the torch module, for code that fixes insert."""
         for local, qual in self.names.items():

@@ -17,7 +17,6 @@ from .modules import (
     ModuleRef,
     ModuleScope,
     content_key,
-    copy_imports,
     parse_module,
 )
 from .spans import SourceMap
@@ -187,7 +186,7 @@ class ModuleLinker:
             ref.path,
             parsed.tree,
             src,
-            copy_imports(parsed.imports),
+            parsed.imports.copy(),
             text_key=content_key(text),
         )
         self.scopes[key] = scope

@@ -126,15 +126,6 @@ class ModuleScope:
         return names
 
 
-def copy_imports(imports: ImportMap) -> ImportMap:
-    """A private copy of a cached module's import names."""
-    clone = ImportMap.__new__(ImportMap)
-    clone.names = dict(imports.names)
-    clone.star_modules = list(imports.star_modules)
-    clone.uses_torch = imports.uses_torch
-    return clone
-
-
 def strip_main_guard(body: list[ast.stmt]) -> list[ast.stmt]:
     """An imported module's top level without its `if __name__ == "__main__":` blocks."""
     return [s for s in body if not _is_main_guard(s)]

@@ -360,7 +360,6 @@ class Calls(InterpreterBase):
                 else (self.frames[0].globals if self.frames else {})
             ),
             func=func,
-            call_node=node,
             call_span=self.src.span(node),
             call_stmt=self.current_stmt,
             closure=func.closure,

@@ -179,8 +179,8 @@ class Units(InterpreterBase):
         state.continue_from(out)
 
     def register_source(self, scope: ModuleScope) -> None:
-        """Findings, related locations and fixes in `scope`'s file use its text."""
-        self.det.sources[scope.path] = scope.src
+        """Fixes in `scope`'s file use its text and its name for torch (the detector finds
+        the text through the shared source registry its SourceMap joined)."""
         torch_bound = "torch" in scope.imports.names.values()  # `import torch [as t]`
         self.det.fixes.add_source(scope.src, scope.imports.torch_alias() if torch_bound else None)
 
