@@ -35,7 +35,7 @@ def lsp_position(
     if located is None:
         return None
     segment, local_line = located
-    character = to_client_column(snapshot.line_text(line - 1), column, encoding)
+    character = snapshot.client_column(line - 1, column, encoding)
     return segment.uri, types.Position(line=local_line, character=character)
 
 
@@ -56,7 +56,8 @@ def lsp_range(snapshot: Snapshot, span: Span, encoding: Encoding) -> tuple[str, 
     ):
         text = snapshot.line_text(span.line - 1)
         end_position = types.Position(
-            line=start_position.line, character=to_client_column(text, len(text), encoding)
+            line=start_position.line,
+            character=snapshot.client_column(span.line - 1, len(text), encoding),
         )
     return uri, types.Range(start=start_position, end=end_position)
 

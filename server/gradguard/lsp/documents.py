@@ -19,7 +19,7 @@ from pygls.uris import to_fs_path
 from ..notebook_cells import cell_line_count, join_cells
 from .notebook import NotebookModel
 from .positions import Encoding, split_lines
-from .snapshot import Segment, Snapshot
+from .snapshot import BOM, Segment, Snapshot
 from .textdoc import TextDocument
 
 PYTHON_SUFFIXES = (".py", ".pyi", ".pyw", ".ipy")
@@ -168,14 +168,13 @@ class DocumentStore:
             return None
         fs_path = fs_path_of(key)
         engine_path = str(fs_path) if fs_path else key
+        code, bom = _without_bom(text.text)
         if urlsplit(key).scheme == NOTEBOOK_CELL_SCHEME:
-            segment = Segment(key, text.version, 0, cell_line_count(text.text), 1)
-            source, _ = join_cells([text.text])
-            return Snapshot(
-                key, engine_path, fs_path, source, (segment,), text.revision, (text.text,)
-            )
-        segment = Segment(key, text.version, 0, len(split_lines(text.text)))
-        return Snapshot(key, engine_path, fs_path, text.text, (segment,), text.revision)
+            segment = Segment(key, text.version, 0, cell_line_count(code), 1, bom)
+            source, _ = join_cells([code])
+            return Snapshot(key, engine_path, fs_path, source, (segment,), text.revision, (code,))
+        segment = Segment(key, text.version, 0, len(split_lines(code)), bom=bom)
+        return Snapshot(key, engine_path, fs_path, code, (segment,), text.revision)
 
     def _code_cells(self, notebook: NotebookModel) -> list[tuple[str, TextDocument]]:
         cells: list[tuple[str, TextDocument]] = []
@@ -194,13 +193,14 @@ class DocumentStore:
 
     def _notebook_snapshot(self, notebook: NotebookModel) -> Snapshot:
         code_cells = self._code_cells(notebook)
-        texts = [text.text for _, text in code_cells]
+        stripped = [_without_bom(text.text) for _, text in code_cells]
+        texts = [code for code, _ in stripped]
         source, first_lines = join_cells(texts)
         segments = []
-        for (uri, text), first in zip(code_cells, first_lines, strict=True):
+        for (uri, text), (code, bom), first in zip(code_cells, stripped, first_lines, strict=True):
             index = notebook.index_of(uri)
             number = None if index is None else index + 1
-            segments.append(Segment(uri, text.version, first, cell_line_count(text.text), number))
+            segments.append(Segment(uri, text.version, first, cell_line_count(code), number, bom))
         fs_path = fs_path_of(notebook.uri)
         return Snapshot(
             notebook.uri,
@@ -211,3 +211,11 @@ class DocumentStore:
             self._notebook_state(notebook, code_cells),
             tuple(texts),
         )
+
+
+def _without_bom(text: str) -> tuple[str, bool]:
+    """The text the engine analyses (without a leading byte order mark), and whether it had
+    one."""
+    if text.startswith(BOM):
+        return text[len(BOM) :], True
+    return text, False

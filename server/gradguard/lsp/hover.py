@@ -7,7 +7,6 @@ from lsprotocol import types
 from ..analysis import Finding, Span
 from ..analysis.rules import RULES, rule_doc_url
 from .convert import lsp_range
-from .positions import from_client_column
 from .results import UnitResult
 
 
@@ -19,7 +18,7 @@ def hover_at(
     if segment is None or position.line < 0:
         return None
     line = segment.first_line + position.line  # 0-based, joined source
-    column = from_client_column(snapshot.line_text(line), position.character, result.encoding)
+    column = snapshot.engine_column(line, position.character, result.encoding)
     point = (line + 1, column)
     hits = [
         f

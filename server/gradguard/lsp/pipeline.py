@@ -25,7 +25,7 @@ from .positions import Encoding
 from .results import ResultBook, UnitResult, build_result
 from .scheduler import AnalysisScheduler
 from .settings import DocumentSettings, SettingsResolver
-from .snapshot import Snapshot
+from .snapshot import BOM, Snapshot
 from .verify_overlay import VerifyOverlay
 from .worker import AnalysisOutcome, AnalysisRequest
 
@@ -197,7 +197,11 @@ class DiagnosticsPipeline:
             ignore=settings.ignore,
             incremental=not full,
             background=full,
-            overlay=tuple((path, f.text) for path, f in foreign.open_files.items() if f.uri != key),
+            overlay=tuple(
+                (path, f.text.removeprefix(BOM))
+                for path, f in foreign.open_files.items()
+                if f.uri != key
+            ),
             workspace_root=self._workspace_root(snapshot.engine_path),
         )
         return request, (snapshot, settings, full)

@@ -3,6 +3,11 @@
 A text document is one segment; a notebook is one segment per Python code cell, in order. The
 line map turns the engine's lines (1-based, in the joined source) back into (cell URI, line) and
 the other way round.
+
+A document that starts with a byte order mark (U+FEFF) is analysed without it (Python's
+tokenizer rejects it inside a string): its segment says so, and columns on its first line are
+shifted by the mark's width in the client's encoding, so positions still count the mark the
+client has. A client position before the mark maps to the line's first column.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from functools import cached_property
 from pathlib import Path
 
 from .foreign import ForeignFiles
-from .positions import split_lines
+from .positions import Encoding, from_client_column, split_lines, to_client_column
+
+BOM = "\ufeff"
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,7 @@ class Segment:
     first_line: int  # 0-based line of the joined source where this document starts
     line_count: int
     cell_number: int | None = None  # 1-based position in the notebook, None for a file
+    bom: bool = False  # the document starts with U+FEFF, which the analysed source lacks
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,22 @@ class Snapshot:
         if local >= segment.line_count and segment.line_count > 0:
             local = segment.line_count - 1
         return segment, max(0, local)
+
+    def client_column(self, line: int, column: int, encoding: Encoding) -> int:
+        """The client's column of a code-point column on a 0-based line of the joined source."""
+        units = to_client_column(self.line_text(line), column, encoding)
+        return units + self._bom_units(line, encoding)
+
+    def engine_column(self, line: int, units: int, encoding: Encoding) -> int:
+        """The code-point column of a client's column on a 0-based line of the joined source."""
+        units -= self._bom_units(line, encoding)
+        return from_client_column(self.line_text(line), units, encoding)
+
+    def _bom_units(self, line: int, encoding: Encoding) -> int:
+        located = self.locate(line)
+        if located is None or not located[0].bom or located[1] != 0:
+            return 0
+        return to_client_column(BOM, 1, encoding)
 
     def segment_for(self, uri: str) -> Segment | None:
         for segment in self.segments:
