@@ -153,6 +153,39 @@ def test_malformed_messages_get_answers_and_the_server_goes_on(raw_server: RawSe
     assert raw_server.wait() == 0
 
 
+def test_a_request_without_jsonrpc_is_answered(raw_server: RawServer) -> None:
+    raw_server.initialize()
+    body = json.dumps({"id": 7, "method": "textDocument/hover", "params": {}}).encode()
+    assert raw_server.process.stdin is not None
+    raw_server.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    answer = raw_server.receive()
+    assert answer["id"] == 7 and answer["error"]["code"] == -32600  # InvalidRequest
+    assert "result" in raw_server.request("textDocument/hover", _HOVER)  # still serving
+
+
+def test_a_request_before_initialize_is_refused(raw_server: RawServer) -> None:
+    answer = raw_server.request("textDocument/hover", _HOVER)
+    assert answer["error"]["code"] == -32002  # ServerNotInitialized
+    raw_server.send({"method": "textDocument/didOpen", "params": _OPEN})  # dropped
+    assert raw_server.initialize()["result"]["capabilities"]
+    assert raw_server.request("textDocument/hover", _HOVER)["result"] is None  # never opened
+
+
+def test_requests_after_shutdown_are_refused(raw_server: RawServer) -> None:
+    raw_server.initialize()
+    assert raw_server.request("shutdown") == {"jsonrpc": "2.0", "id": 2, "result": None}
+    answer = raw_server.request("textDocument/hover", _HOVER)
+    assert answer["error"] == {"code": -32600, "message": "server is shutting down"}
+    assert raw_server.request("shutdown")["error"]["code"] == -32600
+    raw_server.send({"method": "exit"})
+    assert raw_server.wait() == 0
+
+
+_URI = "file:///tmp/gg_lifecycle/b.py"
+_HOVER = {"textDocument": {"uri": _URI}, "position": {"line": 0, "character": 0}}
+_OPEN = {"textDocument": {"uri": _URI, "languageId": "python", "version": 1, "text": "x = 1\n"}}
+
+
 @pytest.mark.skipif(not SCRIPT.exists(), reason="the gradguard script is not installed")
 def test_console_script_entry_point() -> None:
     server = RawServer([str(SCRIPT), "server", "--stdio"])

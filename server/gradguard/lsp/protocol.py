@@ -7,24 +7,63 @@ raises on documents it does not know. Documents are kept in `documents.py`, so t
 only forward the notification to the server's handler.
 
 A request whose params do not match the LSP types is dropped by pygls without a response, which
-leaves the client waiting forever; here it gets the InvalidParams error it is owed. A
-`$/cancelRequest` also reaches the server (`request_cancelled`), for requests already running.
+leaves the client waiting forever; here it gets the InvalidParams error it is owed. So does every
+other request pygls would leave unanswered: one without `"jsonrpc": "2.0"` (InvalidRequest), one
+before `initialize` (ServerNotInitialized, as LSP asks; notifications then are dropped, `exit`
+aside) and one after `shutdown` (InvalidRequest). A `$/cancelRequest` also reaches the server
+(`request_cancelled`), for requests already running.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Generator
 from typing import Any
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException
+from pygls.exceptions import (
+    JsonRpcException,
+    JsonRpcInvalidRequest,
+    JsonRpcServerNotInitialized,
+)
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
 Forward = Generator[Any, Any, None]
+logger = logging.getLogger(__name__)
 
 
 class ForwardingProtocol(LanguageServerProtocol):
+    _initialize_seen = False
+
+    def handle_message(self, message: Any) -> None:
+        """Answer the requests pygls would drop without a word; pass the rest on."""
+        if isinstance(message, dict) or getattr(message, "jsonrpc", None) != self.VERSION:
+            # pygls leaves a message without "jsonrpc" unstructured (a dict)
+            self._refuse(message, JsonRpcInvalidRequest('not JSON-RPC 2.0 (no "jsonrpc": "2.0")'))
+            return
+        method = getattr(message, "method", None)
+        if method == types.INITIALIZE:
+            self._initialize_seen = True
+        elif method is not None and method != types.EXIT:
+            if not self._initialize_seen:
+                self._refuse(message, JsonRpcServerNotInitialized("the server is not initialized"))
+                return
+            if self._shutdown:
+                self._refuse(message, JsonRpcInvalidRequest("server is shutting down"))
+                return
+        super().handle_message(message)
+
+    def _refuse(self, message: Any, error: JsonRpcException) -> None:
+        """An error response to a request (logged and dropped: any other message)."""
+        if isinstance(message, dict):
+            msg_id, method = message.get("id"), message.get("method")
+        else:
+            msg_id, method = getattr(message, "id", None), getattr(message, "method", None)
+        logger.warning("refused %s (id %r): %s", method or "a message", msg_id, error.message)
+        if method is not None and isinstance(msg_id, (int, str)) and not isinstance(msg_id, bool):
+            self._send_response(msg_id, error=error.to_response_error())
+
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:
             return super().structure_message(data)
