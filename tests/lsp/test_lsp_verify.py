@@ -186,6 +186,57 @@ def test_cancel_request_kills_the_run(tmp_path: Path) -> None:
         server.process.wait()
 
 
+def test_shutdown_while_a_cell_runs(tmp_path: Path) -> None:
+    """`shutdown` during a verify run answers null (it was -32603 "dictionary changed size
+    during iteration"), after the run's whole process group is killed: the cell and a process
+    it started."""
+    pytest.importorskip("torch")
+    pidfile = tmp_path / "pid"
+    server = RawServer(PYTHON_M)
+    try:
+        server.initialize()
+        text = SLOW_WITH_CHILD.format(pidfile=str(pidfile))
+        item = {"uri": URI, "languageId": "python", "version": 1, "text": text}
+        server.send({"method": "textDocument/didOpen", "params": {"textDocument": item}})
+        command = {"command": "gradguard.verifyCell", "arguments": [{"uri": URI}]}
+        server.send({"id": 99, "method": "workspace/executeCommand", "params": command})
+        deadline = time.monotonic() + 60
+        while len(pidfile.read_text().split() if pidfile.exists() else ()) < 2:
+            assert time.monotonic() < deadline, "the cell never started"
+            time.sleep(0.05)
+        pids = [int(pid) for pid in pidfile.read_text().split()]
+        answers = {}
+        server.send({"id": 100, "method": "shutdown"})
+        while 100 not in answers:
+            message = server.receive()
+            if "method" not in message:
+                answers[message["id"]] = message
+        assert answers[100] == {"jsonrpc": "2.0", "id": 100, "result": None}
+        while 99 not in answers:  # the run's own request is answered too
+            message = server.receive()
+            if "method" not in message:
+                answers[message["id"]] = message
+        run = answers[99]
+        if "result" in run:
+            assert run["result"]["status"] == "cancelled"
+        else:
+            assert run["error"]["code"] == -32800  # RequestCancelled
+        assert all(_gone(pid) for pid in pids)
+        server.send({"method": "exit"})
+        assert server.wait() == 0
+    finally:
+        server.process.kill()
+        server.process.wait()
+
+
+SLOW_WITH_CHILD = (
+    "import os, subprocess, time\n"
+    "child = subprocess.Popen(['sleep', '600'])\n"
+    "open({pidfile!r}, 'w').write(f'{{os.getpid()}} {{child.pid}}')\n"
+    "time.sleep(600)\n"
+)
+
+
 def _assert_serving(server: RawServer) -> None:
     hover = {"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}
     assert "result" in server.request("textDocument/hover", hover)

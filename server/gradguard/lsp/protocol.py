@@ -64,6 +64,19 @@ class ForwardingProtocol(LanguageServerProtocol):
         if method is not None and isinstance(msg_id, (int, str)) and not isinstance(msg_id, bool):
             self._send_response(msg_id, error=error.to_response_error())
 
+    @lsp_method(types.SHUTDOWN)
+    def lsp_shutdown(self, *args: Any) -> Forward:
+        """Our handler first (it stops verify runs and their processes), then every other
+        request still running is cancelled. pygls iterates over the requests while cancelling
+        them, and a cancelled request's callback removes itself from what is iterated over
+        ("dictionary changed size during iteration" when a verify run was in flight)."""
+        yield from self._forward(types.SHUTDOWN, args[0] if args else None)
+        current = self.msg_id
+        for msg_id, future in list(self._request_futures.items()):
+            if msg_id != current and not future.done():
+                future.cancel()
+        self._shutdown = True
+
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:
             return super().structure_message(data)

@@ -40,6 +40,8 @@ from .verify_session import VerifyRuns
 
 logger = logging.getLogger(__name__)
 
+SHUTDOWN_VERIFY_WAIT_S = 10.0  # verify checks its cancel flag every fraction of a second
+
 NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
     notebook_selector=[
         types.NotebookDocumentFilterWithNotebook(
@@ -176,9 +178,13 @@ class GradguardLanguageServer(LanguageServer):
             self.pipeline.importers.indexes.pop(root, None)
         self._in_background(self._index_workspace())
 
-    def on_shutdown(self, params: None) -> None:
+    async def on_shutdown(self, params: None) -> None:
+        """Stop analysing, and kill the process groups of the verify runs in flight before
+        answering (their requests are then answered as cancelled)."""
         self.shutdown_requested = True
         self.pipeline.scheduler.shutdown()
+        if not await self.verify_runs.stop_all(SHUTDOWN_VERIFY_WAIT_S):
+            self.log(types.MessageType.Warning, "gradguard: a verify run did not stop in time")
 
     def on_exit(self, params: None) -> None:
         self.pipeline.scheduler.shutdown()

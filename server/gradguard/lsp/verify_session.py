@@ -39,11 +39,22 @@ class VerifyRuns:
 
     def __init__(self) -> None:
         self._running: dict[Any, threading.Event] = {}
+        self._threads: dict[asyncio.Future[Any], threading.Event] = {}  # every run in flight
 
     def cancel(self, request_id: Any) -> None:
         event = self._running.get(request_id)
         if event is not None:
             event.set()
+
+    async def stop_all(self, timeout_s: float) -> bool:
+        """Cancel every run and wait (at most `timeout_s`) until each one's process group is
+        killed; False if some run did not end in time."""
+        for event in self._threads.values():
+            event.set()
+        if not self._threads:
+            return True
+        _, pending = await asyncio.wait(set(self._threads), timeout=timeout_s)
+        return not pending
 
     async def run(
         self,
@@ -70,6 +81,8 @@ class VerifyRuns:
                     cancel=cancel,
                 )
             )
+            self._threads[task] = cancel
+            task.add_done_callback(self._forget_thread)
             started = time.monotonic()
             while True:
                 done, _ = await asyncio.wait({task}, timeout=PROGRESS_EVERY_S)
@@ -92,6 +105,9 @@ class VerifyRuns:
         doc["message"] = summary(doc, target.label, lambda line: target.snapshot.where(line - 1))
         reporter.end(doc["message"])
         return doc, result
+
+    def _forget_thread(self, task: asyncio.Future[Any]) -> None:
+        self._threads.pop(task, None)
 
 
 class _Progress:
