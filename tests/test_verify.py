@@ -312,8 +312,75 @@ def test_cancel_kills_the_process_group(tmp_path: Path) -> None:
     )
     assert time.monotonic() - started < 30
     assert result.status == "cancelled" and result.exit_code == 1, describe(result)
-    assert "process group was killed" in result.message
+    assert "process tree was killed" in result.message
     assert 4 in result.executed_lines and 5 not in result.executed_lines
+
+
+def _gone_soon(pid: int) -> bool:
+    deadline = time.monotonic() + 5
+    while _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not _running(pid)
+
+
+def test_processes_that_leave_the_group_are_killed_with_the_run(tmp_path: Path) -> None:
+    """A process in its own session (setsid) and a double-forked one in another process group
+    both hold the output pipes: the run still ends when the code does, and kills them both."""
+    path = _write(
+        tmp_path,
+        """
+        import os, subprocess, sys, time
+        session = subprocess.Popen(
+            [sys.executable, "-c", "import time; time.sleep(300)"], start_new_session=True
+        )
+        print("session", session.pid, flush=True)
+        middle = os.fork()
+        if middle == 0:
+            if os.fork() == 0:
+                os.setpgid(0, 0)
+                print("orphan", os.getpid(), flush=True)
+                time.sleep(300)
+            os._exit(0)
+        os.waitpid(middle, 0)
+        time.sleep(0.5)  # the orphan has printed
+        print("done")
+        """,
+    )
+    result = _verify(path, timeout=60)
+    assert result.status == "ok" and result.completed, describe(result)
+    assert result.duration < 8, f"the run waited on pipes the escaped processes hold: {result}"
+    pids = {name: int(result.stdout.split(name)[1].split()[0]) for name in ("session", "orphan")}
+    for name, pid in pids.items():
+        assert _gone_soon(pid), f"the {name} process survived the run"
+    [note] = [n for n in result.notes if "left running" in n]
+    assert "killed 2 processes" in note
+    assert all(f"pid {pid}:" in note for pid in pids.values()), note
+    assert "time.sleep(300)" in note  # the command line says which
+
+
+@pytest.mark.parametrize(
+    ("code", "why"),
+    [
+        (
+            "import threading, time\n"
+            "threading.Thread(target=time.sleep, args=(100,), name='sleeper').start()\n",
+            "non-daemon thread still running: 'sleeper'",
+        ),
+        ("import atexit, time\natexit.register(time.sleep, 100)\n", "an atexit handler"),
+    ],
+    ids=["thread", "atexit"],
+)
+def test_interpreter_that_will_not_exit_is_killed_soon(tmp_path: Path, code: str, why: str) -> None:
+    """Once the code has finished, the interpreter's shutdown gets a short grace, not the
+    whole timeout; the result says it had to be killed, and why."""
+    path = _write(tmp_path, code + "print('finished', flush=True)\n")
+    started = time.monotonic()
+    result = _verify(path, timeout=60)
+    assert time.monotonic() - started < 20
+    assert result.status == "ok" and result.completed, describe(result)
+    assert result.stdout.strip() == "finished"
+    [note] = [n for n in result.notes if "gradguard killed it" in n]
+    assert "had not exited 2 s later" in note and why in note
 
 
 def test_anomaly_traceback_shows_only_the_users_frames(tmp_path: Path) -> None:
@@ -484,6 +551,17 @@ def test_cell_selection(tmp_path: Path) -> None:
     assert whole.cell.index is None and whole.exception is not None
     with pytest.raises(CellError):
         _verify(path, 4)
+
+
+def test_crlf_cells(tmp_path: Path) -> None:
+    """A file saved with Windows line endings: the same cells, lines and findings."""
+    path = tmp_path / "crlf.py"
+    path.write_bytes(CELLS.replace("\n", "\r\n").encode("utf-8"))
+    second = _verify(str(path), 2)
+    assert (second.cell.start_line, second.cell.end_line) == (5, 6)
+    [finding] = second.findings
+    assert (finding.inplace.line, finding.saved_by and finding.saved_by.line) == (6, 4)
+    assert [(v.code, v.line, v.verdict) for v in second.verdicts] == [("GG002", 6, "confirmed")]
 
 
 def test_error_in_a_setup_cell(tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ def add_verify_parser(sub: Any) -> None:
         "--timeout",
         type=_positive(float),
         default=DEFAULT_TIMEOUT,
-        help=f"seconds before the whole process group is killed (default {DEFAULT_TIMEOUT:g})",
+        help=f"seconds before the whole process tree is killed (default {DEFAULT_TIMEOUT:g})",
     )
     verify.add_argument("--python", help="interpreter that runs the code (default: this one)")
     verify.add_argument(

@@ -29,7 +29,7 @@ is seen by the function mode as a write to the same storage without a version ch
 through NumPy arrays are seen by comparing checksums of the saved tensors sharing their memory.
 
 Results are JSON lines appended to a result file as they happen, so a timeout or a crash (the
-parent kills the whole process group) loses nothing already found.
+parent kills the whole process tree) loses nothing already found.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ import json
 import os
 import re
 import sys
+import threading
 import types
 import warnings
 import weakref
@@ -1217,18 +1218,35 @@ def _import_torch() -> tuple[Any, str | None]:
 
 def _limit_memory(limit: int | None) -> str | None:
     """Let the code map at most `limit` more bytes of address space (RLIMIT_AS) than the
-    process already has with torch imported."""
+    process already has with torch imported. Linux only: the parent sends no limit where the
+    OS enforces it otherwise (Windows' Job Object) or not at all (macOS)."""
     if not limit:
         return None
-    try:
-        import resource
+    if sys.platform.startswith("linux"):
+        try:
+            import resource
 
-        with open("/proc/self/statm", encoding="ascii") as f:
-            current = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        resource.setrlimit(resource.RLIMIT_AS, (current + limit, current + limit))
-    except (ImportError, ValueError, OSError) as exc:
-        return f"memory limit not applied on this system: {exc}"
-    return None
+            with open("/proc/self/statm", encoding="ascii") as f:
+                current = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            resource.setrlimit(resource.RLIMIT_AS, (current + limit, current + limit))
+        except (ImportError, ValueError, OSError) as exc:
+            return f"memory limit not applied on this system: {exc}"
+        return None
+    return f"memory limit not applied on {sys.platform}"
+
+
+def _say_finished(path: str | None) -> None:
+    """Tell the parent the code has finished (it then gives the interpreter's shutdown a short
+    grace, not the whole timeout), naming the non-daemon threads that will hold it up."""
+    if not path:
+        return
+    threads = [
+        t.name for t in threading.enumerate() if not t.daemon and t is not threading.main_thread()
+    ]
+    partial = path + ".part"
+    with open(partial, "w", encoding="utf-8") as f:
+        json.dump({"threads": threads}, f)
+    os.replace(partial, path)
 
 
 def main(argv: list[str]) -> int:
@@ -1255,6 +1273,7 @@ def main(argv: list[str]) -> int:
             events.emit("internal_error", message=f"{type(exc).__name__}: {exc}")
         finally:
             events.close()
+    _say_finished(spec.get("finished"))
     return 0
 
 

@@ -1,9 +1,13 @@
 """Launch the harness in a subprocess of the user's interpreter, enforce the limits, read back.
 
 The user's code never runs in the caller's process: it runs under `python harness.py SPEC.json`
-in a new session (its own process group, killed as a whole on timeout), with stdin closed and
-stdout/stderr captured with a bound. The harness streams its results as JSON lines into one file
-per job, so whatever it found before a timeout or a crash is still read back.
+in a contained process tree (`processes`: whatever the code starts is killed with it), with
+stdin closed and stdout/stderr captured with a bound. The harness streams its results as JSON
+lines into one file per job, so whatever it found before a timeout or a crash is still read back.
+
+Once the harness says the code has finished, its interpreter gets `SHUTDOWN_GRACE_S` to exit (a
+non-daemon thread or a hanging `atexit` handler would otherwise hold the run to its timeout);
+then the tree is killed and the result says so, as it names the processes the code left running.
 
 Batch mode (several jobs in one process, used by the test suite to pay torch's import once) runs
 the jobs in order; when the process dies mid-way, the job that was running gets the crash or the
@@ -15,8 +19,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -29,11 +31,14 @@ from typing import Any
 from .capture import BoundedBuffer, drain
 from .cells import CellPlan
 from .model import CellInfo, ExceptionInfo, RuntimeFinding, Site, Status, VerifyResult
+from .processes import Tree, control_for
 
 HARNESS = Path(__file__).with_name("harness.py")
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_OUTPUT_LIMIT = 64 * 1024
-_CANCEL_POLL_S = 0.05
+SHUTDOWN_GRACE_S = 2.0
+_POLL_S = 0.05
+_PIPE_GRACE_S = 0.5  # after the tree is gone, how long its pipes may take to drain
 
 
 class HarnessError(RuntimeError):
@@ -64,6 +69,8 @@ class _Process:
     seconds: float
     events: list[list[dict[str, Any]]] = field(default_factory=list)
     cancelled: bool = False
+    notes: list[str] = field(default_factory=list)  # about the process, for the last job run
+    crash: str | None = None  # what killed it (a signal, an NTSTATUS code)
 
 
 def run_jobs(
@@ -74,7 +81,7 @@ def run_jobs(
 ) -> list[VerifyResult]:
     """Run each job's setup and target cell under the harness; one result per job.
 
-    Setting `cancel` kills the process group: the running job is reported `cancelled` and the
+    Setting `cancel` kills the process tree: the running job is reported `cancelled` and the
     jobs after it are not run (they are reported `cancelled` too)."""
     limits = limits or Limits()
     interpreter = _interpreter(python)
@@ -98,6 +105,9 @@ def run_jobs(
                 results[i] = _failed(jobs[i], events, proc, limits)
             else:
                 rerun.append(i)
+        ran = [i for i in pending if i not in rerun]
+        if ran and proc.notes:  # what happened to the process after the last job it ran
+            results[ran[-1]].notes.extend(proc.notes)
         pending = rerun
     return [results[i] for i in range(len(jobs))]
 
@@ -118,8 +128,12 @@ def _interpreter(python: str | None) -> str:
 def _run_process(
     jobs: Sequence[Job], python: str, limits: Limits, cancel: threading.Event | None
 ) -> _Process:
+    control = control_for()
+    memory = limits.memory_mb * 1024 * 1024 if limits.memory_mb else None
+    harness_memory, memory_note = control.harness_memory_limit(memory)
     with tempfile.TemporaryDirectory(prefix="gradguard-verify-") as tmp:
         result_files = [os.path.join(tmp, f"job{i}.jsonl") for i in range(len(jobs))]
+        finished = os.path.join(tmp, "finished.json")
         spec = {
             "jobs": [
                 {
@@ -132,69 +146,89 @@ def _run_process(
                 }
                 for job, result in zip(jobs, result_files, strict=True)
             ],
-            "memory_limit": limits.memory_mb * 1024 * 1024 if limits.memory_mb else None,
+            "memory_limit": harness_memory,
             "output_limit": limits.output_limit,
+            "finished": finished,
         }
         spec_path = os.path.join(tmp, "spec.json")
-        Path(spec_path).write_text(json.dumps(spec), encoding="utf-8")
+        Path(spec_path).write_text(json.dumps(spec), encoding="utf-8")  # closed: Windows
         env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8")
         out, err = BoundedBuffer(limits.output_limit), BoundedBuffer(limits.output_limit)
         started = time.monotonic()
-        proc = subprocess.Popen(
-            [python, str(HARNESS), spec_path],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-            start_new_session=True,
-        )
-        assert proc.stdout is not None and proc.stderr is not None
-        readers = [drain(proc.stdout, out), drain(proc.stderr, err)]
-        timed_out = cancelled = False
+        tree = control.start([python, str(HARNESS), spec_path], env, tmp, memory)
+        readers = [drain(tree.stdout, out), drain(tree.stderr, err)]
         try:
-            timed_out, cancelled = _wait(proc, started + limits.timeout, cancel)
+            end = _wait(tree, started + limits.timeout, cancel, finished)
         except BaseException:
-            _kill_group(proc)
+            tree.kill()
+            tree.finish()
             raise
-        _kill_group(proc)  # also reaps whatever the user's code left running in the group
-        proc.wait()
-        for reader in readers:
-            reader.join(timeout=5)
+        if end != "exited":
+            tree.kill()
+        ending = tree.finish()
+        for reader in readers:  # an escaped process may hold a pipe: do not wait on it
+            reader.join(timeout=_PIPE_GRACE_S)
         seconds = time.monotonic() - started
         events = [_read_events(path) for path in result_files]
-    return _Process(proc.returncode, timed_out, out.text(), err.text(), seconds, events, cancelled)
+        notes = [memory_note] if memory_note else []
+        if end == "lingered":
+            notes.append(_lingered_note(finished))
+        if ending.leftovers:
+            count = len(ending.leftovers)
+            notes.append(
+                f"killed {count} process{'es' if count > 1 else ''} the code left running: "
+                + "; ".join(ending.leftovers)
+            )
+        notes += ending.notes
+    return _Process(
+        ending.returncode,
+        end == "timeout",
+        out.text(),
+        err.text(),
+        seconds,
+        events,
+        end == "cancelled",
+        notes,
+        control.crash_name(ending.returncode),
+    )
 
 
-def _wait(
-    proc: subprocess.Popen[bytes], deadline: float, cancel: threading.Event | None
-) -> tuple[bool, bool]:
-    """Wait for the process until it exits, the deadline passes or `cancel` is set; returns
-    (timed out, cancelled)."""
+def _wait(tree: Tree, deadline: float, cancel: threading.Event | None, finished: str) -> str:
+    """Wait for the main process; returns why the wait ended: "exited", "timeout",
+    "cancelled", or "lingered" (the code finished but the interpreter did not exit within
+    `SHUTDOWN_GRACE_S`)."""
+    finished_at: float | None = None
     while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            return True, False
-        if cancel is None:
-            try:
-                proc.wait(timeout=left)
-            except subprocess.TimeoutExpired:
-                return True, False
-            return False, False
-        if cancel.is_set():
-            return False, True
-        try:
-            proc.wait(timeout=min(left, _CANCEL_POLL_S))
-        except subprocess.TimeoutExpired:
-            continue
-        return False, False
+        now = time.monotonic()
+        if now >= deadline:
+            return "timeout"
+        if cancel is not None and cancel.is_set():
+            return "cancelled"
+        if finished_at is None and os.path.exists(finished):
+            finished_at = now
+        if finished_at is not None and now - finished_at >= SHUTDOWN_GRACE_S:
+            return "lingered"
+        if tree.wait(min(deadline - now, _POLL_S)):
+            return "exited"
 
 
-def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+def _lingered_note(finished: str) -> str:
     try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError, AttributeError):
-        if proc.poll() is None:
-            proc.kill()
+        threads = json.loads(Path(finished).read_text(encoding="utf-8")).get("threads") or []
+    except (OSError, ValueError, AttributeError):
+        threads = []
+    why = (
+        "non-daemon thread"
+        + ("s" if len(threads) > 1 else "")
+        + " still running: "
+        + ", ".join(repr(str(t)) for t in threads)
+        if threads
+        else "an atexit handler or a thread kept it alive"
+    )
+    return (
+        f"the code finished, but its interpreter had not exited {SHUTDOWN_GRACE_S:g} s later "
+        f"({why}): gradguard killed it"
+    )
 
 
 def _read_events(path: str) -> list[dict[str, Any]]:
@@ -296,17 +330,14 @@ def _failed(job: Job, events: list[dict[str, Any]], proc: _Process, limits: Limi
     result.stderr = (result.stderr + proc.stderr) if result.stderr else proc.stderr
     result.duration = proc.seconds
     if proc.cancelled:
-        result.message = "cancelled: the whole process group was killed"
+        result.message = "cancelled: the whole process tree was killed"
         return result
     if proc.timed_out:
-        result.message = f"timed out after {limits.timeout:g} s: the whole process group was killed"
+        result.message = f"timed out after {limits.timeout:g} s: the whole process tree was killed"
         return result
     code = proc.returncode
-    if code is not None and code < 0:
-        try:
-            name = signal.Signals(-code).name
-        except ValueError:
-            name = f"signal {-code}"
+    if proc.crash is not None:
+        name = proc.crash
         result.message = f"the process was killed by {name} (return code {code})"
         result.exception = ExceptionInfo(name, result.message, _crash_line(job.path, proc.stderr))
     elif not any(e.get("t") == "start" for e in events):
