@@ -89,3 +89,14 @@ def test_what_is_not_a_file() -> None:
         assert uri_to_path(uri, windows=True) is None
         assert uri_to_path(uri, windows=False) is None
     assert split_cell_uri("file:///home/me/x.py") is None
+
+
+def test_the_language_server_uses_them() -> None:
+    """The server maps a cell's URI to its notebook, and names other files as VS Code does."""
+    from gradguard.lsp.documents import fs_path_of
+    from gradguard.lsp.foreign import ForeignFiles
+
+    cell = "vscode-notebook-cell:/home/me/a%20b/nb.ipynb#W0sZmlsZQ%3D%3D"
+    assert str(fs_path_of(cell)) == "/home/me/a b/nb.ipynb"
+    assert fs_path_of("untitled:Untitled-1") is None
+    assert ForeignFiles().uri("/home/me/a b/x.py") == path_to_uri("/home/me/a b/x.py")

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from lsprotocol import types
-from pygls.uris import to_fs_path
 
 from ..notebook_cells import cell_line_count, join_cells
+from ..uris import uri_to_path
 from .notebook import NotebookModel
 from .positions import Encoding, split_lines
 from .snapshot import BOM, Segment, Snapshot
@@ -34,15 +34,7 @@ def is_python(language_id: str | None, uri: str) -> bool:
 
 def fs_path_of(uri: str) -> Path | None:
     """File system path of a `file:` URI, or of the notebook holding a `vscode-notebook-cell:`."""
-    try:
-        parts = urlsplit(uri)
-        if parts.scheme == NOTEBOOK_CELL_SCHEME:
-            uri = urlunsplit(("file", parts.netloc, parts.path, "", ""))
-        elif parts.scheme != "file":
-            return None
-        path = to_fs_path(uri)
-    except ValueError:
-        return None
+    path = uri_to_path(uri)
     return Path(path) if path else None
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis.parsing import decode_source
+from ..uris import path_to_uri
 from .positions import split_lines
 
 
@@ -28,7 +29,7 @@ class ForeignFiles:
 
     def uri(self, path: str) -> str:
         found = self.open_files.get(os.path.abspath(path))
-        return found.uri if found is not None else Path(os.path.abspath(path)).as_uri()
+        return found.uri if found is not None else path_to_uri(os.path.abspath(path))
 
     def version(self, path: str) -> int | None:
         found = self.open_files.get(os.path.abspath(path))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..analysis.parsing import decode_source
 from ..project.index import WorkspaceIndex
+from ..uris import path_to_uri
 from .positions import split_lines
 from .snapshot import Segment, Snapshot
 
@@ -78,5 +79,5 @@ class ImporterUnits:
         except OSError:
             return None
         text, _ = decode_source(data)
-        segment = Segment(Path(path).as_uri(), None, 0, len(split_lines(text)))
+        segment = Segment(path_to_uri(path), None, 0, len(split_lines(text)))
         return Snapshot(key, path, Path(path), text, (segment,), ("disk", hash(text)))
