@@ -4,18 +4,21 @@ analysis, or answers from its stored results. No analysis logic lives here."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
 import logging
 import os
 import sys
 from collections.abc import Coroutine
-from typing import Any
+from typing import Any, BinaryIO
 
 from lsprotocol import types
 from pygls.exceptions import FeatureRequestError
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 
 from .. import __version__
+from . import framing
 from .actions import (
     FIX_ALL_KIND,
     NOTEBOOK_FIX_ALL_KIND,
@@ -371,6 +374,21 @@ class GradguardLanguageServer(LanguageServer):
             return
         name = getattr(source, "__name__", str(source))
         self.log(types.MessageType.Error, f"gradguard: internal error ({name}): {error!r}")
+
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        """pygls' stdio loop with our reader (framing.py), which logs a malformed frame and
+        reads on, where pygls' went deaf without a word."""
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        report = functools.partial(self.log, types.MessageType.Error)
+        try:
+            stream = framing.FdStream(os.dup((stdin or sys.stdin.buffer).fileno()))
+            asyncio.run(framing.serve(stream, self.protocol, report))
+        except BrokenPipeError:
+            logger.error("gradguard: the client is gone (broken pipe)")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()  # type: ignore[no-untyped-call]  # pygls: its thread pool
 
     def _in_background(self, coroutine: Coroutine[Any, Any, None]) -> None:
         task = asyncio.ensure_future(coroutine)
