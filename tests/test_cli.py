@@ -173,7 +173,7 @@ def test_not_a_notebook_is_a_clear_message(tmp_path: Path) -> None:
     nb = tmp_path / "broken.ipynb"
     nb.write_text("{ not json")
     out = run("check", "--no-jedi", str(nb))
-    assert out.returncode == 0 and "not a Jupyter notebook" in out.stdout
+    assert out.returncode == 2 and "not a Jupyter notebook" in out.stdout
 
 
 def test_findings_across_files_are_filed_under_their_own_file_and_fixed_there(

@@ -1,13 +1,16 @@
 """Checking files and directories (what `gradguard check` does, without the command line):
 each file is analysed with its project's modules followed; a finding located in another file
 than the one whose analysis found it is filed under that file, once, however many checked
-files reach it; `--fix` edits every file a chosen fix touches."""
+files reach it; `--fix` edits every file a chosen fix touches. A file that could not be
+checked at all says so (`FileResult.unchecked`): the command line must never pass it."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,14 +19,13 @@ from .analysis import Finding, check_source
 from .analysis.edits import apply_edits, plan_fixes
 from .analysis.findings import most_severe
 from .analysis.module_cache import settle_for_batch
-from .analysis.parsing import decode_source
+from .analysis.parsing import MAX_SOURCE_CHARS, decode_source
 from .config import Config
 from .notebook_cells import ipynb_code_cells, join_cells, python_view
 from .project import loader_for
 from .project.index import EXCLUDED_DIRS
 
 DEFAULT_EXCLUDES = EXCLUDED_DIRS  # what a directory walk skips (virtual envs, builds, caches)
-MAX_FILE_BYTES = 10_000_000
 
 
 @dataclass
@@ -33,13 +35,21 @@ class FileResult:
 
     path: str
     findings: list[Finding] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # notes: the file was checked
     fixed: int = 0
     # for a .ipynb: the 0-based line at which each code cell starts in the joined program
     cell_starts: list[int] | None = None
+    # why the file (or directory) could not be checked at all; None once it was analysed
+    unchecked: str | None = None
 
 
-def iter_python_files(paths: Sequence[str], excludes: frozenset[str]) -> Iterator[Path]:
+def iter_python_files(
+    paths: Sequence[str],
+    excludes: frozenset[str],
+    on_error: Callable[[OSError], None] | None = None,
+) -> Iterator[Path]:
+    """The Python files and notebooks under `paths`; a directory that cannot be listed is
+    passed to `on_error` (with its path in `filename`) instead of being skipped silently."""
     for raw in paths:
         p = Path(raw)
         if p.is_file():
@@ -47,41 +57,110 @@ def iter_python_files(paths: Sequence[str], excludes: frozenset[str]) -> Iterato
             continue
         if not p.is_dir():
             continue
-        for root, dirs, files in os.walk(p):
+        for root, dirs, files in os.walk(p, onerror=on_error):
             dirs[:] = sorted(d for d in dirs if d not in excludes and not d.endswith(".egg-info"))
             for name in sorted(files):
                 if name.endswith((".py", ".pyi", ".ipynb")) and name not in excludes:
                     yield Path(root) / name
 
 
+def collect_files(
+    paths: Sequence[str], excludes: frozenset[str]
+) -> tuple[list[str], list[FileResult]]:
+    """The files to check under `paths`, and a not-checked result for each path or directory
+    that cannot be read (a symlink loop, a folder without read permission)."""
+    failed: list[FileResult] = []
+
+    def walk_error(exc: OSError) -> None:
+        failed.append(
+            FileResult(str(exc.filename), unchecked=f"cannot read directory: {_why(exc)}")
+        )
+
+    usable: list[str] = []
+    for raw in paths:
+        try:
+            os.stat(raw)
+        except OSError as exc:
+            failed.append(FileResult(raw, unchecked=f"cannot read: {_why(exc)}"))
+            continue
+        usable.append(raw)
+    files = [str(p) for p in iter_python_files(usable, excludes, walk_error)]
+    return files, failed
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return exc.strerror or str(exc)
+
+
 def check_file(path: str, config: Config) -> FileResult:
     """One file's analysis (findings it reaches in other files included, with their paths).
-    A notebook's code cells are checked together, in order (lines reported per cell); its
-    imports resolve from the notebook's folder, as a kernel started there would."""
-    result = FileResult(path)
+    A file larger than `config.max_file_size` is not read (and says so)."""
     try:
         size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            result.problems.append(f"skipped: file too large ({size:,} bytes)")
-            return result
+        if size > config.max_file_size:
+            return FileResult(
+                path,
+                unchecked=f"file too large ({size:,} bytes; the limit is "
+                f"{config.max_file_size:,}: raise it with --max-file-size or `max_file_size`)",
+            )
         data = Path(path).read_bytes()
     except OSError as exc:
-        result.problems.append(f"cannot read: {exc.strerror or exc}")
-        return result
+        return FileResult(path, unchecked=f"cannot read: {_why(exc)}")
+    return check_bytes(path, data, config)
+
+
+def check_bytes(path: str, data: bytes, config: Config) -> FileResult:
+    """The analysis of `data` as the file `path` (which need not exist: standard input). A
+    notebook's code cells are checked together, in order (lines reported per cell); its
+    imports resolve from the notebook's folder, as a kernel started there would."""
+    result = FileResult(path)
     if path.endswith(".ipynb"):
         try:
             cells = ipynb_code_cells(data)
         except ValueError as exc:
-            result.problems.append(str(exc))
+            result.unchecked = str(exc)
             return result
         source, result.cell_starts = join_cells([python_view(c) for c in cells])
         return _analyse(result, source, None, config)
     text, problem = decode_source(data)
+    if "\x00" in text:
+        result.unchecked = "contains NUL bytes: not Python source"
+        return result
     return _analyse(result, text, problem, config)
+
+
+# a line that starts a top-level statement a script could stop before
+_TOP_LEVEL_START = re.compile(r"^(?!(?:else|elif|except|finally)\b)[A-Za-z_@]", re.MULTILINE)
+
+
+def analysable_prefix(source: str, limit: int = MAX_SOURCE_CHARS) -> str | None:
+    """`source`, or for a text longer than the analysis reads, its top-level statements that
+    fit (the part a script runs first, which is what a statement budget covers anyway); None
+    when not even one fits."""
+    if len(source) <= limit:
+        return source
+    cut = 0
+    for match in _TOP_LEVEL_START.finditer(source, 0, limit):
+        before = source.rfind("\n", 0, max(match.start() - 1, 0))
+        if not source.startswith("@", before + 1):  # not between a decorator and its def
+            cut = match.start()
+    return source[:cut] or None
 
 
 def _analyse(result: FileResult, source: str, problem: str | None, config: Config) -> FileResult:
     modules = loader_for(result.path, config.src) if config.follow_imports else None
+    prefix = analysable_prefix(source)
+    if prefix is None:
+        result.unchecked = f"longer than the analysis reads ({MAX_SOURCE_CHARS:,} characters)"
+        return result
+    if len(prefix) < len(source):
+        kept = prefix.count("\n")
+        problem = (f"{problem}; " if problem else "") + (
+            f"longer than the analysis reads: lines 1-{kept} analysed, the rest not"
+        )
+        source = prefix
     try:
         report = check_source(
             source,
@@ -92,7 +171,7 @@ def _analyse(result: FileResult, source: str, problem: str | None, config: Confi
             modules=modules,
         )
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a whole run
-        result.problems.append(f"internal error: {type(exc).__name__}: {exc}")
+        result.unchecked = f"internal error: {type(exc).__name__}: {exc}"
         return result
     result.findings = report.findings
     result.problems = ([problem] if problem else []) + report.problems
@@ -165,10 +244,24 @@ def display_path(path: str) -> str:
     return path if rel.startswith("..") else rel
 
 
-def apply_preferred_fixes(results: list[FileResult]) -> int:
-    """Apply each finding's preferred fix where it overlaps no other chosen fix, in every
-    file it edits (one plan over all files: two findings may fix the same module); returns
-    how many fixes were applied. Notebooks are not edited."""
+@dataclass
+class FixPlan:
+    """What `--fix` would do: each file's text before and after (absolute paths)."""
+
+    changes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    count: int = 0  # fixes applied
+
+
+def plan_preferred_fixes(
+    results: list[FileResult],
+    texts: Mapping[str, str] | None = None,
+    only: Collection[str] | None = None,
+) -> FixPlan:
+    """Each finding's preferred fix where it overlaps no other chosen fix, in every file it
+    edits (one plan over all files: two findings may fix the same module). Notebooks are not
+    edited. `texts` stands in for files whose text is not on disk (standard input); with
+    `only`, a fix must edit only those files."""
+    texts = texts or {}
     fixes = []
     for r in results:
         if r.cell_starts is not None:
@@ -177,15 +270,31 @@ def apply_preferred_fixes(results: list[FileResult]) -> int:
         for f in r.findings:
             if f.fixes:
                 fix = f.with_paths(functools.partial(_absolute, own=own)).fixes[0]
-                if not any(e.span.path.endswith(".ipynb") for e in fix.edits):
+                paths = {e.span.path for e in fix.edits}
+                if any(p.endswith(".ipynb") for p in paths):
+                    continue
+                if only is None or paths <= set(only):
                     fixes.append(fix)
     chosen, count = plan_fixes(fixes)
+    plan = FixPlan(count=count)
     for path, edits in chosen.items():
-        try:
-            text, _ = decode_source(Path(path).read_bytes())
-        except OSError:
-            continue
+        if path in texts:
+            text = texts[path]
+        else:
+            try:
+                text, _ = decode_source(Path(path).read_bytes())
+            except OSError:
+                continue
         new_text = apply_edits(text, edits)
         if new_text != text:
-            Path(path).write_text(new_text, encoding="utf-8")
-    return count
+            plan.changes[path] = (text, new_text)
+    return plan
+
+
+def apply_preferred_fixes(results: list[FileResult]) -> int:
+    """Apply the preferred fixes (see `plan_preferred_fixes`) to the files on disk; returns
+    how many fixes were applied."""
+    plan = plan_preferred_fixes(results)
+    for path, (_, new_text) in plan.changes.items():
+        Path(path).write_text(new_text, encoding="utf-8")
+    return plan.count

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .checking import DEFAULT_EXCLUDES, apply_preferred_fixes, check_many, iter_python_files
-from .config import load_config
+from .checking import DEFAULT_EXCLUDES, apply_preferred_fixes, check_many, collect_files
+from .config import load_config, parse_size
 from .output import render_json, render_sarif, render_text
 
 
@@ -28,18 +28,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         config.jedi = True
     if args.no_follow_imports:
         config.follow_imports = False
-    missing = [p for p in args.paths if not Path(p).exists()]
+    if args.max_file_size is not None:
+        config.max_file_size = args.max_file_size
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         print(f"gradguard: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return 2
     excludes = DEFAULT_EXCLUDES | frozenset(config.exclude)
-    files = [str(p) for p in iter_python_files(args.paths, excludes)]
+    files, failed = collect_files(args.paths, excludes)
     jobs = args.jobs or os.cpu_count() or 1
-    results = check_many(files, config, jobs)
+    results = failed + check_many(files, config, jobs)
     if args.fix:
         fixed = apply_preferred_fixes(results)
         if fixed:
-            results = check_many(files, config, jobs)
+            results = failed + check_many(files, config, jobs)
             if results:
                 results[0].fixed = fixed
         notebooks = [r for r in results if r.cell_starts is not None and r.findings]
@@ -49,6 +51,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         results, args.show_fixes if args.format == "text" else True
     )
     sys.stdout.write(out)
+    if args.format != "text":
+        for r in results:
+            if r.unchecked:  # the document on stdout has them; a person reads stderr
+                print(f"gradguard: error: {r.path}: not checked: {r.unchecked}", file=sys.stderr)
+    if any(r.unchecked for r in results):
+        return 2  # a requested file was not checked: never a pass (ruff's and mypy's status)
     return 1 if any(r.findings for r in results) else 0
 
 
@@ -60,6 +68,13 @@ def cmd_server(args: argparse.Namespace) -> int:
 
 def _codes(raw: list[str]) -> list[str]:
     return [c.strip().upper() for item in raw for c in item.split(",") if c.strip()]
+
+
+def _size(raw: str) -> int:
+    try:
+        return parse_size(raw)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,6 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="analyse each file on its own (do not follow calls into the project's modules)",
     )
     check.add_argument("--jobs", "-j", type=int, default=0, help="parallel processes")
+    check.add_argument(
+        "--max-file-size",
+        type=_size,
+        metavar="BYTES",
+        help="larger files are reported as not checked, exit 2 (e.g. 50MB; the default, "
+        "or `max_file_size` under [tool.gradguard])",
+    )
     check.set_defaults(func=cmd_check)
     server = sub.add_parser("server", help="run the language server (LSP over stdio)")
     server.add_argument("--stdio", action="store_true", help="use stdio (the default and only)")

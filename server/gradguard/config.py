@@ -1,7 +1,9 @@
-"""`[tool.gradguard]` from the nearest pyproject.toml: select, ignore, exclude, jedi, src."""
+"""`[tool.gradguard]` from the nearest pyproject.toml: select, ignore, exclude, jedi, src,
+follow_imports, max_file_size."""
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +13,27 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
+
+
+DEFAULT_MAX_FILE_SIZE = 50_000_000  # bytes; generated code and data dumps reach tens of MB
+
+_SIZE = re.compile(r"^\s*(\d+)\s*([kmg]?)b?\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+
+
+def parse_size(raw: object) -> int:
+    """A size in bytes from `12000`, `"500k"`, `"50MB"` or `"1G"` (decimal units, as `ls -h
+    --si` and disk makers count); ValueError for anything else."""
+    if isinstance(raw, bool):
+        raise ValueError(f"not a size: {raw!r}")
+    if isinstance(raw, int):
+        if raw < 0:
+            raise ValueError(f"not a size: {raw!r}")
+        return raw
+    match = _SIZE.match(str(raw))
+    if match is None:
+        raise ValueError(f"not a size: {raw!r} (examples: 20000000, 500k, 50MB)")
+    return int(match.group(1)) * _UNITS[match.group(2).lower()]
 
 
 @dataclass
@@ -24,10 +47,15 @@ class Config:
     src: list[str] = field(default_factory=list)
     # follow calls into the project's own modules (False: each file on its own)
     follow_imports: bool = True
+    # `gradguard check` reports a larger file as not checked (exit 2) instead of reading it
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
 
 
 def find_pyproject(start: Path) -> Path | None:
-    start = start.resolve()
+    try:
+        start = start.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: the caller reports the path itself
+        start = start.absolute()
     for folder in [start, *start.parents] if start.is_dir() else [*start.parents]:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
@@ -57,6 +85,10 @@ def config_from_mapping(section: dict[str, Any], source: Path | None = None) -> 
         items = [raw] if isinstance(raw, str) else list(raw)
         return [str(c).strip().upper() for c in items if str(c).strip()]
 
+    try:
+        max_file_size = parse_size(section.get("max_file_size", DEFAULT_MAX_FILE_SIZE))
+    except ValueError:
+        max_file_size = DEFAULT_MAX_FILE_SIZE
     exclude = section.get("exclude", [])
     src = section.get("src", [])
     return Config(
@@ -66,5 +98,6 @@ def config_from_mapping(section: dict[str, Any], source: Path | None = None) -> 
         exclude=[str(e) for e in (exclude if isinstance(exclude, list) else [exclude])],
         jedi=bool(section.get("jedi", True)),
         follow_imports=bool(section.get("follow_imports", True)),
+        max_file_size=max_file_size,
         source=source,
     )

@@ -84,17 +84,32 @@ def finding_json(r: FileResult, f: Finding) -> dict[str, Any]:
 
 
 def render_json(results: list[FileResult], _show: bool = True) -> str:
+    """DESIGN §6; each entry of `errors` says whether its file was `checked` (a note) or
+    could not be checked at all (the exit status is then 2)."""
     doc = {
         "diagnostics": [finding_json(r, f) for r in results for f in r.findings],
-        "errors": [{"path": r.path, "message": p} for r in results for p in r.problems],
+        "errors": [
+            *(
+                {"path": r.path, "message": r.unchecked, "checked": False}
+                for r in results
+                if r.unchecked
+            ),
+            *({"path": r.path, "message": p, "checked": True} for r in results for p in r.problems),
+        ],
     }
     return json.dumps(doc, indent=2) + "\n"
+
+
+def _files(n: int) -> str:
+    return f"{n} file{'s' if n != 1 else ''}"
 
 
 def render_text(results: list[FileResult], show_fixes: bool = False) -> str:
     out: list[str] = []
     counts: Counter[str] = Counter()
     for r in results:
+        if r.unchecked:
+            out.append(f"{r.path}: error: not checked: {r.unchecked}")
         for p in r.problems:
             out.append(f"{r.path}: note: {p}")
         for f in r.findings:
@@ -105,19 +120,31 @@ def render_text(results: list[FileResult], show_fixes: bool = False) -> str:
             if show_fixes:
                 for fix in f.fixes:
                     out.append(f"    fix: {fix.title}")
+    out.extend(summary(results, counts))
+    return "\n".join(out) + "\n"
+
+
+def summary(results: list[FileResult], counts: Counter[str]) -> list[str]:
+    """The closing lines; "All checks passed" only when every file was checked whole."""
+    out: list[str] = []
     fixed = sum(r.fixed for r in results)
     total = sum(counts.values())
+    checked = sum(1 for r in results if not r.unchecked)
+    unchecked = len(results) - checked
     if total:
         parts = ", ".join(f"{n} {sev}" for sev, n in sorted(counts.items()))
         out.append(
-            f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in "
-            f"{len(results)} file{'s' if len(results) != 1 else ''}."
+            f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {_files(checked)}."
         )
+    elif unchecked or any(r.problems for r in results):
+        out.append(f"No findings in {_files(checked)} (see the messages above).")
     else:
-        out.append(f"All checks passed ({len(results)} file{'s' if len(results) != 1 else ''}).")
+        out.append(f"All checks passed ({_files(checked)}).")
+    if unchecked:
+        out.append(f"{_files(unchecked)} could not be checked.")
     if fixed:
         out.append(f"Applied {fixed} fix{'es' if fixed != 1 else ''}.")
-    return "\n".join(out) + "\n"
+    return out
 
 
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "information": "note", "hint": "note"}
