@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-import os
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .worker import AnalysisOutcome, AnalysisRequest, analyse, warm_up
+from .worker import AnalysisOutcome, AnalysisRequest, analyse, start_worker_process, warm_up
 
 Context = TypeVar("Context")
 
@@ -250,7 +249,8 @@ class AnalysisScheduler(Generic[Context]):
                 return ProcessPoolExecutor(
                     max_workers=workers,
                     mp_context=context,
-                    initializer=start_background_worker if low_priority else warm_up,
+                    initializer=start_worker_process,
+                    initargs=(low_priority,),
                 )
             except (OSError, ImportError, NotImplementedError, ValueError) as exc:
                 self._report(f"gradguard: no worker processes ({exc}); analysing in threads")
@@ -264,14 +264,6 @@ class AnalysisScheduler(Generic[Context]):
                 self._report(f"gradguard: {reason}; restarting the analysis worker")
                 _stop_executor(broken)
                 del self._executors[lane]
-
-
-def start_background_worker() -> None:
-    """Worker initializer for background analyses: on a busy machine the quick ones come
-    first."""
-    if hasattr(os, "nice"):
-        os.nice(10)
-    warm_up()
 
 
 def _stop_executor(executor: Executor) -> None:

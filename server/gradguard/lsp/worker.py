@@ -19,6 +19,7 @@ from ..analysis import Finding, check_source
 from ..analysis.incremental import AnalysisCache
 from ..notebook_cells import join_cells, python_view
 from ..project import ProjectModules, find_project_root, loader_for
+from .lifeline import watch_parent
 
 # per-document caches of the incremental analysis, in this worker (most recently used last)
 _CACHES: OrderedDict[str, AnalysisCache] = OrderedDict()
@@ -120,3 +121,12 @@ def warm_up() -> None:
     check_source("import torch\nx = torch.ones(1, requires_grad=True)\nx.add_(1)\n", "<warm-up>")
     gc.collect()
     gc.freeze()
+
+
+def start_worker_process(low_priority: bool) -> None:
+    """Initializer of every analysis worker process: end with the server (see lifeline.py); a
+    background worker yields to the quick ones on a busy machine; then warm up."""
+    watch_parent()
+    if low_priority and hasattr(os, "nice"):
+        os.nice(10)
+    warm_up()
