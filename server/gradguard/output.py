@@ -1,15 +1,16 @@
-"""Render check results: ruff-like text, the JSON contract of DESIGN §6, and SARIF 2.1.0."""
+"""Render check results: ruff-like text, the JSON contract of DESIGN §6, per-rule statistics
+and the diff of the fixes (SARIF and the CI formats have their own modules)."""
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
 from .analysis import Finding
 from .analysis.findings import Related, Span, TextEdit
-from .analysis.rules import RULES, rule_doc_url
+from .analysis.rules import RULES
 from .checking import display_path
 from .notebook_cells import cell_of_line
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from .checking import FileResult
 
 
-def _where(r: FileResult, span: Span, line: int) -> tuple[str, int | None, int]:
+def locate(r: FileResult, span: Span, line: int) -> tuple[str, int | None, int]:
     """(path, 1-based notebook cell or None, line) of a line of a location: in the checked
     file (a notebook's lines count within their cell), or in another module of the project."""
     if span.path:
@@ -28,8 +29,8 @@ def _where(r: FileResult, span: Span, line: int) -> tuple[str, int | None, int]:
     return r.path, index + 1, in_cell
 
 
-def _place(r: FileResult, span: Span) -> str:
-    path, cell, line = _where(r, span, span.line)
+def place(r: FileResult, span: Span) -> str:
+    path, cell, line = locate(r, span, span.line)
     col = span.col + 1
     return f"{path}:{line}:{col}" if cell is None else f"{path}:cell {cell}:{line}:{col}"
 
@@ -42,13 +43,13 @@ def _with_cell(doc: dict[str, Any], cell: int | None) -> dict[str, Any]:
 
 def _span_json(r: FileResult, span: Span, **fields: Any) -> dict[str, Any]:
     """A span as 1-based `line`/`column`, `end_line`/`end_column` (+ `cell` in notebooks)."""
-    path, cell, line = _where(r, span, span.line)
+    path, cell, line = locate(r, span, span.line)
     return _with_cell(
         {
             "path": path,
             "line": line,
             "column": span.col + 1,
-            "end_line": _where(r, span, span.end_line)[2],
+            "end_line": locate(r, span, span.end_line)[2],
             "end_column": span.end_col + 1,
             **fields,
         },
@@ -61,7 +62,7 @@ def _edit_json(r: FileResult, e: TextEdit) -> dict[str, Any]:
 
 
 def _related_json(r: FileResult, rel: Related) -> dict[str, Any]:
-    path, cell, line = _where(r, rel.span, rel.span.line)
+    path, cell, line = locate(r, rel.span, rel.span.line)
     return _with_cell(
         {"path": path, "line": line, "column": rel.span.col + 1, "message": rel.message}, cell
     )
@@ -104,24 +105,26 @@ def _files(n: int) -> str:
     return f"{n} file{'s' if n != 1 else ''}"
 
 
-def render_text(results: list[FileResult], show_fixes: bool = False) -> str:
+def render_text(results: list[FileResult], show_fixes: bool = False, quiet: bool = False) -> str:
+    """ruff-like lines; `quiet`: the findings and the files not checked, no notes or summary."""
     out: list[str] = []
     counts: Counter[str] = Counter()
     for r in results:
         if r.unchecked:
             out.append(f"{r.path}: error: not checked: {r.unchecked}")
-        for p in r.problems:
-            out.append(f"{r.path}: note: {p}")
+        if not quiet:
+            out.extend(f"{r.path}: note: {p}" for p in r.problems)
         for f in r.findings:
             counts[f.severity.label] += 1
-            out.append(f"{_place(r, f.span)}: {f.code} [{f.severity.label}] {f.message}")
+            out.append(f"{place(r, f.span)}: {f.code} [{f.severity.label}] {f.message}")
             for rel in f.related:
-                out.append(f"    {_place(r, rel.span)}: {rel.message}")
+                out.append(f"    {place(r, rel.span)}: {rel.message}")
             if show_fixes:
                 for fix in f.fixes:
                     out.append(f"    fix: {fix.title}")
-    out.extend(summary(results, counts))
-    return "\n".join(out) + "\n"
+    if not quiet:
+        out.extend(summary(results, counts))
+    return "".join(line + "\n" for line in out)
 
 
 def summary(results: list[FileResult], counts: Counter[str]) -> list[str]:
@@ -147,70 +150,41 @@ def summary(results: list[FileResult], counts: Counter[str]) -> list[str]:
     return out
 
 
-_SARIF_LEVEL = {"error": "error", "warning": "warning", "information": "note", "hint": "note"}
-
-
-def render_sarif(results: list[FileResult], _show: bool = True) -> str:
-    rules = [
-        {
-            "id": r.code,
-            "name": r.name,
-            "shortDescription": {"text": r.summary},
-            "helpUri": rule_doc_url(r.code),
-        }
-        for r in RULES.values()
-    ]
-    sarif_results = []
+def statistics(results: list[FileResult]) -> list[dict[str, Any]]:
+    """Findings counted per rule, most frequent first; `fixable` when one of them has a fix."""
+    counts: Counter[str] = Counter()
+    fixable: set[str] = set()
     for r in results:
         for f in r.findings:
-            loc = {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": r.path},
-                    "region": {
-                        "startLine": f.span.line,
-                        "startColumn": f.span.col + 1,
-                        "endLine": f.span.end_line,
-                        "endColumn": f.span.end_col + 1,
-                    },
-                }
-            }
-            sarif_results.append(
-                {
-                    "ruleId": f.code,
-                    "level": _SARIF_LEVEL[f.severity.label],
-                    "message": {"text": f.message},
-                    "locations": [loc],
-                    "relatedLocations": [
-                        {
-                            "id": i,
-                            "message": {"text": rel.message},
-                            "physicalLocation": {
-                                "artifactLocation": {"uri": _where(r, rel.span, rel.span.line)[0]},
-                                "region": {
-                                    "startLine": rel.span.line,
-                                    "startColumn": rel.span.col + 1,
-                                },
-                            },
-                        }
-                        for i, rel in enumerate(f.related)
-                    ],
-                }
-            )
-    doc = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "gradguard",
-                        "version": __version__,
-                        "informationUri": "https://github.com/gradguard/gradguard",
-                        "rules": rules,
-                    }
-                },
-                "results": sarif_results,
-            }
-        ],
-    }
-    return json.dumps(doc, indent=2) + "\n"
+            counts[f.code] += 1
+            if f.fixes:
+                fixable.add(f.code)
+    return [
+        {"code": code, "name": RULES[code].name, "count": n, "fixable": code in fixable}
+        for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def render_statistics(results: list[FileResult], as_json: bool = False) -> str:
+    """`--statistics`: ruff's columns (count, code, `[*]` when a fix is offered, rule name)."""
+    rows = statistics(results)
+    if as_json:
+        return json.dumps(rows, indent=2) + "\n"
+    width = max((len(str(row["count"])) for row in rows), default=1)
+    return "".join(
+        f"{row['count']:>{width}}\t{row['code']}\t{'[*]' if row['fixable'] else '[ ]'} "
+        f"{row['name']}\n"
+        for row in rows
+    )
+
+
+def render_diff(changes: list[tuple[str, str, str]]) -> str:
+    """`--diff`: a unified diff per file that the fixes would change ((name, before, after))."""
+    out: list[str] = []
+    for name, before, after in changes:
+        lines = difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), name, name
+        )
+        for line in lines:
+            out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
