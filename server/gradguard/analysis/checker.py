@@ -15,8 +15,8 @@ from .imports import ImportMap
 from .incremental import AnalysisCache
 from .interpreter import BudgetExceeded, Interpreter
 from .linking import ModuleLinker
-from .modules import ModuleLoader
-from .parsing import decode_source, parse_source
+from .modules import ModuleLoader, parse_module
+from .parsing import Parsed, decode_source, parse_source
 from .spans import SourceMap
 from .suppression import is_suppressed, suppressed_codes
 
@@ -36,11 +36,10 @@ def check_source(
     lets unchanged functions be replayed instead of re-analysed; not used with jedi.
     `modules` finds the project's other modules: calls into them are followed, and findings
     located there carry their path (`Finding.path`; "" is this file)."""
-    parsed = parse_source(source)
+    parsed, imports = _parse(source, path, modules)
     report = Report(problems=list(parsed.problems))
-    if parsed.tree is None:
+    if parsed.tree is None or imports is None:
         return report
-    imports = ImportMap(parsed.tree, parsed.lines)
     if not imports.uses_torch and not (
         modules is not None and _imports_project_module(parsed.tree, path, modules)
     ):
@@ -85,6 +84,20 @@ def check_source(
         key=Finding.sort_key,
     )
     return report
+
+
+def _parse(source: str, path: str, modules: ModuleLoader | None) -> tuple[Parsed, ImportMap | None]:
+    """The file's parse. With the project's modules followed, it comes from (and goes to) the
+    parse cache the imports use: a batch run parses a file once, as itself or as an import."""
+    if modules is not None and os.path.isabs(path):
+        found = parse_module(path, source)
+        if found is not None:
+            parsed = Parsed(found.tree, found.lines, list(found.problems))
+            return parsed, found.imports.copy()  # star imports add names to the checked file's
+    parsed = parse_source(source)
+    if parsed.tree is None:
+        return parsed, None
+    return parsed, ImportMap(parsed.tree, parsed.lines)
 
 
 def _own_file_as_itself(findings: list[Finding], path: str) -> list[Finding]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+from functools import lru_cache
 
 # Spellings that mean the same module; normalised so knowledge tables hold one name each.
 _CANONICAL_PREFIXES = {
@@ -21,6 +22,7 @@ _CANONICAL_PREFIXES = {
 }
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the name, asked for at every name lookup
 def canonical(name: str) -> str:
     for prefix, repl in _CANONICAL_PREFIXES.items():
         if name.startswith(prefix):
@@ -75,6 +77,9 @@ class ImportMap:
         return "torch"
 
     def qualify(self, node: ast.expr) -> str | None:
+        if type(node) is ast.Name:  # the common case, without building a dotted name
+            root = self.names.get(node.id)
+            return None if root is None else canonical(root)
         parts: list[str] = []
         while isinstance(node, ast.Attribute):
             parts.append(node.attr)

@@ -107,15 +107,23 @@ def module_cache() -> ModuleCache:
 
 
 _frozen_at = 0
+# a batch's collections: the first generation is collected every 200,000 net allocations
+# rather than 700 (an analysis allocates millions of short-lived values; measured on the
+# real-code corpus with the project's modules followed: 32.4 s -> 24.8 s of CPU). Not in
+# the editor's workers, where one large collection is a visible pause (see lsp/worker.py).
+BATCH_GC_THRESHOLDS = (200_000, 30, 30)
 
 
 def settle_for_batch() -> None:
     """For a batch of analyses in one process (`gradguard check`): once new modules were
     kept, move everything alive now out of the cyclic garbage collector's way, so that its
     full collections stop rescanning the kept modules (measured on timm: a 1.2 s pause every
-    few files, 13.1 s -> 9.6 s for the repository). Not for long-lived servers: a frozen object
-    that later becomes garbage in a cycle is never collected."""
+    few files, 13.1 s -> 9.6 s for the repository), and collect less often. Not for
+    long-lived servers: a frozen object that later becomes garbage in a cycle is never
+    collected."""
     global _frozen_at
+    if gc.get_threshold() != BATCH_GC_THRESHOLDS:
+        gc.set_threshold(*BATCH_GC_THRESHOLDS)
     kept = len(module_cache().entries)
     if kept > _frozen_at:
         gc.freeze()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -55,27 +56,35 @@ class ModuleLoader(Protocol):
 class ParsedModule:
     tree: ast.Module
     lines: list[str]
-    imports: ImportMap
+    imports: ImportMap  # shared: callers that add names (star imports) take a copy
+    problems: tuple[str, ...] = ()  # lines skipped to get past a syntax error
 
 
-_PARSED: OrderedDict[tuple[str, str], ParsedModule] = OrderedDict()
-_PARSED_LIMIT = 512
+# one parse per file (its latest text): an edited file replaces its old tree rather than
+# piling up versions; a batch run parses each file once, whether it is checked or imported
+_PARSED: OrderedDict[str, tuple[str, ParsedModule]] = OrderedDict()
+_PARSED_LIMIT = 4096
+_PARSED_LOCK = threading.Lock()
 
 
 def parse_module(path: str, text: str) -> ParsedModule | None:
     """The module's parse, reused while its text is unchanged (keyed by a content hash)."""
-    key = (path, content_key(text))
-    found = _PARSED.get(key)
-    if found is not None:
-        _PARSED.move_to_end(key)
-        return found
+    key = content_key(text)
+    with _PARSED_LOCK:
+        found = _PARSED.get(path)
+        if found is not None and found[0] == key:
+            _PARSED.move_to_end(path)
+            return found[1]
     parsed = parse_source(text)
     if parsed.tree is None:
         return None
-    result = ParsedModule(parsed.tree, parsed.lines, ImportMap(parsed.tree, parsed.lines))
-    _PARSED[key] = result
-    if len(_PARSED) > _PARSED_LIMIT:
-        _PARSED.popitem(last=False)
+    imports = ImportMap(parsed.tree, parsed.lines)
+    result = ParsedModule(parsed.tree, parsed.lines, imports, tuple(parsed.problems))
+    with _PARSED_LOCK:
+        _PARSED[path] = (key, result)
+        _PARSED.move_to_end(path)
+        while len(_PARSED) > _PARSED_LIMIT:
+            _PARSED.popitem(last=False)
     return result
 
 

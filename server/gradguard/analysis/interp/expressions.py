@@ -109,22 +109,24 @@ class Expressions(InterpreterBase):
         return UNKNOWN
 
     def eval(self, node: ast.expr | None, state: State, stmt: ast.stmt) -> Value:
-        if node is None:
-            return UNKNOWN
-        if isinstance(node, ast.Constant):
-            return ConstVal(node.value)
-        if isinstance(node, ast.Name):
-            found = self.lookup(node.id, state)
-            return self._torch_function(node) if found is UNKNOWN else found
-        if isinstance(node, ast.Attribute):
-            key = _dotted(node)
+        # exact type tests first, most frequent first: this runs for every expression node
+        kind = type(node)
+        if kind is ast.Name:
+            found = self.lookup(node.id, state)  # type: ignore[union-attr]
+            return self._torch_function(node) if found is UNKNOWN else found  # type: ignore[arg-type]
+        if kind is ast.Attribute:
+            key = _dotted(node)  # type: ignore[arg-type]
             if key and key in state.env:
                 return state.env[key]
-            obj = self.eval(node.value, state, stmt)
-            found = self.getattr_(obj, node, state)
-            return self._torch_function(node) if found is UNKNOWN else found
-        if isinstance(node, ast.Call):
-            return self.eval_call(node, state, stmt)
+            obj = self.eval(node.value, state, stmt)  # type: ignore[union-attr]
+            found = self.getattr_(obj, node, state)  # type: ignore[arg-type]
+            return self._torch_function(node) if found is UNKNOWN else found  # type: ignore[arg-type]
+        if kind is ast.Call:
+            return self.eval_call(node, state, stmt)  # type: ignore[arg-type]
+        if kind is ast.Constant:
+            return ConstVal(node.value)  # type: ignore[union-attr]
+        if node is None:
+            return UNKNOWN
         if isinstance(node, ast.Dict):
             return self.eval_dict(node, state, stmt)
         if isinstance(node, ast.BinOp):
