@@ -249,6 +249,16 @@ def test_every_new_flag_is_in_the_help() -> None:
         assert flag in help_text, flag
 
 
+def test_every_new_flag_and_the_ci_snippets_are_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text()
+    for text in (
+        "--output-format", "--statistics", "--exit-zero", "--quiet", "--stdin-filename",
+        "--diff", "--max-file-size", "max_file_size", "id: gradguard", "gradguard-fix",
+        "upload-sarif", "--output-format github", "--output-format gitlab",
+    ):  # fmt: skip
+        assert text in readme, text
+
+
 # --------------------------------------------------------------------------- SARIF
 
 
