@@ -180,10 +180,16 @@ def test_settings_parse_and_precedence(tmp_path: Path) -> None:
 
 def test_bad_settings_are_reported() -> None:
     client, problems = parse_client_settings(
-        {"select": [1], "lintOnChange": "no", "debounceMs": -1, "severity": []}
+        {"select": [1], "lintOnChange": "no", "debounceMs": -1, "severity": [], "workerMemoryMb": 1}
     )
     assert client == ClientSettings()
-    assert len(problems) == 4
+    assert len(problems) == 5
+
+
+def test_worker_memory_setting() -> None:
+    assert ClientSettings().worker_memory_mb == 500  # the default the README states
+    client, problems = parse_client_settings({"workerMemoryMb": 2048})
+    assert (client.worker_memory_mb, problems) == (2048, [])
 
 
 def test_choose_fixes_skips_overlaps() -> None:

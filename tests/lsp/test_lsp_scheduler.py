@@ -117,3 +117,37 @@ async def test_a_hung_analysis_is_abandoned() -> None:
     assert "abandoned" in (outcomes["stuck"].error or "")
     assert outcomes["good"].findings
     scheduler.shutdown()
+
+
+async def _worker_pid(units: Units, scheduler: AnalysisScheduler[str], text: str) -> int:
+    units.texts["a"] = text
+    scheduler.schedule("a", 0)
+    assert await scheduler.settle("a", 60)
+    return int(units.delivered[-1][2].problems[0])
+
+
+async def test_a_worker_past_the_memory_bound_is_recycled_once_idle() -> None:
+    units = Units()
+    scheduler = units.scheduler(workers=1, analyse_fn=worker_faults.hog_on_marker)
+    scheduler.memory_limit_mb = 100
+    small = await _worker_pid(units, scheduler, "small")
+    assert await _worker_pid(units, scheduler, "small again") == small
+    assert scheduler.stats.recycled == 0
+    assert await _worker_pid(units, scheduler, "HOG") == small  # it grew while analysing
+    assert scheduler.stats.recycled == 1  # then, idle, it was replaced
+    assert await _worker_pid(units, scheduler, "after") != small
+    assert any("replaced by a fresh one" in r for r in units.reports)
+    scheduler.shutdown()
+
+
+async def test_workers_that_grew_are_recycled_once_nothing_is_open() -> None:
+    units = Units()
+    scheduler = units.scheduler(workers=1, analyse_fn=worker_faults.hog_on_marker)
+    grown = await _worker_pid(units, scheduler, "HOG")  # under the default bound
+    assert scheduler.stats.recycled == 0
+    scheduler.release_memory()
+    assert scheduler.stats.recycled == 1
+    assert await _worker_pid(units, scheduler, "small") != grown
+    scheduler.release_memory()  # a fresh worker that did not grow stays
+    assert scheduler.stats.recycled == 1
+    scheduler.shutdown()

@@ -30,3 +30,14 @@ def raise_on_marker(request: AnalysisRequest) -> AnalysisOutcome:
 def slow(request: AnalysisRequest) -> AnalysisOutcome:
     time.sleep(0.3)
     return analyse(request)
+
+
+_HELD: list[bytes] = []
+
+
+def hog_on_marker(request: AnalysisRequest) -> AnalysisOutcome:
+    """Keeps 150 MB resident in the worker for good when the source says HOG; reports the
+    worker's pid as its one problem."""
+    if "HOG" in request.source:
+        _HELD.append(b"x" * (150 * 1024 * 1024))
+    return AnalysisOutcome(problems=(str(os.getpid()),))

@@ -65,6 +65,7 @@ class DiagnosticsPipeline:
             self._deliver,
             lambda message: log(types.MessageType.Error, message),
             workers=min(2, os.cpu_count() or 1),
+            note=lambda message: log(types.MessageType.Log, message),
         )
 
     # -- what to analyse, when
@@ -134,6 +135,8 @@ class DiagnosticsPipeline:
             self.scheduler.forget(unit)
             for uri in sorted(self.cross.forget(unit)):
                 self._republish(uri)
+        if not self.documents.keys():
+            self.scheduler.release_memory()  # what large documents left in the workers
 
     def reanalyse_all(self) -> None:
         for key in self.documents.keys():

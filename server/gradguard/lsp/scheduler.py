@@ -17,13 +17,22 @@ robin when it is first seen), so its next analysis finds that worker's increment
 from __future__ import annotations
 
 import asyncio
+import functools
 import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from .worker import AnalysisOutcome, AnalysisRequest, analyse, start_worker_process, warm_up
+from .memory import DEFAULT_WORKER_MEMORY_MB, MB, WorkerUsage, resident_bytes
+from .worker import (
+    AnalysisOutcome,
+    AnalysisRequest,
+    analyse,
+    analyse_measured,
+    start_worker_process,
+    warm_up,
+)
 
 Context = TypeVar("Context")
 
@@ -54,6 +63,7 @@ class SchedulerStats:
     superseded: int = 0
     failed: int = 0
     pools_replaced: int = 0
+    recycled: int = 0  # workers replaced for the memory they held
 
 
 class AnalysisScheduler(Generic[Context]):
@@ -69,18 +79,23 @@ class AnalysisScheduler(Generic[Context]):
         use_processes: bool = True,
         time_limit_s: float = ANALYSIS_TIME_LIMIT_S,
         analyse_fn: Callable[[AnalysisRequest], AnalysisOutcome] = analyse,
+        note: Callable[[str], None] | None = None,
     ) -> None:
         self._prepare = prepare
         self._analyse = analyse_fn
         self._deliver = deliver
         self._report = report
+        self._note = note or report
+        self.memory_limit_mb = DEFAULT_WORKER_MEMORY_MB  # an idle worker past it is recycled
+        self._usage: dict[Executor, WorkerUsage] = {}  # worker processes only
+        self._nothing_open = False  # release_memory() was called, and nothing asked since
         self._workers = max(1, workers)
         self._use_processes = use_processes
         self._time_limit_s = time_limit_s
         self._executors: dict[int, Executor] = {}  # quick lanes 0.., BACKGROUND
         self._next_lane = 0
         self._units: dict[str, _UnitState] = {}
-        self._tasks: set[asyncio.Future[None]] = set()
+        self._tasks: set[asyncio.Future[Any]] = set()
         self._closed = False
         self.stats = SchedulerStats()
 
@@ -89,14 +104,28 @@ class AnalysisScheduler(Generic[Context]):
     def start(self) -> None:
         """Start the quick lanes' workers and warm them up (imports, op table) before the first
         request: a document opened later goes to any lane, and a cold one costs ~0.4 s."""
-        loop = asyncio.get_running_loop()
         for lane in range(self._workers):
-            self._keep(loop.run_in_executor(self._pool(lane), warm_up))
+            self._warm(lane)
+
+    def _warm(self, lane: int) -> None:
+        loop = asyncio.get_running_loop()
+        self._keep(loop.run_in_executor(self._pool(lane), warm_up))
+
+    def release_memory(self) -> None:
+        """Nothing is open: every idle worker that grew (large documents, kept modules) is
+        replaced by a fresh one, now or when its analysis ends (until the next request)."""
+        self._nothing_open = True
+        for lane, executor in list(self._executors.items()):
+            usage = self._usage.get(executor)
+            if usage is not None and usage.grew():
+                held = (usage.resident or 0) // MB
+                self._recycle(lane, executor, f"held {held} MB with nothing open")
 
     def schedule(self, key: str, delay_s: float) -> None:
         """Analyse `key` after `delay_s` of quiet (0: as soon as possible)."""
         if self._closed:
             return
+        self._nothing_open = False
         unit = self._unit(key)
         unit.generation += 1
         unit.pending = True
@@ -143,6 +172,7 @@ class AnalysisScheduler(Generic[Context]):
                 unit.timer.cancel()
             unit.idle.set()
         self._units.clear()
+        self._usage.clear()
         for task in list(self._tasks):
             task.cancel()
         for executor in self._executors.values():
@@ -159,11 +189,11 @@ class AnalysisScheduler(Generic[Context]):
             unit.idle.set()
         return unit
 
-    def _keep(self, future: asyncio.Future[None]) -> None:
+    def _keep(self, future: asyncio.Future[Any]) -> None:
         self._tasks.add(future)
         future.add_done_callback(self._forget_task)
 
-    def _forget_task(self, future: asyncio.Future[None]) -> None:
+    def _forget_task(self, future: asyncio.Future[Any]) -> None:
         self._tasks.discard(future)
         if not future.cancelled() and future.exception() is not None:
             self._report(f"gradguard: background task failed: {future.exception()!r}")
@@ -218,27 +248,62 @@ class AnalysisScheduler(Generic[Context]):
         loop = asyncio.get_running_loop()
         for attempt in (1, 2):
             background = request.use_jedi or request.background
-            executor = self._pool(BACKGROUND if background else lane)
+            pool = BACKGROUND if background else lane
+            executor = self._pool(pool)
+            usage = self._usage.get(executor)
+            if usage is not None:
+                usage.busy += 1
             try:
-                return await asyncio.wait_for(
-                    loop.run_in_executor(executor, self._analyse, request), self._time_limit_s
+                outcome = await asyncio.wait_for(
+                    loop.run_in_executor(executor, analyse_measured, self._analyse, request),
+                    self._time_limit_s,
                 )
             except BrokenExecutor:
                 self._replace_pool(executor, "an analysis worker died")
                 if attempt == 2:
                     return AnalysisOutcome(error="the analysis worker crashed on this document")
+                continue  # once more, in a fresh worker
             except asyncio.TimeoutError:
                 self._replace_pool(executor, "an analysis exceeded the time limit")
                 return AnalysisOutcome(error=f"analysis abandoned after {self._time_limit_s:.0f} s")
             except Exception as exc:  # noqa: BLE001 - e.g. a pool shut down under us
                 return AnalysisOutcome(error=f"analysis not run: {exc!r}")
+            finally:
+                if usage is not None:
+                    usage.busy -= 1
+            if usage is not None:
+                usage.resident = outcome.resident
+                held = f"held {(outcome.resident or 0) // MB} MB"
+                if usage.over(self.memory_limit_mb * MB):
+                    self._recycle(pool, executor, f"{held} (limit {self.memory_limit_mb} MB)")
+                elif self._nothing_open and usage.grew():
+                    self._recycle(pool, executor, f"{held} with nothing open")
+            return outcome
         return AnalysisOutcome(error="analysis not run")
 
     def _pool(self, lane: int) -> Executor:
         """The one-worker pool of a quick lane, or of background analyses."""
         if lane not in self._executors:
-            self._executors[lane] = self._make_executor(low_priority=lane == BACKGROUND)
+            executor = self._make_executor(low_priority=lane == BACKGROUND)
+            self._executors[lane] = executor
+            if isinstance(executor, ProcessPoolExecutor):
+                self._usage[executor] = usage = WorkerUsage()
+                baseline = asyncio.get_running_loop().run_in_executor(executor, resident_bytes)
+                baseline.add_done_callback(functools.partial(_record_baseline, usage))
+                self._keep(baseline)
         return self._executors[lane]
+
+    def _recycle(self, lane: int, executor: Executor, why: str) -> None:
+        """Replace an idle worker by a fresh one: Python keeps what a large analysis used."""
+        if self._executors.get(lane) is not executor or self._closed:
+            return
+        del self._executors[lane]
+        self._usage.pop(executor, None)
+        executor.shutdown(wait=False)  # idle: its process ends at once
+        self.stats.recycled += 1
+        self._note(f"gradguard: an analysis worker {why}; replaced by a fresh one")
+        if lane != BACKGROUND:
+            self._warm(lane)
 
     def _make_executor(self, *, low_priority: bool) -> Executor:
         workers = 1
@@ -264,6 +329,13 @@ class AnalysisScheduler(Generic[Context]):
                 self._report(f"gradguard: {reason}; restarting the analysis worker")
                 _stop_executor(broken)
                 del self._executors[lane]
+                self._usage.pop(broken, None)
+
+
+def _record_baseline(usage: WorkerUsage, done: asyncio.Future[int | None]) -> None:
+    """The worker's resident size once started (warmed up): what it grows from."""
+    if not done.cancelled() and done.exception() is None:
+        usage.baseline = done.result()
 
 
 def _stop_executor(executor: Executor) -> None:

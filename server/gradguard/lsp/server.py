@@ -263,6 +263,7 @@ class GradguardLanguageServer(LanguageServer):
         client, problems = parse_client_settings(section)
         for problem in problems:
             self.log(types.MessageType.Warning, f"gradguard settings: {problem}")
+        self.pipeline.scheduler.memory_limit_mb = client.worker_memory_mb
         if client == self.settings.client:
             return
         self.settings.client = client

@@ -2,8 +2,8 @@
 
 Precedence, key by key: a setting the client sends (initializationOptions or
 workspace/didChangeConfiguration) wins over the pyproject.toml value, which wins over the
-default. `severity` and the editor-only keys (`lintOnChange`, `debounceMs`) exist only as client
-settings. Bad values are reported and ignored, never fatal.
+default. `severity` and the editor-only keys (`lintOnChange`, `debounceMs`, `workerMemoryMb`)
+exist only as client settings. Bad values are reported and ignored, never fatal.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 
 from ..analysis import Severity
 from ..config import Config, find_pyproject, load_config
+from .memory import DEFAULT_WORKER_MEMORY_MB
 
 SEVERITY_NAMES = {
     "error": Severity.ERROR,
@@ -28,8 +29,18 @@ DEFAULT_DEBOUNCE_MS = 25
 SECTION = "gradguard"
 # `verify` belongs to the editor's Verify command, which shares the settings section
 KNOWN_KEYS = frozenset(
-    {"select", "ignore", "severity", "jedi", "lintOnChange", "debounceMs", "verify"}
+    {
+        "select",
+        "ignore",
+        "severity",
+        "jedi",
+        "lintOnChange",
+        "debounceMs",
+        "verify",
+        "workerMemoryMb",
+    }
 )
+WORKER_MEMORY_RANGE_MB = (64, 1 << 20)
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,7 @@ class ClientSettings:
     jedi: bool | None = None
     lint_on_change: bool = True
     debounce_ms: int = DEFAULT_DEBOUNCE_MS
+    worker_memory_mb: int = DEFAULT_WORKER_MEMORY_MB  # an idle worker past it is recycled
 
 
 @dataclass(frozen=True)
@@ -117,6 +129,13 @@ def parse_client_settings(raw: Mapping[str, Any]) -> tuple[ClientSettings, list[
         problems.append("`debounceMs` must be an integer from 0 to 10000; ignored")
         debounce = DEFAULT_DEBOUNCE_MS
     lint_on_change = flag("lintOnChange")
+    memory = raw.get("workerMemoryMb")
+    low, high = WORKER_MEMORY_RANGE_MB
+    if memory is None:
+        memory = DEFAULT_WORKER_MEMORY_MB
+    if isinstance(memory, bool) or not isinstance(memory, int) or not low <= memory <= high:
+        problems.append(f"`workerMemoryMb` must be an integer from {low} to {high}; ignored")
+        memory = DEFAULT_WORKER_MEMORY_MB
     settings = ClientSettings(
         select=codes("select"),
         ignore=codes("ignore"),
@@ -124,6 +143,7 @@ def parse_client_settings(raw: Mapping[str, Any]) -> tuple[ClientSettings, list[
         jedi=flag("jedi"),
         lint_on_change=True if lint_on_change is None else lint_on_change,
         debounce_ms=debounce,
+        worker_memory_mb=memory,
     )
     return settings, problems
 

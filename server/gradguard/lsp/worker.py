@@ -12,7 +12,8 @@ import threading
 import time
 import traceback
 from collections import OrderedDict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..analysis import Finding, check_source
@@ -20,6 +21,7 @@ from ..analysis.incremental import AnalysisCache
 from ..notebook_cells import join_cells, python_view
 from ..project import ProjectModules, find_project_root, loader_for
 from .lifeline import watch_parent
+from .memory import resident_bytes
 
 # per-document caches of the incremental analysis, in this worker (most recently used last)
 _CACHES: OrderedDict[str, AnalysisCache] = OrderedDict()
@@ -51,6 +53,7 @@ class AnalysisOutcome:
     seconds: float = 0.0
     reused: int = 0  # definitions replayed from the cache instead of analysed
     modules: tuple[str, ...] = ()  # files of the project modules the analysis read
+    resident: int | None = None  # bytes the worker held once done (None: unknown)
 
 
 def analyse(request: AnalysisRequest) -> AnalysisOutcome:
@@ -84,6 +87,14 @@ def analyse(request: AnalysisRequest) -> AnalysisOutcome:
         reused=(cache.hits - hits_before) if cache is not None else 0,
         modules=tuple(report.modules),
     )
+
+
+def analyse_measured(
+    analyse_fn: Callable[[AnalysisRequest], AnalysisOutcome], request: AnalysisRequest
+) -> AnalysisOutcome:
+    """`analyse_fn(request)` with the memory the worker holds afterwards, so that the server can
+    recycle a worker that grew too large."""
+    return replace(analyse_fn(request), resident=resident_bytes())
 
 
 def _modules_for(request: AnalysisRequest) -> ProjectModules | None:
