@@ -46,7 +46,12 @@ def _size(raw: str) -> int:
 
 
 def add_check_parser(sub: Any) -> None:
-    check = sub.add_parser("check", help="analyse files or directories")
+    check = sub.add_parser(
+        "check",
+        help="analyse files or directories",
+        epilog="exit status: 0 no findings, 1 findings (--diff: changes to show), 2 a usage "
+        "error or a file that could not be checked",
+    )
     check.add_argument("paths", nargs="*", default=["."], help="files and directories; - : stdin")
     check.add_argument(
         "--output-format",
@@ -70,7 +75,9 @@ def add_check_parser(sub: Any) -> None:
         "--statistics", action="store_true", help="count the findings per rule instead"
     )
     check.add_argument(
-        "--exit-zero", action="store_true", help="exit 0 even with findings (2 still means 2)"
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even with findings (a file not checked still exits 2)",
     )
     check.add_argument(
         "--quiet", "-q", action="store_true", help="findings only: no notes, no summary"
@@ -96,8 +103,8 @@ def add_check_parser(sub: Any) -> None:
         "--max-file-size",
         type=_size,
         metavar="BYTES",
-        help="larger files are reported as not checked, exit 2 (e.g. 50MB; the default, "
-        "or `max_file_size` under [tool.gradguard])",
+        help="larger files are not read and are reported as not checked, exit 2 (e.g. 50MB, "
+        "the default; `max_file_size` under [tool.gradguard])",
     )
     check.set_defaults(func=cmd_check)
 
