@@ -194,6 +194,9 @@ class LayerSpec:
     saves_params: bool = False  # (opaque layers) its backward needs its parameters
     saved_params: tuple[str, ...] | None = None  # ... only these of them (None: all)
     saves_state: bool = False  # (opaque layers) ... and the initial state passed in (hx)
+    # (GRU, RNN) the recurrent weight if the sequence has several steps or h0 requires grad,
+    # the input weight if the input requires grad
+    recurrent_saves: bool = False
     input_arg: str = "0"  # the op-table argument id the layer's input takes
 
 
@@ -300,19 +303,20 @@ LAYERS["torch.nn.Embedding"] = LayerSpec(
 ARG_ORDER = {"nn.functional.embedding": {"0": "1", "1": "0"}}
 for _rnn in ("LSTM", "GRU", "RNN"):
     # verified on torch 2.13 CPU: LSTM's backward needs its output, its weights and biases and
-    # the (h0, c0) it was given (modifying any of them after the forward breaks the backward);
-    # GRU's and RNN's (tanh and relu) need the recurrent weight `weight_hh_l0` and the h0 they
-    # were given, not their output, `weight_ih_l0` or biases when the input does not require
-    # grad (an optimizer step between the forward and a later backward raises)
+    # the (h0, c0) it was given (modifying any of them after the forward breaks the backward).
+    # GRU's and RNN's (tanh and relu) always need the h0 they were given, never their biases
+    # or output; the recurrent weight `weight_hh_l0` only when the sequence is longer than one
+    # step or h0 requires grad, the input weight `weight_ih_l0` only when the input requires
+    # grad (`recurrent_saves`)
     lstm = _rnn == "LSTM"
     LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(
         None,
         params=("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"),
         output_tuple=True,
         saves_output=lstm,
-        saves_params=True,
-        saved_params=None if lstm else ("weight_hh_l0",),
+        saves_params=lstm,
         saves_state=True,
+        recurrent_saves=not lstm,
     )
 for _rnn in ("LSTMCell", "GRUCell", "RNNCell"):
     LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(None, output_tuple=_rnn == "LSTMCell")

@@ -411,6 +411,30 @@ class NnModules(InterpreterBase):
             rg = Tri.NO
         return self.fresh_tensor(node, rg, state, deps=deps, origin_op=name)
 
+    def _recurrent_saves(
+        self,
+        mod: ModuleObj,
+        kind: str,
+        args: list[Value],
+        states: list[TensorVal],
+        state: State,
+    ) -> list[tuple[str, TensorVal, str, bool, bool]]:
+        """GRU/RNN: the recurrent weight is kept when the sequence has more than one step (we
+        do not know its length: not for sure) or h0 requires grad (for sure); the input weight
+        when the input requires grad."""
+        out: list[tuple[str, TensorVal, str, bool, bool]] = []
+        weight_hh = self.get_attr(mod, "weight_hh_l0", state)
+        if isinstance(weight_hh, TensorVal):
+            h0_grad = any(t.rg == Tri.YES for t in states)
+            what = f"the parameter `{kind}.weight_hh_l0`"
+            out.append(("weight_hh_l0", weight_hh, what, True, h0_grad))
+        x = args[0] if args else UNKNOWN
+        weight_ih = self.get_attr(mod, "weight_ih_l0", state)
+        if isinstance(weight_ih, TensorVal) and isinstance(x, TensorVal) and x.rg != Tri.NO:
+            what = f"the parameter `{kind}.weight_ih_l0`"
+            out.append(("weight_ih_l0", weight_ih, what, True, x.rg == Tri.YES))
+        return out
+
     def _inline_forward(
         self, mod: ModuleObj, args: list[Value], node: ast.AST, state: State, stmt: ast.stmt
     ) -> Value:
@@ -432,25 +456,36 @@ class NnModules(InterpreterBase):
     ) -> TensorVal:
         """What a layer without an op-table row keeps for backward, as its spec says: its
         output, its parameters, the initial state it was given (LSTM)."""
-        saved: list[tuple[str, TensorVal, str, bool]] = []
+        # (name, tensor, what, is a parameter, saved for sure when the output requires grad)
+        saved: list[tuple[str, TensorVal, str, bool, bool]] = []
         if spec.saves_output:
-            saved.append(("out", out, "its output", False))
+            saved.append(("out", out, "its output", False, True))
         if spec.saves_params:
             for pname in spec.params if spec.saved_params is None else spec.saved_params:
                 param = self.get_attr(mod, pname, state)
                 if isinstance(param, TensorVal):
-                    saved.append((pname, param, f"the parameter `{kind}.{pname}`", True))
-        if spec.saves_state and len(args) > 1:
-            for index, t in enumerate(_flatten(args[1])):
-                if isinstance(t, TensorVal):
-                    saved.append((f"hx{index}", t, "the initial state it was given", False))
+                    saved.append((pname, param, f"the parameter `{kind}.{pname}`", True, True))
+        states = [t for t in _flatten(args[1]) if isinstance(t, TensorVal)] if len(args) > 1 else []
+        if spec.saves_state:
+            for index, t in enumerate(states):
+                saved.append((f"hx{index}", t, "the initial state it was given", False, True))
+        if spec.recurrent_saves:
+            saved.extend(self._recurrent_saves(mod, kind, args, states, state))
         keys = set()
         site = next(iter(out.sids))
         certain = out.rg == Tri.YES and state.grad == Tri.YES
-        for name, tensor, what, is_param in saved:
+        for name, tensor, what, is_param, sure in saved:
             key = (*site, name)
             self._record_save(
-                state, key, tensor.sids, kind, node, what, certain, param=is_param, clonable=False
+                state,
+                key,
+                tensor.sids,
+                kind,
+                node,
+                what,
+                certain and sure,
+                param=is_param,
+                clonable=False,
             )
             keys.add(key)
         return out.with_(deps=out.deps | keys) if keys else out
