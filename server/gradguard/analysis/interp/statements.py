@@ -418,7 +418,10 @@ class Statements(InterpreterBase):
 
         def update(v: Value) -> Value:
             if isinstance(v, TensorVal) and v.sids & sids and not v.deps:
-                return v.with_(rg=flag, leaf_rg=flag if v.leaf_rg != Tri.NO or v.param else Tri.NO)
+                # a tensor without autograd history is a leaf: `w.requires_grad = True` on
+                # `torch.FloatTensor(n)` makes it a leaf that requires grad
+                leaf = v.leaf_rg != Tri.NO or v.param or v.rg == Tri.NO
+                return v.with_(rg=flag, leaf_rg=flag if leaf else Tri.NO)
             return v
 
         for scope in (state.env, *(f.globals for f in self.frames)):
