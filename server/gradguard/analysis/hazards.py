@@ -35,6 +35,11 @@ _INIT_LIKE = frozenset(
 )
 
 
+# what raises only when the code runs with grad mode on (GG005, inference tensors written
+# outside inference mode, does not depend on it)
+CALLER_GRAD_RULES = frozenset({"GG001", "GG002", "GG003", "GG004", "GG006", "GG007"})
+
+
 class Detector:
     def __init__(self, src: SourceMap, fixes: FixBuilder) -> None:
         # the source of the module whose code runs now (the interpreter switches it when it
@@ -46,6 +51,9 @@ class Detector:
         self._reports: dict[tuple[str, Span], list[Finding]] = {}
         self.problems: list[str] = []
         self.tape: list[Emit] | None = None  # records emits for the incremental analysis
+        # set while a function runs with its caller's grad mode unknown (analysed on its own,
+        # no call with grad on seen): what fails only with grad on is a warning, not an error
+        self.caller_decides = False
 
     def _line(self, span: Span, here: Span) -> str:
         """`line 12`, or `line 12 of train.py` when `span` is in another file than `here`."""
@@ -68,6 +76,8 @@ class Detector:
         related: tuple[Related, ...] = (),
         fixes: tuple[Fix | None, ...] = (),
     ) -> None:
+        if self.caller_decides and severity == Severity.ERROR and code in CALLER_GRAD_RULES:
+            severity = Severity.WARNING
         if self.tape is not None:
             self.tape.append((code, severity, span, message, related, fixes))
         real_fixes = tuple(f for f in fixes if f is not None)

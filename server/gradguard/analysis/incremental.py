@@ -170,6 +170,8 @@ class UnitRecord:
     deps: frozenset[Key]
     emits: tuple[Emit, ...]
     statements: int
+    # per function of the unit: was the caller's grad mode unknown (its errors warnings)?
+    caller_decides: tuple[bool, ...] = ()
 
 
 class AnalysisCache:

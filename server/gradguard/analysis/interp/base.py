@@ -58,6 +58,9 @@ class InterpreterBase(ABC):
         self.frames: list[Frame] = []
         self.statements = 0
         self.class_instances: dict[int, ModuleObj] = {}
+        # the grad modes the script's own flow called each function in (by id of its node):
+        # a function analysed on its own is certain to fail only if some call has grad on
+        self.flow_calls: dict[int, set[Tri]] = {}
         self.call_stack: list[tuple[object, ...]] = []
         self.caller_states: list[State] = []  # the states of the inlined calls' callers
         self.jedi: object | None = None

@@ -332,6 +332,8 @@ class Calls(InterpreterBase):
         # real projects); the frame cap still bounds them. Library code analysed function by
         # function keeps the plain limit (its nested constructors in loops would multiply).
         from_module = bool(self.frames) and self.frames[0].func is None
+        if from_module:
+            self.flow_calls.setdefault(id(func.node), set()).add(state.grad)
 
         def free(f: FuncVal) -> bool:
             return isinstance(f.node, ast.Lambda) or (from_module and _is_constructor(f))

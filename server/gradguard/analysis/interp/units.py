@@ -23,6 +23,7 @@ from ..values import (
     ClassVal,
     FuncVal,
     ModuleObj,
+    Tri,
     Value,
     next_serial,
 )
@@ -78,9 +79,14 @@ class Units(InterpreterBase):
         """Analyse the functions of one top-level statement on their own (or replay them)."""
         cache, facts = self.cache, self.facts
         recorder = None
+        undecided = tuple(self._caller_decides(func) for func, _ in functions)
         if cache is not None and facts is not None:
             record = cache.lookup(facts.layout, index)
-            if record is not None and replay(record, facts.layout, self.det.emit):
+            if (
+                record is not None
+                and record.caller_decides == undecided
+                and replay(record, facts.layout, self.det.emit)
+            ):
                 cache.hits += 1
                 self.statements += record.statements
                 if self.statements > STATEMENT_BUDGET:
@@ -92,7 +98,8 @@ class Units(InterpreterBase):
             self.recorder = recorder
             self.det.tape = recorder.emits
         try:
-            for func, owner in functions:
+            for (func, owner), caller_decides in zip(functions, undecided, strict=True):
+                self.det.caller_decides = caller_decides
                 if func.name == "__init__" and owner is not None:
                     cls = module_env.get(owner.name)
                     if isinstance(cls, ClassVal) and cls.is_module:
@@ -100,6 +107,7 @@ class Units(InterpreterBase):
                         continue
                 self.analyse_standalone(func, owner, module_env)
         finally:
+            self.det.caller_decides = False
             self.recorder = None
             self.det.tape = None
         if (
@@ -115,8 +123,18 @@ class Units(InterpreterBase):
                 unit_deps(recorder, facts),
                 tuple(recorder.emits),
                 self.statements - recorder.statements_before,
+                undecided,
             )
             cache.store(facts.layout, index, record)
+
+    def _caller_decides(self, func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        """Whether what this function does fails only if its caller has grad mode on, and no
+        call the script's own flow made had it on (none seen, or all under `no_grad`): then
+        the caller decides, and its errors are warnings. A grad-mode decorator decides."""
+        if self._grad_decorator(func) is not None:
+            return False
+        modes = self.flow_calls.get(id(func))
+        return not modes or all(mode == Tri.NO for mode in modes)
 
     def _entered(self, node: ast.AST) -> None:
         """A function body runs: the unit (or module statement) depends on its text."""
