@@ -151,6 +151,12 @@ class Calls(InterpreterBase):
             return SeqVal(TupleVal((UNKNOWN, self.element_of(args[0], node, state))))
         if name == "isinstance" and len(args) == 2 and len(node.args) == 2:
             return self._isinstance(args[0], node.args[1], state)
+        if name == "sum" and args:  # `sum(o.sum() for o in outs)`: tensors added up
+            element = self.element_of(args[0], node, state)
+            if isinstance(element, TensorVal):
+                return self.apply_op(
+                    self.table.row("add"), {"0": element, "1": element}, node, stmt, state, "add"
+                )
         if name in ("range", "len", "print", "isinstance", "int", "float", "str", "bool"):
             return UNKNOWN
         return UNKNOWN

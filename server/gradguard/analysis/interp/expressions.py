@@ -39,6 +39,7 @@ from .helpers import (
     _is_nn_class,
     _join_alike,
     _join_all,
+    _list_view,
     _truth,
 )
 
@@ -405,6 +406,10 @@ class Expressions(InterpreterBase):
             return self.element_of(base, node, state)
         if isinstance(base, SeqVal):
             return base if isinstance(node.slice, ast.Slice) else base.elem
+        if isinstance(base, ListObj):  # `outs.append(y)` ... `outs[0]`
+            if isinstance(node.slice, ast.Slice):
+                return SeqVal(base.elem) if base.elem is not None else UNKNOWN
+            return self.eval_subscript(_list_view(base), index, node, state)
         if isinstance(base, ModuleObj) and base.children:
             first = base.children[0]
             if base.repeated or not (isinstance(index, ConstVal) and isinstance(index.value, int)):
