@@ -10,6 +10,7 @@ import worker_faults
 from gradguard.lsp.scheduler import AnalysisScheduler
 from gradguard.lsp.worker import AnalysisOutcome, AnalysisRequest
 from lsp_helpers import HAZARD
+from test_lsp_orphans import wait_until_gone
 
 pytestmark = pytest.mark.asyncio
 
@@ -137,6 +138,7 @@ async def test_a_worker_past_the_memory_bound_is_recycled_once_idle() -> None:
     assert scheduler.stats.recycled == 1  # then, idle, it was replaced
     assert await _worker_pid(units, scheduler, "after") != small
     assert any("replaced by a fresh one" in r for r in units.reports)
+    assert await asyncio.to_thread(wait_until_gone, {small}) == set()  # its memory is back
     scheduler.shutdown()
 
 

@@ -299,7 +299,8 @@ class AnalysisScheduler(Generic[Context]):
             return
         del self._executors[lane]
         self._usage.pop(executor, None)
-        executor.shutdown(wait=False)  # idle: its process ends at once
+        _stop_executor(executor)  # idle, so nothing is lost; ending it is faster than a
+        # clean exit, which frees a large heap object by object (seconds)
         self.stats.recycled += 1
         self._note(f"gradguard: an analysis worker {why}; replaced by a fresh one")
         if lane != BACKGROUND:
@@ -339,9 +340,10 @@ def _record_baseline(usage: WorkerUsage, done: asyncio.Future[int | None]) -> No
 
 
 def _stop_executor(executor: Executor) -> None:
-    """Shut a pool down without waiting, ending worker processes that are still busy."""
+    """Shut a pool down without waiting, ending worker processes that are still busy (taken
+    before `shutdown`, which forgets them)."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
     executor.shutdown(wait=False, cancel_futures=True)
-    processes = getattr(executor, "_processes", None) or {}
-    for process in list(processes.values()):
+    for process in processes:
         if process.is_alive():
             process.terminate()
