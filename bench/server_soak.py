@@ -284,15 +284,18 @@ def close(uri: str, server: Server) -> None:
 
 
 def settle(pid: int, within: float) -> float:
-    """Resident memory once it stopped falling (3 s without a drop of 2 MB), or at `within`."""
-    deadline = time.monotonic() + within
+    """Resident memory once it stopped falling: at least 5 s after the close (a worker being
+    replaced takes a moment to go), then 3 s without a drop of 2 MB, or at `within`."""
+    started = time.monotonic()
     last = resident_mb({pid, *descendants(pid)})
-    stable_since = time.monotonic()
-    while time.monotonic() < deadline and time.monotonic() - stable_since < 3:
+    stable_since = started
+    while time.monotonic() - started < within:
         time.sleep(0.25)
         now = resident_mb({pid, *descendants(pid)})
         if now < last - 2:
             last, stable_since = now, time.monotonic()
+        if time.monotonic() - started >= 5 and time.monotonic() - stable_since >= 3:
+            break
     return resident_mb({pid, *descendants(pid)})
 
 
