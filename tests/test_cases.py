@@ -80,12 +80,21 @@ def test_every_fix_makes_the_case_run(path: Path, torch_run) -> None:  # type: i
     fixes = [(f, fix) for f in report.findings for fix in f.fixes]
     if not fixes:
         pytest.skip("no fix offered")
+    from harness.torch_run import same_losses
+
+    original = run_source(case.source, str(path))
     for finding, fix in fixes:
         fixed = apply_fix(case.source, fix)
         outcome = run_source(fixed, str(path))
         assert outcome.ok, (
             f"fix '{fix.title}' for {finding.code} at line {finding.line} leaves: "
             f"{outcome.describe()}\n--- fixed source ---\n{fixed}"
+        )
+        # a safe fix keeps the maths: the losses the original computed, the failing one
+        # included, come out the same (unsafe fixes change them on purpose)
+        assert not fix.safe or same_losses(original, outcome), (
+            f"safe fix '{fix.title}' for {finding.code} at line {finding.line} changes the "
+            f"losses: {original.losses} -> {outcome.losses}\n--- fixed source ---\n{fixed}"
         )
         again = {
             (f.line, f.code)

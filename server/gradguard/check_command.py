@@ -70,6 +70,12 @@ def add_check_parser(sub: Any) -> None:
         help="show what --fix would change as a unified diff, write nothing; exit 1 if it would "
         "change something",
     )
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix/--diff, also apply fixes marked unsafe (they change what the code "
+        "computes, e.g. moving an optimizer step)",
+    )
     check.add_argument("--show-fixes", action="store_true", help="list available fixes")
     check.add_argument(
         "--statistics", action="store_true", help="count the findings per rule instead"
@@ -152,11 +158,13 @@ class Run:
     def stdin_text(self) -> str:
         return decode_source(self.stdin_data)[0]
 
-    def plan(self, results: list[FileResult]) -> FixPlan:
+    def plan(self, results: list[FileResult], unsafe: bool = False) -> FixPlan:
         """The preferred fixes; for stdin, those that edit only its text (no file is written)."""
         if self.stdin is None:
-            return plan_preferred_fixes(results)
-        return plan_preferred_fixes(results, {self.stdin: self.stdin_text}, only={self.stdin})
+            return plan_preferred_fixes(results, unsafe=unsafe)
+        return plan_preferred_fixes(
+            results, {self.stdin: self.stdin_text}, only={self.stdin}, unsafe=unsafe
+        )
 
     def name(self, path: str) -> str:
         return self.stdin_name if path == self.stdin else display_path(path)
@@ -195,10 +203,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         return run
     results = run.check()
     if args.diff:
-        return _show_diff(run, results)
+        return _show_diff(run, results, args.unsafe_fixes)
     report = sys.stdout
     if args.fix:
-        plan = run.plan(results)
+        plan = run.plan(results, unsafe=args.unsafe_fixes)
         if run.stdin is not None:  # ruff's convention: the fixed source on stdout
             if run.stdin in plan.changes:
                 run.stdin_data = plan.changes[run.stdin][1].encode("utf-8")
@@ -226,9 +234,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     return _status(results, bool(any(r.findings for r in results)), args.exit_zero)
 
 
-def _show_diff(run: Run, results: list[FileResult]) -> int:
+def _show_diff(run: Run, results: list[FileResult], unsafe: bool) -> int:
     """`--diff`: the fixes as a unified diff on stdout, nothing written (ruff's `--diff`)."""
-    plan = run.plan(results)
+    plan = run.plan(results, unsafe=unsafe)
     changes = [(run.name(p), old, new) for p, (old, new) in sorted(plan.changes.items())]
     sys.stdout.write(render_diff(changes))
     if changes:

@@ -256,11 +256,13 @@ def plan_preferred_fixes(
     results: list[FileResult],
     texts: Mapping[str, str] | None = None,
     only: Collection[str] | None = None,
+    unsafe: bool = False,
 ) -> FixPlan:
     """Each finding's preferred fix where it overlaps no other chosen fix, in every file it
     edits (one plan over all files: two findings may fix the same module). Notebooks are not
     edited. `texts` stands in for files whose text is not on disk (standard input); with
-    `only`, a fix must edit only those files."""
+    `only`, a fix must edit only those files. Unsafe fixes (they change what the code
+    computes) only with `unsafe`: otherwise a finding's first safe fix, if any."""
     texts = texts or {}
     fixes = []
     for r in results:
@@ -268,8 +270,10 @@ def plan_preferred_fixes(
             continue
         own = os.path.abspath(r.path)
         for f in r.findings:
-            if f.fixes:
-                fix = f.with_paths(functools.partial(_absolute, own=own)).fixes[0]
+            allowed = [x for x in f.with_paths(functools.partial(_absolute, own=own)).fixes]
+            allowed = [x for x in allowed if x.safe or unsafe]
+            if allowed:
+                fix = allowed[0]
                 paths = {e.span.path for e in fix.edits}
                 if any(p.endswith(".ipynb") for p in paths):
                     continue

@@ -71,7 +71,12 @@ def _related_json(r: FileResult, rel: Related) -> dict[str, Any]:
 def finding_json(r: FileResult, f: Finding) -> dict[str, Any]:
     related = [_related_json(r, rel) for rel in f.related]
     fixes = [
-        {"title": fix.title, "edits": [_edit_json(r, e) for e in fix.edits]} for fix in f.fixes
+        {
+            "title": fix.title,
+            "applicability": "safe" if fix.safe else "unsafe",
+            "edits": [_edit_json(r, e) for e in fix.edits],
+        }
+        for fix in f.fixes
     ]
     return _span_json(
         r,
@@ -121,7 +126,7 @@ def render_text(results: list[FileResult], show_fixes: bool = False, quiet: bool
                 out.append(f"    {place(r, rel.span)}: {rel.message}")
             if show_fixes:
                 for fix in f.fixes:
-                    out.append(f"    fix: {fix.title}")
+                    out.append(f"    fix{'' if fix.safe else ' (unsafe)'}: {fix.title}")
     if not quiet:
         out.extend(summary(results, counts))
     return "".join(line + "\n" for line in out)

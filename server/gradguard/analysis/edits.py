@@ -38,10 +38,10 @@ def apply_fix(source: str, fix: Fix) -> str:
 def apply_fixes(source: str, fixes: list[Fix]) -> tuple[str, int]:
     """Apply as many fixes as do not overlap an earlier one; returns (text, applied count)."""
     chosen: list[TextEdit] = []
-    taken: list[tuple[int, int, int, int]] = []
+    taken: list[Box] = []
     applied = 0
     for fix in fixes:
-        boxes = [(e.span.line, e.span.col, e.span.end_line, e.span.end_col) for e in fix.edits]
+        boxes = [_box(e) for e in fix.edits]
         if any(_overlaps(b, t) for b in boxes for t in taken):
             continue
         chosen.extend(fix.edits)
@@ -50,11 +50,22 @@ def apply_fixes(source: str, fixes: list[Fix]) -> tuple[str, int]:
     return apply_edits(source, chosen), applied
 
 
-def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+Box = tuple[int, int, int, int, bool]  # start, end, and "inserts whole lines at a line start"
+
+
+def _box(edit: TextEdit) -> Box:
+    s = edit.span
+    lines = s.line == s.end_line and s.col == s.end_col == 0 and edit.new_text.endswith("\n")
+    return (s.line, s.col, s.end_line, s.end_col, lines)
+
+
+def _overlaps(a: Box, b: Box) -> bool:
     a0, a1 = (a[0], a[1]), (a[2], a[3])
     b0, b1 = (b[0], b[1]), (b[2], b[3])
     if a0 == a1 and b0 == b1:
-        return a0 == b0
+        # two fixes may each insert whole lines at one place (two optimizer steps moved below
+        # the same backward); any other two insertions there would interleave
+        return a0 == b0 and not (a[4] and b[4])
     return (a0 < b1 and b0 < a1) or (a0 == b0)
 
 
@@ -62,13 +73,10 @@ def plan_fixes(fixes: list[Fix]) -> tuple[dict[str, list[TextEdit]], int]:
     """Choose fixes whose edits overlap no earlier chosen fix's, in every file they touch (a
     fix is taken whole or not at all); returns the chosen edits by path, and how many fixes."""
     chosen: dict[str, list[TextEdit]] = {}
-    taken: dict[str, list[tuple[int, int, int, int]]] = {}
+    taken: dict[str, list[Box]] = {}
     applied = 0
     for fix in fixes:
-        boxes = [
-            (e.span.path, (e.span.line, e.span.col, e.span.end_line, e.span.end_col))
-            for e in fix.edits
-        ]
+        boxes = [(e.span.path, _box(e)) for e in fix.edits]
         if any(_overlaps(b, t) for path, b in boxes for t in taken.get(path, [])):
             continue
         for edit, (path, box) in zip(fix.edits, boxes, strict=True):

@@ -45,6 +45,9 @@ class TextEdit:
 class Fix:
     title: str
     edits: tuple[TextEdit, ...]
+    # ruff's fix safety: a safe fix keeps what the code computes; an unsafe one changes it on
+    # purpose (moving an optimizer step) and is applied only on request, never by fix-all
+    safe: bool = True
 
 
 @dataclass(frozen=True)

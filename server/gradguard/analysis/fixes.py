@@ -8,6 +8,7 @@ torch.
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from itertools import pairwise
 
 from ..optable.table import OpTable
@@ -59,6 +60,14 @@ class FixBuilder:
     # -- rewrites of the in-place statement itself
 
     def out_of_place(self, mut: Mutation) -> Fix | None:
+        """The write rewritten out of place; unsafe when another name sees the written storage
+        (a view, an alias): that name would no longer see the change."""
+        fix = self._out_of_place(mut)
+        if fix is not None and mut.aliased:
+            return replace(fix, safe=False, title=f"{fix.title} (unsafe: {_ALIAS_NOTE})")
+        return fix
+
+    def _out_of_place(self, mut: Mutation) -> Fix | None:
         stmt, node = mut.stmt, mut.node
         if stmt is None or node is None or mut.caller_visible:
             return None
@@ -284,6 +293,122 @@ class FixBuilder:
             f"Wrap `{_short(self.src.text(stmt))}` in `with {self.torch}.no_grad():`", tuple(edits)
         )
 
+    def move_step_below(
+        self, step: ast.stmt | None, backward: ast.stmt | None, path: str, backward_path: str
+    ) -> Fix | None:
+        """`opt.step()` between a forward and a later backward through it, in one block: move
+        the step below that backward. Unsafe: the update then also sees the gradients that
+        backward adds to the parameters it steps (what is trained changes)."""
+        self._use(path)
+        if (
+            path != backward_path
+            or not isinstance(step, ast.Expr)
+            or not isinstance(backward, (ast.Expr, ast.Assign))
+            or backward.lineno <= (step.end_lineno or step.lineno)
+        ):
+            return None
+        src = self.src
+        first, last = step.lineno, step.end_lineno or step.lineno
+        end = backward.end_lineno or backward.lineno
+        col = step.col_offset
+        if backward.col_offset != col or not self._own_lines(step) or not self._own_lines(backward):
+            return None
+        for line in range(last + 1, end + 1):  # nothing between leaves the block
+            if self._indent(line) is not None and (self._indent(line) or 0) < col:
+                return None
+        end = self._last_backward_in_block(end, col)
+        moved = "\n".join(src.lines[first - 1 : last]) + "\n"
+        path = src.path
+        after = end + 1
+        insert = (
+            TextEdit(Span(after, 0, after, 0, path), moved)
+            if after <= len(src.lines)
+            else TextEdit(
+                Span(end, len(src.lines[end - 1]), end, len(src.lines[end - 1]), path),
+                "\n" + moved.rstrip("\n"),
+            )
+        )
+        edits = (TextEdit(Span(first, 0, last + 1, 0, path), ""), insert)
+        text = _short(src.text(step))
+        return Fix(
+            f"Move `{text}` below the backward at line {end} (unsafe: the update then also uses "
+            f"the gradients the backwards before it add)",
+            edits,
+            safe=False,
+        )
+
+    def _indent(self, line: int) -> int | None:
+        """The indentation of a line of code; None for a blank or comment line."""
+        text = self.src.lines[line - 1]
+        if not text.strip() or text.lstrip().startswith("#"):
+            return None
+        return len(text) - len(text.lstrip())
+
+    def _last_backward_in_block(self, end: int, col: int) -> int:
+        """The last line of the last statement calling `backward(` in the block that goes on
+        after line `end` (statements at indentation `col`, until the block ends): the other
+        backwards of one training step need the old parameters too (D and G losses)."""
+        best, line, n = end, end + 1, len(self.src.lines)
+        while line <= n:
+            indent = self._indent(line)
+            if indent is not None and indent < col:
+                break
+            if indent == col:
+                stop = line + 1  # the statement's continuation lines are indented deeper
+                while stop <= n and (self._indent(stop) is None or (self._indent(stop) or 0) > col):
+                    stop += 1
+                while stop - 1 > line and self._indent(stop - 1) is None:
+                    stop -= 1
+                if "backward(" in "".join(self.src.lines[line - 1 : stop - 1]):
+                    best = stop - 1
+                line = stop
+                continue
+            line += 1
+        return best
+
+    def single_views(self, split: object, path: str) -> Fix | None:
+        """Views one at a time instead of the outputs of one multi-output op, which autograd
+        forbids writing to: `for t in x` -> `for t in tuple(x[i] for i in range(len(x)))`,
+        `x.unbind(d)` -> `tuple(x.select(d, i) for i in range(x.shape[d]))`. Each is a plain view
+        of `x`: the in-place write goes through to `x`, as the code meant."""
+        self._use(path)
+        if _is_simple_ref(split):
+            assert isinstance(split, ast.expr)
+            base = self.src.full_text(split)
+            new = f"tuple({base}[i] for i in range(len({base})))"
+        elif (
+            isinstance(split, ast.Call)
+            and isinstance(split.func, ast.Attribute)
+            and split.func.attr == "unbind"
+            and _is_simple_ref(split.func.value)
+            and len(split.args) + len(split.keywords) <= 1
+        ):
+            base = self.src.full_text(split.func.value)
+            dim_node = (
+                split.args[0]
+                if split.args
+                else next((k.value for k in split.keywords if k.arg == "dim"), None)
+            )
+            if split.keywords and dim_node is None:
+                return None
+            dim = self.src.full_text(dim_node) if dim_node is not None else "0"
+            new = f"tuple({base}.select({dim}, i) for i in range({base}.shape[{dim}]))"
+        else:
+            return None
+        span = self.src.span(split)
+        return Fix(
+            f"Take single views of `{_short(base)}` one at a time (writes still reach it)",
+            (TextEdit(span, new),),
+        )
+
+    def _own_lines(self, stmt: ast.stmt) -> bool:
+        """The statement is alone on its lines (nothing before it, only a comment after)."""
+        span = self.src.span(stmt)
+        if self.src.lines[span.line - 1][: span.col].strip():
+            return False
+        rest = self.src.lines[span.end_line - 1][span.end_col :].strip()
+        return not rest or rest.startswith("#")
+
     def rebind_to_inplace_no_grad(
         self, stmt: ast.Assign, already_no_grad: bool, path: str = ""
     ) -> Fix | None:
@@ -314,6 +439,16 @@ class FixBuilder:
         return Fix(
             f"Update `{name}` in place under `no_grad()` (it stays a leaf)", (TextEdit(span, new),)
         )
+
+
+_ALIAS_NOTE = "the tensor it shares storage with is no longer changed"
+
+
+def _is_simple_ref(node: object) -> bool:
+    """A name or attribute chain (`x`, `self.buf`): reading it twice is harmless."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
 
 
 def _is_atomic(node: ast.AST) -> bool:

@@ -120,6 +120,8 @@ class Detector:
     ) -> None:
         if target.data_of:
             self.on_data_write(target.data_of, mut, state)
+        if target.is_view or _other_names_hold(target, state):
+            mut = replace(mut, aliased=True)
         requires = target.rg
         for o in others:
             requires = requires | o.rg
@@ -138,7 +140,12 @@ class Detector:
                 f"several views; PyTorch raises here: 'Output 0 of {op} is a view and is being "
                 f"modified inplace. This view is the output of a function that returns multiple "
                 f"views.'",
-                fixes=(self.fixes.out_of_place(mut),),
+                fixes=(
+                    None
+                    if target.leaf_rg == Tri.YES
+                    else self.fixes.single_views(target.view_node, mut.span.path),
+                    self.fixes.out_of_place(mut),
+                ),
             )
         elif grad != Tri.NO and target.view_kind == "custom_fn" and requires == Tri.YES:
             self.emit(
@@ -368,7 +375,9 @@ class Detector:
             for mut in (rec.dirty, *rec.later):
                 by_mutation.setdefault(mut, []).append(rec)
         for mut, recs in by_mutation.items():
-            self._report_saved_modified(recs, mut, node, certain_backward=root.rg == Tri.YES)
+            self._report_saved_modified(
+                recs, mut, node, certain_backward=root.rg == Tri.YES, where_stmt=stmt
+            )
         if not retain:
             for key in root.deps:
                 state.saves.pop(key, None)  # the graph is freed after backward
@@ -380,6 +389,7 @@ class Detector:
         where: ast.AST | None,
         certain_backward: bool,
         escaped: bool = False,
+        where_stmt: ast.stmt | None = None,
     ) -> None:
         rec = recs[0]
         sure = any(r.certain for r in recs) and mut.certain and certain_backward and not escaped
@@ -418,15 +428,20 @@ class Detector:
             mut.span,
             f"{head}; {tail}",
             related=tuple(related),
-            fixes=self._saved_fixes(recs, mut),
+            fixes=self._saved_fixes(recs, mut, where_stmt),
         )
 
-    def _saved_fixes(self, recs: list[SaveRecord], mut: Mutation) -> tuple[Fix | None, ...]:
+    def _saved_fixes(
+        self, recs: list[SaveRecord], mut: Mutation, backward: ast.stmt | None = None
+    ) -> tuple[Fix | None, ...]:
         """Out-of-place rewrite (only where the rebound name keeps requiring grad and is not a
-        Parameter slot), else a `.clone()` at every op that saved what the write reaches."""
+        Parameter slot), else a `.clone()` at every op that saved what the write reaches; an
+        optimizer step moves below the backward that needs the old parameters (unsafe)."""
         if mut.kind == "module":
             return (self._inplace_false(mut),)
-        if mut.kind in ("step", "init", "renorm", "data_assign"):
+        if mut.kind == "step":
+            return (self.fixes.move_step_below(mut.stmt, backward, mut.span.path, self.src.path),)
+        if mut.kind in ("init", "renorm", "data_assign"):
             return ()
         clone = self.fixes.clone_saved_all(recs)
         if mut.grad_off or mut.target_param:
@@ -503,6 +518,15 @@ class Detector:
             if isinstance(stmt, ast.Assign)
             else None
         )
+        if fix is not None and old.param and isinstance(target, ast.Name):
+            # a module's parameter under a plain name (`for p in model.parameters()`): the
+            # rebinding changed nothing, the in-place update trains the model (a change of
+            # behaviour, on purpose)
+            fix = replace(
+                fix,
+                safe=False,
+                title=f"{fix.title} (unsafe: the model's parameter is now updated)",
+            )
         what = "a tensor that does not require grad" if grad_off else "a new, non-leaf tensor"
         self.emit(
             "GG009",
@@ -512,6 +536,17 @@ class Detector:
             f"fill `{name}.grad`; update it in place under `torch.no_grad()` instead",
             fixes=(fix,),
         )
+
+
+def _other_names_hold(target: TensorVal, state: State) -> bool:
+    """Two or more variables hold the storage written (an alias such as `c = out.detach()`)."""
+    holders = 0
+    for value in state.env.values():
+        if isinstance(value, TensorVal) and value.sids & target.sids:
+            holders += 1
+            if holders > 1:
+                return True
+    return False
 
 
 def _saved_what(rec: SaveRecord) -> str:

@@ -45,6 +45,9 @@ class Mutation:
     # wrote, inside a called function, a tensor its caller passed: an out-of-place rewrite
     # would rebind only the parameter, and the caller would no longer see the change
     caller_visible: bool = False
+    # wrote a view, or a tensor another name also holds (`c = out.detach(); c.zero_()`): a
+    # rewrite out of place would leave the other name unchanged (what is computed changes)
+    aliased: bool = field(default=False, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

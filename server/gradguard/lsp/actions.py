@@ -65,7 +65,7 @@ def quick_fixes(
             fixes, suppress = plans_from_data(_data_from_result(uri, diagnostic, result))
         for index, plan in enumerate(fixes):
             if all(is_current(change) for change in plan.changes):
-                actions.append(_action(plan, diagnostic, index == 0, features))
+                actions.append(_action(plan, diagnostic, index == 0 and plan.safe, features))
         if suppress is not None and all(is_current(change) for change in suppress.changes):
             actions.append(_action(suppress, diagnostic, False, features))
     return actions
@@ -105,13 +105,14 @@ def fix_all(
 
 
 def choose_fixes(findings: Sequence[Finding], accept: Callable[[Finding, Fix], bool]) -> list[Fix]:
-    """Preferred fixes in finding order, skipping any that touches text an earlier one edits."""
+    """Preferred fixes in finding order, skipping any that touches text an earlier one edits.
+    Fix-all takes safe fixes only (a finding whose fixes are all unsafe keeps its quick-fix)."""
     chosen: list[Fix] = []
     taken: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for finding in findings:
-        if not finding.fixes or not accept(finding, finding.fixes[0]):
+        fix = next((f for f in finding.fixes if f.safe), None)
+        if fix is None or not accept(finding, fix):
             continue
-        fix = finding.fixes[0]
         boxes = [((e.span.line, e.span.col), (e.span.end_line, e.span.end_col)) for e in fix.edits]
         if any(_overlap(box, other) for box in boxes for other in taken):
             continue

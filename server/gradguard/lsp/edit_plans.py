@@ -9,7 +9,7 @@ edit several cells (the in-place write in one, the op that saved the tensor in a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lsprotocol import types
@@ -35,10 +35,12 @@ class DocumentEdit:
 class EditPlan:
     title: str
     changes: tuple[DocumentEdit, ...]
+    safe: bool = True  # an unsafe fix (it changes what the code computes) is never preferred
 
     def to_data(self) -> dict[str, Any]:
         return {
             "title": self.title,
+            "safe": self.safe,
             "changes": [
                 {
                     "uri": change.uri,
@@ -63,7 +65,7 @@ class EditPlan:
                 )
                 for change in raw["changes"]
             )
-            return cls(str(raw["title"]), changes)
+            return cls(str(raw["title"]), changes, raw.get("safe", True) is not False)
         except Exception:  # noqa: BLE001 - whatever came back, a damaged plan is skipped
             return None
 
@@ -91,7 +93,8 @@ def plan_from_edits(
 
 
 def fix_plan(snapshot: Snapshot, fix: Fix, encoding: Encoding) -> EditPlan | None:
-    return plan_from_edits(snapshot, fix.title, fix.edits, encoding)
+    plan = plan_from_edits(snapshot, fix.title, fix.edits, encoding)
+    return plan if plan is None or fix.safe else replace(plan, safe=False)
 
 
 def suppression_plan(snapshot: Snapshot, finding: Finding, encoding: Encoding) -> EditPlan | None:

@@ -1,0 +1,123 @@
+"""Fix safety, ruff's way (issue 10): a fix that changes what the code computes (moving an
+optimizer step, rewriting a write through an alias out of place) is marked unsafe; `--fix`
+and the editor's fix-all leave it alone unless asked (`--unsafe-fixes`), JSON says which is
+which. That the safe ones keep the maths is checked numerically in test_cases.py."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from gradguard.analysis import check_source
+from gradguard.analysis.edits import apply_edits, plan_fixes
+from gradguard.analysis.findings import Fix, Span, TextEdit
+from gradguard.lsp.actions import choose_fixes
+
+GAN_STEP = """import torch
+import torch.nn as nn
+
+G = nn.Linear(4, 4)
+D = nn.Sequential(nn.Linear(4, 8), nn.Tanh(), nn.Linear(8, 1))
+opt_d = torch.optim.SGD(D.parameters(), lr=0.1)
+opt_g = torch.optim.SGD(G.parameters(), lr=0.1)
+fake = G(torch.randn(8, 4))
+out = D(fake)
+d_loss = out.mean()
+g_loss = -out.mean()
+opt_d.zero_grad()
+d_loss.backward(retain_graph=True)
+opt_d.step()
+opt_g.zero_grad()
+g_loss.backward()
+opt_g.step()
+"""
+
+
+def _step_finding():  # type: ignore[no-untyped-def]
+    report = check_source(GAN_STEP, "gan.py")
+    [finding] = [f for f in report.findings if f.line == 14]
+    return finding
+
+
+def test_moving_an_optimizer_step_is_offered_and_unsafe() -> None:
+    finding = _step_finding()
+    [fix] = finding.fixes
+    assert not fix.safe
+    assert "below the backward at line 16" in fix.title and "unsafe" in fix.title
+    fixed = apply_edits(GAN_STEP, list(fix.edits))
+    lines = fixed.splitlines()
+    assert lines[12:16] == [
+        "d_loss.backward(retain_graph=True)",
+        "opt_g.zero_grad()",
+        "g_loss.backward()",
+        "opt_d.step()",
+    ]
+    namespace: dict[str, object] = {}
+    exec(compile(fixed, "gan.py", "exec"), namespace)  # runs (the original raises)
+
+
+def test_fix_all_in_the_editor_skips_unsafe_fixes() -> None:
+    finding = _step_finding()
+    assert choose_fixes([finding], lambda _f, _x: True) == []
+
+
+def test_two_fixes_may_each_insert_whole_lines_at_one_place() -> None:
+    move_a = Fix("a", (TextEdit(Span(1, 0, 2, 0), ""), TextEdit(Span(4, 0, 4, 0), "a()\n")), False)
+    move_b = Fix("b", (TextEdit(Span(2, 0, 3, 0), ""), TextEdit(Span(4, 0, 4, 0), "b()\n")), False)
+    chosen, count = plan_fixes([move_a, move_b])
+    assert count == 2
+    text = "a()\nb()\nloss.backward()\nrest()\n"
+    assert apply_edits(text, chosen[""]) == "loss.backward()\na()\nb()\nrest()\n"
+    indent = Fix("i", (TextEdit(Span(4, 0, 4, 0), "    "),))
+    assert plan_fixes([move_a, indent])[1] == 1  # an indentation there still conflicts
+
+
+def test_rewriting_a_write_through_an_alias_is_unsafe() -> None:
+    source = (
+        "import torch\na = torch.tensor([1.0, 2.0], requires_grad=True)\nout = a.sigmoid()\n"
+        "c = out.detach()\nc.zero_()\nout.sum().backward()\n"
+    )
+    [finding] = check_source(source, "alias.py").findings
+    rewrite = [f for f in finding.fixes if "zeros_like" in f.title]
+    assert rewrite and not rewrite[0].safe  # `out` would no longer be zeroed
+
+
+def run(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gradguard", "check", "--no-jedi", *args, str(path)],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_cli_fix_leaves_unsafe_fixes_unless_asked(tmp_path: Path) -> None:
+    script = tmp_path / "gan.py"
+    script.write_text(GAN_STEP)
+    first = run(script, "--fix")
+    assert first.returncode == 1 and script.read_text() == GAN_STEP
+    diff = run(script, "--diff")
+    assert diff.returncode == 0 and diff.stdout == ""
+    unsafe_diff = run(script, "--diff", "--unsafe-fixes")
+    assert unsafe_diff.returncode == 1 and "+opt_d.step()" in unsafe_diff.stdout
+    second = run(script, "--fix", "--unsafe-fixes")
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "g_loss.backward()\nopt_d.step()\n" in script.read_text()
+
+
+def test_json_says_which_fixes_are_unsafe(tmp_path: Path) -> None:
+    script = tmp_path / "gan.py"
+    script.write_text(GAN_STEP)
+    out = json.loads(run(script, "--output-format", "json").stdout)
+    fixes = [fix for f in out["diagnostics"] for fix in f["fixes"]]
+    assert [fix["applicability"] for fix in fixes] == ["unsafe"]
+    text = run(script, "--show-fixes").stdout
+    assert "fix (unsafe): Move `opt_d.step()`" in text
+
+
+def test_unsafe_fixes_flag_is_in_the_help() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "gradguard", "check", "--help"], capture_output=True, text=True
+    ).stdout
+    assert "--unsafe-fixes" in out
