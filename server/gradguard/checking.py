@@ -21,7 +21,15 @@ from .analysis.findings import most_severe
 from .analysis.module_cache import settle_for_batch
 from .analysis.parsing import MAX_SOURCE_CHARS, decode_source
 from .config import Config
-from .notebook_cells import ipynb_code_cells, join_cells, python_view
+from .notebook_cells import (
+    cell_of_line,
+    file_name,
+    ipynb_code_cells,
+    join_cells,
+    python_view,
+    restate_finding,
+    restate_lines,
+)
 from .project import loader_for
 from .project.index import EXCLUDED_DIRS
 
@@ -39,6 +47,9 @@ class FileResult:
     fixed: int = 0
     # for a .ipynb: the 0-based line at which each code cell starts in the joined program
     cell_starts: list[int] | None = None
+    # the same for the notebooks this file's locations point into (a finding reached from a
+    # notebook and located in a module it imports), by absolute path
+    other_cell_starts: dict[str, list[int]] = field(default_factory=dict)
     # why the file (or directory) could not be checked at all; None once it was analysed
     unchecked: str | None = None
 
@@ -123,7 +134,7 @@ def check_bytes(path: str, data: bytes, config: Config) -> FileResult:
             result.unchecked = str(exc)
             return result
         source, result.cell_starts = join_cells([python_view(c) for c in cells])
-        return _analyse(result, source, None, config)
+        return _in_cells(_analyse(result, source, None, config))
     text, problem = decode_source(data)
     if "\x00" in text:
         result.unchecked = "contains NUL bytes: not Python source"
@@ -179,6 +190,23 @@ def _analyse(result: FileResult, source: str, problem: str | None, config: Confi
     return result
 
 
+def _in_cells(result: FileResult) -> FileResult:
+    """A notebook's result with the lines its messages name (counted in the joined cells)
+    restated as cell and line, as its locations are."""
+    starts = result.cell_starts
+    if starts is None:
+        return result
+
+    def cell_line(line: int) -> tuple[int, int]:
+        index, in_cell = cell_of_line(starts, line)
+        return index + 1, in_cell
+
+    name = file_name(result.path)
+    result.findings = [restate_finding(f, cell_line, name) for f in result.findings]
+    result.problems = [restate_lines(p, cell_line, name, True) for p in result.problems]
+    return result
+
+
 def check_many(files: list[str], config: Config, jobs: int) -> list[FileResult]:
     """Check every file (in parallel when there are many), then file each finding under the
     file it is located in."""
@@ -217,6 +245,8 @@ def relocate(results: list[FileResult]) -> list[FileResult]:
                 target = by_path[home] = FileResult(display_path(home))
                 out.append(target)
             moved.append((target, f.with_paths(functools.partial(_rebase, own=own, home=home))))
+            if r.cell_starts is not None:
+                target.other_cell_starts[own] = r.cell_starts
         r.findings = kept
     for target, f in moved:
         target.findings.append(f)

@@ -4,6 +4,8 @@ Cells are joined in order (each ends with a line break) so a tensor defined in o
 modified in a later one is tracked like in a script. IPython syntax (`%magic`, `!shell`,
 `obj?`, cell magics) is not Python: in a cell that does not parse, such lines are replaced by
 `pass` (keeping indentation and the line count), so the rest of the cell is still analysed.
+The lines the analysis names in its messages (`line 48`) count in the joined program: they are
+restated in the user's terms (`cell 5, line 14`) before anyone reads them.
 Pure functions: used by the server and by the analysis workers.
 """
 
@@ -14,7 +16,12 @@ import bisect
 import json
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .analysis.findings import Finding
 
 _LINE_WITH_BREAK = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _LINE_MAGIC = re.compile(
@@ -106,3 +113,77 @@ def _neutralise(line: str) -> str:
         return line
     body = line.rstrip("\r\n")
     return match.group("indent") + "pass" + line[len(body) :]
+
+
+# a line (or lines) a message names: `line 48`, `lines 6-9`, `lines 3, 7`, `line 2 of `x.py``;
+# code in backticks is matched first so that what it quotes is never read as a reference
+_REFERENCE = re.compile(
+    r"(?P<code>`[^`\n]*`)"
+    r"|\blines? (?P<numbers>\d+(?:-\d+|(?:, \d+)*))(?![\d-])"
+    r"(?P<of> of `(?P<file>[^`\n]+)`)?"
+)
+
+CellLine = Callable[[int], "tuple[int, int] | None"]
+
+
+def restate_lines(text: str, cell_line: CellLine, name: str, bare_here: bool) -> str:
+    """`text` with every line it names in the notebook `name` (the engine's 1-based lines of
+    the joined program) in the user's terms: `line 48` -> `cell 5, line 14`, `lines 6-9` ->
+    `cell 2, lines 6-9`, `line 48 of `nb.ipynb`` -> `cell 5, line 14 of `nb.ipynb``.
+    `cell_line` maps a joined line to (cell number, line in that cell), None to leave it be.
+    `bare_here`: a line named without a file is the notebook's (the text is about a place in
+    it); otherwise it is the other file's and stays. Code in backticks is left alone."""
+
+    def restate(match: re.Match[str]) -> str:
+        if match.group("code") is not None:
+            return match.group(0)
+        file = match.group("file")
+        if (file is None and not bare_here) or (file is not None and file != name):
+            return match.group(0)
+        said = _restate_numbers(match.group("numbers"), cell_line)
+        return match.group(0) if said is None else said + (match.group("of") or "")
+
+    return _REFERENCE.sub(restate, text)
+
+
+def _restate_numbers(numbers: str, cell_line: CellLine) -> str | None:
+    """`6-9` / `3, 7` / `48` as cells and lines (None: a line the map does not know)."""
+    if "-" in numbers:
+        first, last = (cell_line(int(n)) for n in numbers.split("-", 1))
+        if first is None or last is None:
+            return None
+        if first[0] == last[0]:
+            return f"cell {first[0]}, lines {first[1]}-{last[1]}"
+        return f"cell {first[0]}, line {first[1]} to cell {last[0]}, line {last[1]}"
+    by_cell: dict[int, list[int]] = {}
+    for n in numbers.split(", "):
+        place = cell_line(int(n))
+        if place is None:
+            return None
+        by_cell.setdefault(place[0], []).append(place[1])
+    return "; ".join(
+        f"cell {cell}, line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"
+        for cell, lines in by_cell.items()
+    )
+
+
+def restate_finding(finding: Finding, cell_line: CellLine, name: str) -> Finding:
+    """The finding with the lines its message, related messages and fix titles name in the
+    notebook `name` restated per cell (see `restate_lines`). Bare line numbers belong to the
+    file the finding is located in: the notebook, unless the finding is in another module."""
+    bare_here = not finding.span.path
+
+    def say(text: str) -> str:
+        return restate_lines(text, cell_line, name, bare_here)
+
+    return replace(
+        finding,
+        message=say(finding.message),
+        related=tuple(replace(r, message=say(r.message)) for r in finding.related),
+        fixes=tuple(replace(fix, title=say(fix.title)) for fix in finding.fixes),
+    )
+
+
+def file_name(path: str) -> str:
+    """The name a message gives a file (`line 3 of `nb.ipynb``): its last path component."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]

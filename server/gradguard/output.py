@@ -20,13 +20,16 @@ if TYPE_CHECKING:
 
 def locate(r: FileResult, span: Span, line: int) -> tuple[str, int | None, int]:
     """(path, 1-based notebook cell or None, line) of a line of a location: in the checked
-    file (a notebook's lines count within their cell), or in another module of the project."""
-    if span.path:
-        return display_path(span.path), None, line
-    if r.cell_starts is None:
-        return r.path, None, line
-    index, in_cell = cell_of_line(r.cell_starts, line)
-    return r.path, index + 1, in_cell
+    file or in another file of the project (a notebook's lines count within their cell)."""
+    path, starts = (
+        (display_path(span.path), r.other_cell_starts.get(span.path))
+        if span.path
+        else (r.path, r.cell_starts)
+    )
+    if starts is None:
+        return path, None, line
+    index, in_cell = cell_of_line(starts, line)
+    return path, index + 1, in_cell
 
 
 def place(r: FileResult, span: Span) -> str:

@@ -123,7 +123,11 @@ def test_notebook_snapshot_and_line_map() -> None:
     ]
     located = snapshot.locate(2)
     assert located is not None and (located[0].uri, located[1]) == ("cell:2", 1)
-    assert snapshot.where(2) == "line 2 of cell 3"
+    assert snapshot.where(2) == "cell 3, line 2"
+    # texts (verify's runtime messages, verdicts) name lines as the user sees them
+    assert snapshot.text_in_user_terms("`mul_` at line 3 (line 1 of `n.ipynb`)") == (
+        "`mul_` at cell 3, line 2 (cell 1, line 1 of `n.ipynb`)"
+    )
     assert store.key_of("cell:2") == "file:///n.ipynb" and store.key_of("cell:9") is None
 
 

@@ -4,6 +4,8 @@ cells cleared, fixes spanning cells, notebook fix-all, IPython magics, and
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from lsp_client import RecordingClient
 from lsp_helpers import apply_edits, document_edits
@@ -88,6 +90,33 @@ async def test_tensor_from_cell_1_modified_in_cell_3(
     for other in (0, 3):
         assert not (await client.wait_for_diagnostics(cell_uri(other))).diagnostics
     assert all(p.uri != cell_uri(1) for p in client.published)  # markdown gets nothing
+
+
+async def test_messages_name_cells_and_lines(client: RecordingClient) -> None:
+    """The lines a message names are the user's (cell, line in it), not the joined program's
+    (the saving op is line 3 of cell 1, the backward line 7 of the joined cells)."""
+    open_notebook(client, CELLS, "jupyter-notebook")
+    (diagnostic,) = (await client.wait_for_diagnostics(cell_uri(2))).diagnostics
+    assert "the output of `sigmoid` (cell 1, line 3)" in diagnostic.message, diagnostic.message
+    assert "the backward at cell 4, line 2 raises" in diagnostic.message, diagnostic.message
+    related = {
+        (r.location.uri, r.location.range.start.line, r.message)
+        for r in diagnostic.related_information or []
+    }
+    assert related == {
+        (cell_uri(0), 2, "`sigmoid` saved its output for backward here"),
+        (cell_uri(3), 1, "backward here fails"),
+    }
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=cell_uri(2)),
+            position=types.Position(line=1, character=2),
+        )
+    )
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    assert "at cell 1, line 3" in hover.contents.value
+    for text in (diagnostic.message, hover.contents.value):
+        assert not re.search(r"\bline [67]\b", text), text  # the joined program's lines
 
 
 async def test_editing_a_cell_clears_its_diagnostics(client: RecordingClient) -> None:
@@ -203,4 +232,4 @@ async def test_hover_names_the_cell_of_the_saving_op(client: RecordingClient) ->
         )
     )
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
-    assert "`torch.sigmoid(x)` at line 3 of cell 1" in hover.contents.value
+    assert "`torch.sigmoid(x)` at cell 1, line 3" in hover.contents.value

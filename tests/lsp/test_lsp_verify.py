@@ -283,9 +283,7 @@ async def test_the_vscode_clients_notebook_argument(client: RecordingClient) -> 
     # lines in the summary are the notebook's: the backward in the last cell
     result = await _verify(client, {"uri": cell_uri(3), "quiet": True})
     assert isinstance(result, dict)
-    assert result["message"].startswith(
-        "gradguard verify (cell 4): RuntimeError at line 2 of cell 4"
-    )
+    assert result["message"].startswith("gradguard verify (cell 4): RuntimeError at cell 4, line 2")
 
 
 @pytest.mark.parametrize(

@@ -246,7 +246,7 @@ class DiagnosticsPipeline:
                 f"gradguard: internal error analysing {key}, no diagnostics for it:\n"
                 f"{outcome.error}",
             )
-        self._report_problems(key, outcome.problems)
+        self._report_problems(key, tuple(map(snapshot.text_in_user_terms, outcome.problems)))
         self.cross.record_modules(key, frozenset(outcome.modules))
         diagnostics = result.diagnostics if result else {s.uri: [] for s in snapshot.segments}
         self.results.record(key, result)

@@ -38,6 +38,8 @@ def build_result(
 ) -> UnitResult:
     if settings.excluded:
         findings = ()
+    # what diagnostics, hover and code actions say names lines as the user sees them
+    findings = tuple(snapshot.in_user_terms(f) for f in findings)
     data = {
         index: diagnostic_data(snapshot, finding, encoding)
         for index, finding in enumerate(findings)

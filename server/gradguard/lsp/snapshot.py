@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from ..analysis import Finding
+from ..notebook_cells import file_name, restate_finding, restate_lines
 from .foreign import ForeignFiles
 from .positions import Encoding, from_client_column, split_lines, to_client_column
 
@@ -96,11 +98,30 @@ class Snapshot:
         return None
 
     def where(self, line: int) -> str:
-        """Human form of a 0-based joined line: 'line 4' or 'line 2 of cell 3'."""
+        """Human form of a 0-based joined line: 'line 4' or 'cell 3, line 2'."""
+        place = self.cell_line(line + 1)
+        if place is not None:
+            return f"cell {place[0]}, line {place[1]}"
         located = self.locate(line)
-        if located is None:
-            return f"line {line + 1}"
-        segment, local = located
-        if segment.cell_number is None:
-            return f"line {local + 1}"
-        return f"line {local + 1} of cell {segment.cell_number}"
+        return f"line {line + 1 if located is None else located[1] + 1}"
+
+    def cell_line(self, line: int) -> tuple[int, int] | None:
+        """(cell number, line in that cell) of a 1-based joined line of a notebook; None in a
+        text document."""
+        located = self.locate(line - 1)
+        if located is None or located[0].cell_number is None:
+            return None
+        return located[0].cell_number, located[1] + 1
+
+    def in_user_terms(self, finding: Finding) -> Finding:
+        """The finding with the lines its texts name (the engine's, in the joined cells) as
+        the user sees them: `cell 3, line 2`. Unchanged for a text document."""
+        if not self.is_notebook:
+            return finding
+        return restate_finding(finding, self.cell_line, file_name(self.engine_path))
+
+    def text_in_user_terms(self, text: str) -> str:
+        """A text about this document, its line numbers restated per cell in a notebook."""
+        if not self.is_notebook:
+            return text
+        return restate_lines(text, self.cell_line, file_name(self.engine_path), True)

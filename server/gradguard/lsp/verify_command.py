@@ -107,7 +107,7 @@ def _int(value: Any, name: str) -> int:
 
 def summary(doc: dict[str, Any], label: str, where: Callable[[int], str]) -> str:
     """One line for window/showMessage; `where` names a line of the run's source as the user
-    knows it ("line 9", or "line 3 of cell 2" in a notebook)."""
+    knows it ("line 9", or "cell 2, line 3" in a notebook)."""
     status = doc.get("status")
     if status in ("timeout", "crashed", "no_torch", "cancelled"):
         detail = doc.get("message") or ""

@@ -63,7 +63,7 @@ def build_overlay(
         if verdict.verdict == "confirmed":
             text += f" by running {label}"
         else:
-            text += f": {verdict.detail}"
+            text += f": {snapshot.text_in_user_terms(verdict.detail)}"
         notes[(uri, range_.start.line, verdict.code)] = text
     confirmed = {(v.code, v.line) for v in result.verdicts if v.verdict == "confirmed"}
     extra: dict[str, list[types.Diagnostic]] = {}
@@ -92,7 +92,7 @@ def _as_finding(event: RuntimeFinding, line: int, snapshot: Snapshot, label: str
     if saver is not None and saver.line is not None:
         op = f"`{saver.op}`" if saver.op else "the op"
         related = (Related(_line_span(snapshot, saver.line), f"{op} saved the tensor here"),)
-    message = f"{event.message} (seen when running {label})"
+    message = f"{snapshot.text_in_user_terms(event.message)} (seen when running {label})"
     return Finding(event.kind, Severity.ERROR, _line_span(snapshot, line), message, related)
 
 
