@@ -197,6 +197,9 @@ class LayerSpec:
     # (GRU, RNN) the recurrent weight if the sequence has several steps or h0 requires grad,
     # the input weight if the input requires grad
     recurrent_saves: bool = False
+    # (RNNCell, GRUCell, LSTMCell) one step: the recurrent weight only if h requires grad; of
+    # the state, only h is known to be kept; weights are named without the `_l0` suffix
+    cell: bool = False
     input_arg: str = "0"  # the op-table argument id the layer's input takes
 
 
@@ -319,7 +322,18 @@ for _rnn in ("LSTM", "GRU", "RNN"):
         recurrent_saves=not lstm,
     )
 for _rnn in ("LSTMCell", "GRUCell", "RNNCell"):
-    LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(None, output_tuple=_rnn == "LSTMCell")
+    # verified on torch 2.13 CPU: every cell keeps the hidden state h it was given; the
+    # recurrent weight `weight_hh` only when h requires grad, the input weight `weight_ih` only
+    # when the input does; RNNCell also keeps its output (tanh); no biases
+    LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(
+        None,
+        params=("weight_ih", "weight_hh", "bias_ih", "bias_hh"),
+        output_tuple=_rnn == "LSTMCell",
+        saves_output=_rnn == "RNNCell",
+        saves_state=True,
+        recurrent_saves=True,
+        cell=True,
+    )
 LAYERS["torch.nn.MultiheadAttention"] = LayerSpec(None, output_tuple=True)
 
 # nn.Module methods callable on user modules (their own methods are inlined instead).

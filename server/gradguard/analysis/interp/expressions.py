@@ -362,6 +362,10 @@ class Expressions(InterpreterBase):
             found = self.get_attr(obj, attr, state)
             if found is None:
                 found = self._layer_parameter(obj, attr)
+            if found is None and attr == "training" and self.frames and self.frames[0].func is None:
+                # the script's own flow made it: modules start in training mode (`eval()` and
+                # `train()` set the flag in the flow; a function analysed on its own cannot know)
+                found = ConstVal(True)
             if found is not None:
                 return found
             if obj.cls is not None and attr in obj.cls.getters and not quiet:

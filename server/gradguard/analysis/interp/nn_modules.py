@@ -179,12 +179,21 @@ class NnModules(InterpreterBase):
                 for sub in _submodules(obj):  # children first, then the module itself
                     self._invoke(args[0], [sub], {}, node, state, None)
                 return obj
+            if bm.name in ("train", "eval"):
+                # `model.eval()` / `model.train(mode)`: the module and every submodule, from
+                # here on in this flow (`self.training` picks a forward's branch)
+                flag = args[0] if args and bm.name == "train" else ConstVal(bm.name == "train")
+                mode = (
+                    flag if isinstance(flag, ConstVal) and isinstance(flag.value, bool) else UNKNOWN
+                )
+                heap = state.own_heap()
+                for sub in _submodules(obj):
+                    heap[(sub, "training")] = mode
+                return obj
             if bm.name in (
                 "to",
                 "cuda",
                 "cpu",
-                "train",
-                "eval",
                 "float",
                 "double",
                 "half",
@@ -418,21 +427,25 @@ class NnModules(InterpreterBase):
         args: list[Value],
         states: list[TensorVal],
         state: State,
+        cell: bool,
     ) -> list[tuple[str, TensorVal, str, bool, bool]]:
         """GRU/RNN: the recurrent weight is kept when the sequence has more than one step (we
-        do not know its length: not for sure) or h0 requires grad (for sure); the input weight
-        when the input requires grad."""
+        do not know its length: not for sure) or h0 requires grad (for sure); a cell (one step)
+        keeps it only when h requires grad. The input weight when the input requires grad."""
         out: list[tuple[str, TensorVal, str, bool, bool]] = []
-        weight_hh = self.get_attr(mod, "weight_hh_l0", state)
-        if isinstance(weight_hh, TensorVal):
-            h0_grad = any(t.rg == Tri.YES for t in states)
-            what = f"the parameter `{kind}.weight_hh_l0`"
-            out.append(("weight_hh_l0", weight_hh, what, True, h0_grad))
+        suffix = "" if cell else "_l0"
+        weight_hh = self.get_attr(mod, f"weight_hh{suffix}", state)
+        h_grad = Tri.NO
+        for t in states:
+            h_grad = h_grad | t.rg
+        if isinstance(weight_hh, TensorVal) and (not cell or h_grad != Tri.NO):
+            what = f"the parameter `{kind}.weight_hh{suffix}`"
+            out.append((f"weight_hh{suffix}", weight_hh, what, True, h_grad == Tri.YES))
         x = args[0] if args else UNKNOWN
-        weight_ih = self.get_attr(mod, "weight_ih_l0", state)
+        weight_ih = self.get_attr(mod, f"weight_ih{suffix}", state)
         if isinstance(weight_ih, TensorVal) and isinstance(x, TensorVal) and x.rg != Tri.NO:
-            what = f"the parameter `{kind}.weight_ih_l0`"
-            out.append(("weight_ih_l0", weight_ih, what, True, x.rg == Tri.YES))
+            what = f"the parameter `{kind}.weight_ih{suffix}`"
+            out.append((f"weight_ih{suffix}", weight_ih, what, True, x.rg == Tri.YES))
         return out
 
     def _inline_forward(
@@ -466,11 +479,13 @@ class NnModules(InterpreterBase):
                 if isinstance(param, TensorVal):
                     saved.append((pname, param, f"the parameter `{kind}.{pname}`", True, True))
         states = [t for t in _flatten(args[1]) if isinstance(t, TensorVal)] if len(args) > 1 else []
+        if spec.cell:
+            states = states[:1]  # h (of an LSTMCell's (h, c), c is not known to be kept)
         if spec.saves_state:
             for index, t in enumerate(states):
                 saved.append((f"hx{index}", t, "the initial state it was given", False, True))
         if spec.recurrent_saves:
-            saved.extend(self._recurrent_saves(mod, kind, args, states, state))
+            saved.extend(self._recurrent_saves(mod, kind, args, states, state, spec.cell))
         keys = set()
         site = next(iter(out.sids))
         certain = out.rg == Tri.YES and state.grad == Tri.YES
