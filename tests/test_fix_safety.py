@@ -121,3 +121,29 @@ def test_unsafe_fixes_flag_is_in_the_help() -> None:
         [sys.executable, "-m", "gradguard", "check", "--help"], capture_output=True, text=True
     ).stdout
     assert "--unsafe-fixes" in out
+
+
+SURGERY = """import torch
+import torch.nn as nn
+
+lin = nn.Linear(4, 4)
+lin.weight.mul_(0.5)
+lin.weight.add_(0.1)
+
+lin.bias.zero_()
+lin(torch.randn(2, 4)).sum().backward()
+"""
+
+
+def test_adjacent_no_grad_wraps_become_one_block(tmp_path: Path) -> None:
+    findings = check_source(SURGERY, "surgery.py").findings
+    assert [f.line for f in findings] == [5, 6, 8]
+    first, second, apart = (f.fixes[0] for f in findings)
+    assert first == second and first.title == "Wrap lines 5-6 in `with torch.no_grad():`"
+    assert apart.title.startswith("Wrap `lin.bias.zero_()`")  # a blank line ends the run
+    script = tmp_path / "surgery.py"
+    script.write_text(SURGERY)
+    assert run(script, "--fix").returncode == 0
+    fixed = script.read_text()
+    assert fixed.count("with torch.no_grad():") == 2
+    assert "with torch.no_grad():\n    lin.weight.mul_(0.5)\n    lin.weight.add_(0.1)\n" in fixed

@@ -48,6 +48,9 @@ class Fix:
     # ruff's fix safety: a safe fix keeps what the code computes; an unsafe one changes it on
     # purpose (moving an optimizer step) and is applied only on request, never by fix-all
     safe: bool = True
+    # a `with torch.no_grad():` wrap: (path, first line, last line, indentation) of what it
+    # wraps, so that the wraps of adjacent statements can be joined into one block
+    wraps: tuple[str, int, int, int] | None = None
 
 
 @dataclass(frozen=True)

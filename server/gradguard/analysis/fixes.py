@@ -280,18 +280,30 @@ class FixBuilder:
             and not self.src.lines[span.end_line - 1][span.end_col :].lstrip().startswith("#")
         ):
             return None
-        indent = first[: span.col]
-        edits = [
-            TextEdit(
-                Span(span.line, 0, span.line, 0, span.path),
-                f"{indent}with {self.torch}.no_grad():\n",
-            )
-        ]
-        for line in range(span.line, span.end_line + 1):
-            edits.append(TextEdit(Span(line, 0, line, 0, span.path), "    "))
-        return Fix(
-            f"Wrap `{_short(self.src.text(stmt))}` in `with {self.torch}.no_grad():`", tuple(edits)
+        return self.wrap_lines(
+            span.path,
+            span.line,
+            span.end_line,
+            span.col,
+            f"Wrap `{_short(self.src.text(stmt))}` in `with {self.torch}.no_grad():`",
         )
+
+    def wrap_lines(
+        self, path: str, first: int, last: int, col: int, title: str | None = None
+    ) -> Fix | None:
+        """Lines `first`..`last` (statements indented by `col`) inside one
+        `with torch.no_grad():` block."""
+        self._use(path)
+        if self.torch is None:
+            return None
+        indent = self.src.lines[first - 1][:col]
+        edits = [
+            TextEdit(Span(first, 0, first, 0, path), f"{indent}with {self.torch}.no_grad():\n")
+        ]
+        for line in range(first, last + 1):
+            edits.append(TextEdit(Span(line, 0, line, 0, path), "    "))
+        title = title or f"Wrap lines {first}-{last} in `with {self.torch}.no_grad():`"
+        return Fix(title, tuple(edits), wraps=(path, first, last, col))
 
     def move_step_below(
         self, step: ast.stmt | None, backward: ast.stmt | None, path: str, backward_path: str
@@ -366,12 +378,18 @@ class FixBuilder:
             line += 1
         return best
 
-    def single_views(self, split: object, path: str) -> Fix | None:
+    def single_views(self, where: object) -> Fix | None:
         """Views one at a time instead of the outputs of one multi-output op, which autograd
         forbids writing to: `for t in x` -> `for t in tuple(x[i] for i in range(len(x)))`,
         `x.unbind(d)` -> `tuple(x.select(d, i) for i in range(x.shape[d]))`. Each is a plain view
-        of `x`: the in-place write goes through to `x`, as the code meant."""
+        of `x`: the in-place write goes through to `x`, as the code meant. `where` is the
+        (path, expression) the views came from."""
+        if not isinstance(where, tuple) or len(where) != 2:
+            return None
+        path, split = where
         self._use(path)
+        if self.src.path != path:
+            return None  # that module's text is not known here
         if _is_simple_ref(split):
             assert isinstance(split, ast.expr)
             base = self.src.full_text(split)

@@ -100,7 +100,43 @@ class Detector:
                 key=lambda r: (r.span, r.message),
             )
             out[key] = replace(best, related=best.related + tuple(extra))
-        return out
+        return self._join_adjacent_wraps(out)
+
+    def _join_adjacent_wraps(
+        self, findings: dict[tuple[str, Span], Finding]
+    ) -> dict[tuple[str, Span], Finding]:
+        """Findings on adjacent statements of one block whose preferred fix wraps the
+        statement in `with torch.no_grad():` (weight surgery, init code) get one block around
+        the whole run as their fix: fix-all then writes one `with`, not one per line (a wrap
+        of one statement alone would leave the others failing)."""
+        wraps = sorted(
+            (f.fixes[0].wraps, key)
+            for key, f in findings.items()
+            if f.fixes and f.fixes[0].wraps is not None
+        )
+        runs: list[list[tuple[tuple[str, int, int, int], tuple[str, Span]]]] = []
+        for wrap, key in wraps:
+            last = runs[-1][-1][0] if runs else None
+            if (
+                last is not None
+                and wrap[0] == last[0]
+                and wrap[3] == last[3]
+                and last[2] <= wrap[1] <= last[2] + 1
+            ):
+                runs[-1].append((wrap, key))
+            else:
+                runs.append([(wrap, key)])
+        for run in runs:
+            first, last = run[0][0], run[-1][0]
+            if first[1] == last[2] or len({w[1] for w, _ in run}) < 2:
+                continue
+            joined = self.fixes.wrap_lines(first[0], first[1], max(w[2] for w, _ in run), first[3])
+            if joined is None:
+                continue
+            for _, key in run:
+                f = findings[key]
+                findings[key] = replace(f, fixes=(joined, *f.fixes[1:]))
+        return findings
 
     def internal_problem(self, stmt: ast.stmt, exc: BaseException) -> None:
         self.problems.append(
@@ -143,7 +179,7 @@ class Detector:
                 fixes=(
                     None
                     if target.leaf_rg == Tri.YES
-                    else self.fixes.single_views(target.view_node, mut.span.path),
+                    else self.fixes.single_views(target.view_node),
                     self.fixes.out_of_place(mut),
                 ),
             )

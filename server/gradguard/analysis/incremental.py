@@ -260,9 +260,14 @@ class Mover:
         )
 
     def fix(self, fix: Fix) -> Fix:
+        wraps = fix.wraps
+        if wraps is not None:
+            wraps = (wraps[0], self.line(wraps[1]), self.line(wraps[2]), wraps[3])
         return Fix(
             self.text(fix.title),
             tuple(TextEdit(self.span(e.span), e.new_text) for e in fix.edits),
+            fix.safe,
+            wraps,
         )
 
 

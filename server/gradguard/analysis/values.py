@@ -64,8 +64,8 @@ class TensorVal:
     data_of: frozenset[Sid] = frozenset()
     may_alias: bool = False  # storage identity uncertain (`x.to(...)`, `x[idx]`)
     noncontig: bool = False  # a transposed/permuted view: `contiguous()`/`reshape` copy it
-    # (multi-output views) the expression that split the base: `x.unbind(0)`, the `x` a loop
-    # iterates over; a fix may turn it into single views
+    # (multi-output views) (path, expression) that split the base: `x.unbind(0)`, the `x` a
+    # loop iterates over; a fix may turn it into single views
     view_node: object = field(default=None, compare=False, hash=False)
 
     def with_(self, **changes: object) -> TensorVal:

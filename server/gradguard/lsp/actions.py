@@ -89,9 +89,17 @@ def fix_all(
         located = lsp_range(snapshot, span, result.encoding)
         return only_uri is None or (located is not None and located[0] == only_uri)
 
+    def one_cell(fix: Fix) -> bool:  # a `with` block cannot span notebook cells
+        if fix.wraps is None:
+            return True
+        located = [lsp_range(snapshot, e.span, result.encoding) for e in fix.edits]
+        return len({where[0] for where in located if where is not None}) == 1
+
     fixes = choose_fixes(
         result.findings,
-        lambda finding, fix: inside(finding.span) and all(inside(e.span) for e in fix.edits),
+        lambda finding, fix: (
+            inside(finding.span) and all(inside(e.span) for e in fix.edits) and one_cell(fix)
+        ),
     )
     edits = [edit for fix in fixes for edit in fix.edits]
     where = "notebook" if kind == NOTEBOOK_FIX_ALL_KIND else "file"
@@ -110,8 +118,8 @@ def choose_fixes(findings: Sequence[Finding], accept: Callable[[Finding, Fix], b
     chosen: list[Fix] = []
     taken: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for finding in findings:
-        fix = next((f for f in finding.fixes if f.safe), None)
-        if fix is None or not accept(finding, fix):
+        fix = next((f for f in finding.fixes if f.safe and accept(finding, f)), None)
+        if fix is None:
             continue
         boxes = [((e.span.line, e.span.col), (e.span.end_line, e.span.end_col)) for e in fix.edits]
         if any(_overlap(box, other) for box in boxes for other in taken):

@@ -94,6 +94,8 @@ def plan_from_edits(
 
 def fix_plan(snapshot: Snapshot, fix: Fix, encoding: Encoding) -> EditPlan | None:
     plan = plan_from_edits(snapshot, fix.title, fix.edits, encoding)
+    if plan is not None and fix.wraps is not None and len(plan.changes) > 1:
+        return None  # a `with` block cannot span notebook cells
     return plan if plan is None or fix.safe else replace(plan, safe=False)
 
 

@@ -562,7 +562,9 @@ class TorchOps(InterpreterBase):
             state.multi_dirty.pop(sid, None)
         if state.grad == Tri.NO:  # (the op is remembered for a custom Function's outputs)
             return self.view_of(base, node, state, op).with_(view_op=op)
-        return base.with_(is_view=True, view_kind="multi", view_op=op, view_node=node)
+        return base.with_(
+            is_view=True, view_kind="multi", view_op=op, view_node=(self.src.path, node)
+        )
 
     def fresh_tensor(
         self,
