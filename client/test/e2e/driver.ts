@@ -427,7 +427,7 @@ async function trustedScenario(context: BrowserContext, port: number, workspace:
   const notebookToast = await notification(page, /static findings confirmed/);
   const notebookText = (await notebookToast.innerText()).replace(/\s+/g, ' ');
   log(`notebook Verify cell said: ${notebookText}`);
-  if (!notebookText.includes('gradguard verify (cell 2): RuntimeError at line 3 of cell 2; 1 runtime finding, 1/1 static findings confirmed')) {
+  if (!notebookText.includes('gradguard verify (cell 2): RuntimeError at cell 2, line 3; 1 runtime finding, 1/1 static findings confirmed')) {
     throw new Error(`unexpected notebook Verify cell message: ${notebookText}`);
   }
   await screenshot(page, 'notebook-verify-cell');
