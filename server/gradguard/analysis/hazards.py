@@ -99,7 +99,9 @@ class Detector:
                 {r for report in reports for r in report.related if r not in best.related},
                 key=lambda r: (r.span, r.message),
             )
-            out[key] = replace(best, related=best.related + tuple(extra))
+            # safe fixes first (stable): the preferred fix is the safe one when there is one
+            fixes = tuple(sorted(best.fixes, key=lambda fix: not fix.safe))
+            out[key] = replace(best, related=best.related + tuple(extra), fixes=fixes)
         return self._join_adjacent_wraps(out)
 
     def _join_adjacent_wraps(

@@ -65,7 +65,7 @@ def quick_fixes(
             fixes, suppress = plans_from_data(_data_from_result(uri, diagnostic, result))
         for index, plan in enumerate(fixes):
             if all(is_current(change) for change in plan.changes):
-                actions.append(_action(plan, diagnostic, index == 0 and plan.safe, features))
+                actions.append(_action(plan, diagnostic, index == 0, features))
         if suppress is not None and all(is_current(change) for change in suppress.changes):
             actions.append(_action(suppress, diagnostic, False, features))
     return actions

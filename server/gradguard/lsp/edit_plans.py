@@ -35,7 +35,7 @@ class DocumentEdit:
 class EditPlan:
     title: str
     changes: tuple[DocumentEdit, ...]
-    safe: bool = True  # an unsafe fix (it changes what the code computes) is never preferred
+    safe: bool = True  # an unsafe fix (it changes what the code computes): never in fix-all
 
     def to_data(self) -> dict[str, Any]:
         return {
