@@ -188,6 +188,9 @@ class ModuleObj:
     output_requires_grad: bool = False  # a forward hook makes its output require grad
     pre_hooks: list[FuncVal] = field(default_factory=list)  # forward pre-hooks, in order
     post_hooks: list[FuncVal] = field(default_factory=list)  # forward hooks, in order
+    # a user class deriving from nn.Sequential without its own forward: its children run in
+    # order, as the container's forward does (`super().__init__(*layers)`)
+    sequential: bool = False
     serial: int = field(default_factory=next_serial, repr=False)
 
     def parameters(self) -> list[TensorVal]:

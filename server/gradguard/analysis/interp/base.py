@@ -117,6 +117,9 @@ class InterpreterBase(ABC):
     def _grad_decorator(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> CtxVal | None: ...
 
     @abstractmethod
+    def _torch_function(self, node: ast.expr) -> Value: ...
+
+    @abstractmethod
     def _index_tensor(self, obj: ModuleObj, name: str, value: Value) -> None: ...
 
     @abstractmethod

@@ -14,6 +14,7 @@ from ..values import (
     BoundMethod,
     ClassVal,
     ConstVal,
+    DictVal,
     FuncVal,
     ListObj,
     ModuleObj,
@@ -288,6 +289,10 @@ class Calls(InterpreterBase):
             value = self.eval(kw.value, state, stmt)
             if kw.arg is not None:
                 kwargs[kw.arg] = value
+            elif isinstance(value, DictVal):  # `**params` with keys we know
+                for key, item in value.items:
+                    if isinstance(key, str):
+                        kwargs[key] = item
         if (
             len(node.args) > 1
             and not all(_is_name_like(a) for a in node.args)
@@ -308,9 +313,35 @@ class Calls(InterpreterBase):
         params = func.node.args.args if func is not None else []
         self_obj = self.lookup(params[0].arg, state) if params else UNKNOWN
         if method is None or not isinstance(self_obj, ModuleObj):
-            self._eval_args(node, state, stmt)
+            args, _ = self._eval_args(node, state, stmt)
+            if (
+                name == "__init__"
+                and isinstance(self_obj, ModuleObj)
+                and owner is not None
+                and self._derives_from_sequential(owner)
+            ):  # `super().__init__(*layers)`: the container's children, in order
+                for arg in args:
+                    if isinstance(arg, ModuleObj):
+                        self_obj.children.append(arg)
+                    elif isinstance(arg, (TupleVal, SeqVal, ListObj)):
+                        self_obj.children.extend(
+                            m for m in _flatten(arg) if isinstance(m, ModuleObj)
+                        )
+                        self_obj.repeated = self_obj.repeated or not isinstance(arg, TupleVal)
+                self_obj.sequential = "forward" not in owner.methods and not any(
+                    "forward" in b.methods for b in owner.bases
+                )
+                self._touch(self_obj)
             return UNKNOWN
         return self.call_function(method, node, state, stmt, self_obj=self_obj)
+
+    def _derives_from_sequential(self, cls: ClassVal) -> bool:
+        """The class (or a user base of it) names `nn.Sequential` among its bases."""
+        for klass in (cls, *cls.bases):
+            for base in klass.node.bases:
+                if self.imports.qualify(base) == "torch.nn.Sequential":
+                    return True
+        return False
 
     def call_function(
         self,
@@ -490,23 +521,29 @@ class Calls(InterpreterBase):
             elif kwargs is not None and p.arg in kwargs:
                 state.env[p.arg] = kwargs[p.arg]
             elif args is not None and p.arg in default_for:
-                default = default_for[p.arg]
-                state.env[p.arg] = (
-                    ConstVal(default.value) if isinstance(default, ast.Constant) else UNKNOWN
-                )
+                state.env[p.arg] = self._default_value(default_for[p.arg])
             else:
                 state.env[p.arg] = self._unknown_param(p, default_for.get(p.arg), in_module, fname)
         for p, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=False):
             if kwargs is not None and p.arg in kwargs:
                 state.env[p.arg] = kwargs[p.arg]
-            elif args is not None and isinstance(d, ast.Constant):
-                state.env[p.arg] = ConstVal(d.value)
+            elif args is not None and d is not None:
+                state.env[p.arg] = self._default_value(d)
             else:
                 state.env[p.arg] = self._unknown_param(p, d, in_module, fname)
         if node.args.vararg:
             state.env[node.args.vararg.arg] = SeqVal(UNKNOWN)
         if node.args.kwarg:
             state.env[node.args.kwarg.arg] = UNKNOWN
+
+    def _default_value(self, default: ast.expr) -> Value:
+        """A parameter's default: a constant, or a torch layer or function named by it
+        (`activation_layer=nn.ReLU`, `act=F.gelu`) that the body will call."""
+        if isinstance(default, ast.Constant):
+            return ConstVal(default.value)
+        if isinstance(default, (ast.Name, ast.Attribute)):
+            return self._torch_function(default)
+        return UNKNOWN
 
     def _unknown_param(
         self, p: ast.arg, default: ast.expr | None, in_module: bool, fname: str

@@ -287,7 +287,7 @@ class NnModules(InterpreterBase):
                 args = list(replaced.items)
             elif isinstance(replaced, TensorVal):
                 args = [replaced]
-        if mod.cls is not None:
+        if mod.cls is not None and not mod.sequential:
             fwd = mod.cls.methods.get("forward") or mod.cls.methods.get("__call__")
             if fwd is not None:
                 return self._invoke(fwd, args, kwargs, node, state, self_obj=mod)
@@ -310,7 +310,7 @@ class NnModules(InterpreterBase):
         if x is UNKNOWN and mod.kind in api.LAYERS and api.LAYERS[mod.kind].op is not None:
             # a layer's input is a tensor even where we could not follow it
             x = TensorVal(sids=frozenset({("input", *self.site(node))}), rg=Tri.MAYBE)
-        if mod.kind == "torch.nn.Sequential":
+        if mod.kind == "torch.nn.Sequential" or mod.sequential:
             for index, child in enumerate(mod.children):
                 given = x
                 # children built by one constructor line (a helper called twice) are told
