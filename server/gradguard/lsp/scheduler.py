@@ -11,7 +11,9 @@ request retried once, a stuck analysis is abandoned after a time limit. Backgrou
 so they never hold up the quick ones.
 
 Quick analyses run in *lanes*, one worker process each; a unit keeps its lane (assigned round
-robin when it is first seen), so its next analysis finds that worker's incremental cache warm.
+robin when it is first seen), so its next analysis finds that worker's incremental cache warm,
+unless its lane is busy with a large analysis (another unit's giant document): then it moves to
+the least loaded lane, so a small document is never queued behind a giant one.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ Context = TypeVar("Context")
 
 ANALYSIS_TIME_LIMIT_S = 60.0
 BACKGROUND = -1  # the lane of background (full, jedi) analyses
+# characters of source a quick lane may have running before a unit moves to a less loaded lane
+# (about 5,000 lines: an analysis of a second or more)
+BUSY_LANE_CHARS = 200_000
 
 
 @dataclass(eq=False)
@@ -94,6 +99,7 @@ class AnalysisScheduler(Generic[Context]):
         self._time_limit_s = time_limit_s
         self._executors: dict[int, Executor] = {}  # quick lanes 0.., BACKGROUND
         self._next_lane = 0
+        self._lane_load: dict[int, int] = {}  # quick lane -> characters being analysed there
         self._units: dict[str, _UnitState] = {}
         self._tasks: set[asyncio.Future[Any]] = set()
         self._closed = False
@@ -212,6 +218,8 @@ class AnalysisScheduler(Generic[Context]):
             unit.settle_if_done()
             return
         request, context = prepared
+        if not (request.use_jedi or request.background):
+            unit.lane = self._lane_for(unit.lane)
         unit.running = True
         self.stats.started += 1
         task = asyncio.ensure_future(self._run(key, unit, unit.generation, request, context))
@@ -225,10 +233,14 @@ class AnalysisScheduler(Generic[Context]):
         request: AnalysisRequest,
         context: Context,
     ) -> None:
+        lane = unit.lane
+        size = 0 if request.use_jedi or request.background else _size(request)
+        self._lane_load[lane] = self._lane_load.get(lane, 0) + size
         try:
-            outcome = await self._execute(request, unit.lane)
+            outcome = await self._execute(request, lane)
         finally:
             unit.running = False
+            self._lane_load[lane] -= size
         if self._units.get(key) is not unit:
             return
         try:
@@ -243,6 +255,12 @@ class AnalysisScheduler(Generic[Context]):
             if unit.pending and unit.timer is None:
                 self._start(key, unit)
             unit.settle_if_done()
+
+    def _lane_for(self, lane: int) -> int:
+        """The unit's own lane, unless a large analysis keeps it busy: then the least loaded."""
+        if self._lane_load.get(lane, 0) <= BUSY_LANE_CHARS:
+            return lane
+        return min(range(self._workers), key=lambda other: self._lane_load.get(other, 0))
 
     async def _execute(self, request: AnalysisRequest, lane: int) -> AnalysisOutcome:
         loop = asyncio.get_running_loop()
@@ -331,6 +349,10 @@ class AnalysisScheduler(Generic[Context]):
                 _stop_executor(broken)
                 del self._executors[lane]
                 self._usage.pop(broken, None)
+
+
+def _size(request: AnalysisRequest) -> int:
+    return len(request.source) + sum(len(cell) for cell in request.cells)
 
 
 def _record_baseline(usage: WorkerUsage, done: asyncio.Future[int | None]) -> None:

@@ -6,8 +6,10 @@ from the engine comes back as `AnalysisOutcome.error` (with its traceback) for t
 
 from __future__ import annotations
 
+import ast
 import gc
 import os
+import re
 import threading
 import time
 import traceback
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from ..analysis import Finding, check_source
 from ..analysis.incremental import AnalysisCache
-from ..notebook_cells import join_cells, python_view
+from ..notebook_cells import cell_line_count, join_cells, python_view
 from ..project import ProjectModules, find_project_root, loader_for
 from .lifeline import watch_parent
 from .memory import resident_bytes
@@ -43,6 +45,8 @@ class AnalysisRequest:
     # open documents' unsaved text by file path: imports read it before the disk's
     overlay: tuple[tuple[str, str], ...] = ()
     workspace_root: str | None = None  # the project root when no marker file says otherwise
+    # > 0: analyse only the top-level statements (cells) that start in about these first lines
+    prefix_lines: int = 0
 
 
 @dataclass(frozen=True)
@@ -54,14 +58,22 @@ class AnalysisOutcome:
     reused: int = 0  # definitions replayed from the cache instead of analysed
     modules: tuple[str, ...] = ()  # files of the project modules the analysis read
     resident: int | None = None  # bytes the worker held once done (None: unknown)
+    partial_lines: int = 0  # > 0: only this prefix (lines) was analysed, not the whole
 
 
 def analyse(request: AnalysisRequest) -> AnalysisOutcome:
     started = time.perf_counter()
     try:
         source = request.source
-        if request.cells:
-            source, _ = join_cells([python_view(cell) for cell in request.cells])
+        cells = request.cells
+        partial_lines = 0
+        if request.prefix_lines > 0:
+            if cells:
+                cells, partial_lines = _cells_prefix(cells, request.prefix_lines)
+            else:
+                source, partial_lines = _source_prefix(source, request.prefix_lines)
+        if cells:
+            source, _ = join_cells([python_view(cell) for cell in cells])
         cache = _cache_for(request.engine_path) if request.incremental else None
         hits_before = cache.hits if cache is not None else 0
         report = check_source(
@@ -86,7 +98,43 @@ def analyse(request: AnalysisRequest) -> AnalysisOutcome:
         time.perf_counter() - started,
         reused=(cache.hits - hits_before) if cache is not None else 0,
         modules=tuple(report.modules),
+        partial_lines=partial_lines,
     )
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
+_DEFINITION = re.compile(r"(?:@|def\b|class\b|async\s+def\b)")
+MAX_PREFIX_TRIES = 20
+
+
+def _source_prefix(source: str, lines: int) -> tuple[str, int]:
+    """The source up to the first top-level definition starting after line `lines`, when that
+    prefix parses (a cut inside a string or brackets does not): valid Python whose top-level
+    statements are the file's own. (source, 0) when there is no such cut."""
+    tries = 0
+    for number, match in enumerate(_LINE.finditer(source), start=1):
+        if number > lines and _DEFINITION.match(source, match.start()):
+            prefix = source[: match.start()]
+            try:
+                ast.parse(prefix)
+            except (SyntaxError, ValueError):
+                tries += 1
+                if tries >= MAX_PREFIX_TRIES:
+                    break
+            else:
+                return prefix, number - 1
+    return source, 0
+
+
+def _cells_prefix(cells: tuple[str, ...], lines: int) -> tuple[tuple[str, ...], int]:
+    """The first cells, as many as start within the first `lines` lines (at least one);
+    (cells, 0) when that is all of them."""
+    taken = 0
+    for count, cell in enumerate(cells):
+        if taken >= lines and count > 0:
+            return cells[:count], taken
+        taken += cell_line_count(cell)
+    return cells, 0
 
 
 def analyse_measured(
