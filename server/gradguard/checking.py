@@ -300,8 +300,8 @@ def plan_preferred_fixes(
             continue
         own = os.path.abspath(r.path)
         for f in r.findings:
-            allowed = [x for x in f.with_paths(functools.partial(_absolute, own=own)).fixes]
-            allowed = [x for x in allowed if x.safe or unsafe]
+            moved = f.with_paths(functools.partial(_absolute, own=own))
+            allowed = [x for x in moved.fixes if x.safe or unsafe]
             if allowed:
                 fix = allowed[0]
                 paths = {e.span.path for e in fix.edits}

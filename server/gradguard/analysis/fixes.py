@@ -270,16 +270,9 @@ class FixBuilder:
             or not isinstance(stmt, (ast.Expr, ast.AugAssign, ast.Assign))
         ):
             return None
+        if not self._own_lines(stmt):
+            return None  # shares its lines with another statement (`a; b`)
         span = self.src.span(stmt)
-        first = self.src.lines[span.line - 1]
-        if first[: span.col].strip():
-            return None  # shares its line with another statement (`a; b`)
-        if (
-            span.end_line <= len(self.src.lines)
-            and self.src.lines[span.end_line - 1][span.end_col :].strip() not in ("",)
-            and not self.src.lines[span.end_line - 1][span.end_col :].lstrip().startswith("#")
-        ):
-            return None
         return self.wrap_lines(
             span.path,
             span.line,
@@ -326,11 +319,10 @@ class FixBuilder:
         if backward.col_offset != col or not self._own_lines(step) or not self._own_lines(backward):
             return None
         for line in range(last + 1, end + 1):  # nothing between leaves the block
-            if self._indent(line) is not None and (self._indent(line) or 0) < col:
+            if (indent := self._indent(line)) is not None and indent < col:
                 return None
         end = self._last_backward_in_block(end, col)
         moved = "\n".join(src.lines[first - 1 : last]) + "\n"
-        path = src.path
         after = end + 1
         insert = (
             TextEdit(Span(after, 0, after, 0, path), moved)

@@ -129,9 +129,9 @@ class Detector:
             else:
                 runs.append([(wrap, key)])
         for run in runs:
-            first, last = run[0][0], run[-1][0]
-            if first[1] == last[2] or len({w[1] for w, _ in run}) < 2:
-                continue
+            first = run[0][0]
+            if len({w[1] for w, _ in run}) < 2:
+                continue  # one statement (two findings on it): its own wrap already fits
             joined = self.fixes.wrap_lines(first[0], first[1], max(w[2] for w, _ in run), first[3])
             if joined is None:
                 continue

@@ -29,7 +29,7 @@ import ast
 import bisect
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .findings import Emit, Fix, Related, Span, TextEdit
 
@@ -263,11 +263,11 @@ class Mover:
         wraps = fix.wraps
         if wraps is not None:
             wraps = (wraps[0], self.line(wraps[1]), self.line(wraps[2]), wraps[3])
-        return Fix(
-            self.text(fix.title),
-            tuple(TextEdit(self.span(e.span), e.new_text) for e in fix.edits),
-            fix.safe,
-            wraps,
+        return replace(
+            fix,
+            title=self.text(fix.title),
+            edits=tuple(TextEdit(self.span(e.span), e.new_text) for e in fix.edits),
+            wraps=wraps,
         )
 
 

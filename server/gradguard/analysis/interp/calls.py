@@ -27,6 +27,7 @@ from ..values import (
 )
 from .base import InterpreterBase
 from .helpers import (
+    _add_children,
     _class_and_bases,
     _enter,
     _flatten,
@@ -320,14 +321,7 @@ class Calls(InterpreterBase):
                 and owner is not None
                 and self._derives_from_sequential(owner)
             ):  # `super().__init__(*layers)`: the container's children, in order
-                for arg in args:
-                    if isinstance(arg, ModuleObj):
-                        self_obj.children.append(arg)
-                    elif isinstance(arg, (TupleVal, SeqVal, ListObj)):
-                        self_obj.children.extend(
-                            m for m in _flatten(arg) if isinstance(m, ModuleObj)
-                        )
-                        self_obj.repeated = self_obj.repeated or not isinstance(arg, TupleVal)
+                _add_children(self_obj, args)
                 self_obj.sequential = "forward" not in owner.methods and not any(
                     "forward" in b.methods for b in owner.bases
                 )

@@ -86,6 +86,17 @@ def _class_and_bases(cls: ClassVal) -> list[ClassVal]:
     return out
 
 
+def _add_children(container: ModuleObj, args: list[Value]) -> None:
+    """What a container's constructor is given (`nn.Sequential(a, b)`, `(*layers)`, a list):
+    its children, in order; built from a list or comprehension, every index is alike."""
+    for arg in args:
+        if isinstance(arg, ModuleObj):
+            container.children.append(arg)
+        elif isinstance(arg, (TupleVal, SeqVal, ListObj)):
+            container.children.extend(m for m in _flatten(arg) if isinstance(m, ModuleObj))
+            container.repeated = container.repeated or not isinstance(arg, TupleVal)
+
+
 def _submodules(root: ModuleObj, limit: int = 64) -> list[ModuleObj]:
     """A module and its submodules in the order `Module.apply` visits them (post-order)."""
     out: list[ModuleObj] = []

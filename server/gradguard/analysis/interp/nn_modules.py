@@ -15,7 +15,6 @@ from ..values import (
     ConstVal,
     DistVal,
     FuncVal,
-    ListObj,
     ModuleObj,
     NumpyVal,
     OptimizerVal,
@@ -28,6 +27,7 @@ from ..values import (
 )
 from .base import InterpreterBase
 from .helpers import (
+    _add_children,
     _flatten,
     _hook_sets_requires_grad,
     _join_all,
@@ -42,12 +42,7 @@ class NnModules(InterpreterBase):
         setattr(node, PATH_ATTR, self.scope.path)  # kept: a container runs it from elsewhere
         obj = ModuleObj(kind=qual, span=self.src.span(node), node=node)
         if qual in api.CONTAINERS:
-            for arg in args:
-                if isinstance(arg, ModuleObj):
-                    obj.children.append(arg)
-                elif isinstance(arg, (TupleVal, SeqVal, ListObj)):
-                    obj.children.extend(m for m in _flatten(arg) if isinstance(m, ModuleObj))
-                    obj.repeated = obj.repeated or not isinstance(arg, TupleVal)
+            _add_children(obj, args)
             return obj
         spec = api.LAYERS.get(qual)
         if spec is None:
