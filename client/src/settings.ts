@@ -1,7 +1,7 @@
 /**
  * The extension's settings, read from VS Code's configuration, and the part of them the server
  * reads (server/gradguard/lsp/settings.py: `select`, `ignore`, `severity`, `jedi`,
- * `lintOnChange`, `debounceMs`, plus `verify.timeout` for Verify cell).
+ * `lintOnChange`, `debounceMs`, `fixAll.unsafe`, plus `verify.timeout` for Verify cell).
  *
  * Pure: no `vscode` import, so the mapping is unit-tested with plain objects.
  */
@@ -33,6 +33,7 @@ export interface ExtensionSettings {
   jedi: boolean | null;
   lintOnChange: boolean;
   verifyTimeout: number;
+  fixAllUnsafe: boolean;
 }
 
 /** The `gradguard` section as the server parses it; an absent key means "not set here". */
@@ -43,6 +44,7 @@ export interface ServerSettings {
   jedi?: boolean;
   lintOnChange: boolean;
   verify: { timeout: number };
+  fixAll: { unsafe: boolean };
 }
 
 export interface InitializationOptions {
@@ -89,6 +91,7 @@ export function readSettings(config: ConfigReader): ExtensionSettings {
   const jedi = config.get('jedi');
   const lintOnChange = config.get('lintOnChange');
   const timeout = config.get('verify.timeout');
+  const fixAllUnsafe = config.get('fixAll.unsafe');
   return {
     interpreter: stringList(config.get('interpreter')),
     path: stringList(config.get('path')),
@@ -106,6 +109,7 @@ export function readSettings(config: ConfigReader): ExtensionSettings {
       typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0
         ? timeout
         : DEFAULT_VERIFY_TIMEOUT,
+    fixAllUnsafe: fixAllUnsafe === true,
   };
 }
 
@@ -120,6 +124,7 @@ export function toServerSettings(settings: ExtensionSettings): ServerSettings {
     severity: { ...settings.severity },
     lintOnChange: settings.lintOnChange,
     verify: { timeout: settings.verifyTimeout },
+    fixAll: { unsafe: settings.fixAllUnsafe },
   };
   if (settings.select.length > 0) {
     server.select = [...settings.select];

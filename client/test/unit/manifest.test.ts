@@ -38,7 +38,7 @@ describe('package.json', () => {
       assert.ok(property, `gradguard.${key} is not contributed`);
       assert.ok((property.markdownDescription ?? property.description ?? '').length > 20, `gradguard.${key} has no description`);
     }
-    for (const name of ['interpreter', 'path', 'args', 'importStrategy', 'showNotifications', 'select', 'ignore', 'severity', 'lintOnChange', 'verify.timeout']) {
+    for (const name of ['interpreter', 'path', 'args', 'importStrategy', 'showNotifications', 'select', 'ignore', 'severity', 'lintOnChange', 'verify.timeout', 'fixAll.unsafe']) {
       assert.ok(read.includes(name), `gradguard.${name} is contributed but not read`);
     }
   });

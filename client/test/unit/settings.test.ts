@@ -27,6 +27,7 @@ function config(values: Record<string, unknown> = {}): ConfigReader {
     jedi: null,
     lintOnChange: true,
     'verify.timeout': 60,
+    'fixAll.unsafe': false,
   };
   const all = { ...defaults, ...values };
   return { get: (key: string) => all[key] };
@@ -36,7 +37,7 @@ describe('settings sent to the server', () => {
   it('defaults: only what the server should not take from pyproject.toml', () => {
     const options = initializationOptions(readSettings(config()));
     assert.deepEqual(options, {
-      gradguard: { severity: {}, lintOnChange: true, verify: { timeout: 60 } },
+      gradguard: { severity: {}, lintOnChange: true, verify: { timeout: 60 }, fixAll: { unsafe: false } },
     });
     // no select/ignore/jedi keys at all: the server then reads [tool.gradguard]
     assert.equal('select' in options.gradguard, false);
@@ -54,6 +55,7 @@ describe('settings sent to the server', () => {
           jedi: false,
           lintOnChange: false,
           'verify.timeout': 5.5,
+          'fixAll.unsafe': true,
         }),
       ),
     );
@@ -64,6 +66,7 @@ describe('settings sent to the server', () => {
       jedi: false,
       lintOnChange: false,
       verify: { timeout: 5.5 },
+      fixAll: { unsafe: true },
     });
   });
 
@@ -76,6 +79,7 @@ describe('settings sent to the server', () => {
         jedi: 'yes',
         lintOnChange: 'no',
         'verify.timeout': -1,
+        'fixAll.unsafe': 'yes',
         importStrategy: 'sometimes',
         showNotifications: 'loud',
         interpreter: '/usr/bin/python3',
@@ -88,6 +92,7 @@ describe('settings sent to the server', () => {
     assert.equal(settings.jedi, null);
     assert.equal(settings.lintOnChange, true);
     assert.equal(settings.verifyTimeout, DEFAULT_VERIFY_TIMEOUT);
+    assert.equal(settings.fixAllUnsafe, false);
     assert.equal(settings.importStrategy, 'useBundled');
     assert.equal(settings.showNotifications, 'onError');
     assert.deepEqual(settings.interpreter, ['/usr/bin/python3']);
@@ -123,7 +128,7 @@ describe('which changes restart the server', () => {
   });
 
   it('the analysis settings are sent to the running server', () => {
-    for (const key of ['select', 'ignore', 'severity', 'jedi', 'lintOnChange', 'verify.timeout', 'showNotifications']) {
+    for (const key of ['select', 'ignore', 'severity', 'jedi', 'lintOnChange', 'verify.timeout', 'fixAll.unsafe', 'showNotifications']) {
       assert.equal(needsRestart(affects([`gradguard.${key}`])), false, key);
     }
   });

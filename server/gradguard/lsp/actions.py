@@ -77,11 +77,12 @@ def fix_all(
     only_uri: str | None,
     is_current: IsCurrent,
     features: ClientFeatures,
+    unsafe: bool = False,
 ) -> types.CodeAction | None:
     """Every finding's preferred fix that does not overlap one taken before, as one edit.
 
     With `only_uri` (fix-all requested for one notebook cell) only findings in that cell whose
-    fixes stay inside it are taken.
+    fixes stay inside it are taken; unsafe fixes only with `unsafe` (setting `fixAll.unsafe`).
     """
     snapshot = result.snapshot
 
@@ -100,6 +101,7 @@ def fix_all(
         lambda finding, fix: (
             inside(finding.span) and all(inside(e.span) for e in fix.edits) and one_cell(fix)
         ),
+        unsafe=unsafe,
     )
     edits = [edit for fix in fixes for edit in fix.edits]
     where = "notebook" if kind == NOTEBOOK_FIX_ALL_KIND else "file"
@@ -112,13 +114,16 @@ def fix_all(
     return types.CodeAction(title=plan.title, kind=kind, edit=workspace_edit(plan, features))
 
 
-def choose_fixes(findings: Sequence[Finding], accept: Callable[[Finding, Fix], bool]) -> list[Fix]:
+def choose_fixes(
+    findings: Sequence[Finding], accept: Callable[[Finding, Fix], bool], unsafe: bool = False
+) -> list[Fix]:
     """Preferred fixes in finding order, skipping any that touches text an earlier one edits.
-    Fix-all takes safe fixes only (a finding whose fixes are all unsafe keeps its quick-fix)."""
+    Fix-all takes safe fixes only unless `unsafe` (a finding whose fixes are all unsafe keeps
+    its quick-fix); fixes come safe first, so a safe one still wins where there is one."""
     chosen: list[Fix] = []
     taken: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for finding in findings:
-        fix = next((f for f in finding.fixes if f.safe and accept(finding, f)), None)
+        fix = next((f for f in finding.fixes if (f.safe or unsafe) and accept(finding, f)), None)
         if fix is None:
             continue
         boxes = [((e.span.line, e.span.col), (e.span.end_line, e.span.end_col)) for e in fix.edits]

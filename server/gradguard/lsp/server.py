@@ -299,7 +299,10 @@ class GradguardLanguageServer(LanguageServer):
             result = await self.pipeline.fresh_result(key, wait=only is not None)
             if result is None:
                 continue
-            action = fix_all(result, kind, only_uri, self.pipeline.is_current, self.features)
+            unsafe = self.settings.client.fix_all_unsafe
+            action = fix_all(
+                result, kind, only_uri, self.pipeline.is_current, self.features, unsafe
+            )
             if action is not None:
                 actions.append(action)
         return actions

@@ -2,8 +2,8 @@
 
 Precedence, key by key: a setting the client sends (initializationOptions or
 workspace/didChangeConfiguration) wins over the pyproject.toml value, which wins over the
-default. `severity` and the editor-only keys (`lintOnChange`, `debounceMs`, `workerMemoryMb`)
-exist only as client settings. Bad values are reported and ignored, never fatal.
+default. `severity` and the editor-only keys (`lintOnChange`, `debounceMs`, `workerMemoryMb`,
+`fixAll.unsafe`) exist only as client settings. Bad values are reported and ignored, never fatal.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ KNOWN_KEYS = frozenset(
         "debounceMs",
         "verify",
         "workerMemoryMb",
+        "fixAll",
     }
 )
 WORKER_MEMORY_RANGE_MB = (64, 1 << 20)
@@ -54,6 +55,7 @@ class ClientSettings:
     lint_on_change: bool = True
     debounce_ms: int = DEFAULT_DEBOUNCE_MS
     worker_memory_mb: int = DEFAULT_WORKER_MEMORY_MB  # an idle worker past it is recycled
+    fix_all_unsafe: bool = False  # fix-all also applies fixes that change what the code computes
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ def parse_client_settings(raw: Mapping[str, Any]) -> tuple[ClientSettings, list[
     if isinstance(memory, bool) or not isinstance(memory, int) or not low <= memory <= high:
         problems.append(f"`workerMemoryMb` must be an integer from {low} to {high}; ignored")
         memory = DEFAULT_WORKER_MEMORY_MB
+    fix_all_unsafe = _fix_all_unsafe(raw.get("fixAll"), problems)
     settings = ClientSettings(
         select=codes("select"),
         ignore=codes("ignore"),
@@ -144,8 +147,21 @@ def parse_client_settings(raw: Mapping[str, Any]) -> tuple[ClientSettings, list[
         lint_on_change=True if lint_on_change is None else lint_on_change,
         debounce_ms=debounce,
         worker_memory_mb=memory,
+        fix_all_unsafe=fix_all_unsafe,
     )
     return settings, problems
+
+
+def _fix_all_unsafe(section: object, problems: list[str]) -> bool:
+    """`fixAll.unsafe`, sent nested (`{"fixAll": {"unsafe": true}}`) as VS Code sends it."""
+    if section is None:
+        return False
+    if isinstance(section, Mapping):
+        value = section.get("unsafe")
+        if value is None or isinstance(value, bool):
+            return bool(value)
+    problems.append("`fixAll.unsafe` must be true or false; ignored")
+    return False
 
 
 class SettingsResolver:
