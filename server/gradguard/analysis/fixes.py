@@ -49,6 +49,7 @@ class FixBuilder:
         self.table = table
         self.torch = torch_name
         self._sources: dict[str, tuple[SourceMap, str | None]] = {src.path: (src, torch_name)}
+        self._bound: dict[str, frozenset[str]] = {}  # names each module binds, by path
 
     def add_source(self, src: SourceMap, torch_name: str | None) -> None:
         """Another module's text (and its name for torch), for fixes located there."""
@@ -373,43 +374,86 @@ class FixBuilder:
     def single_views(self, where: object) -> Fix | None:
         """Views one at a time instead of the outputs of one multi-output op, which autograd
         forbids writing to: `for t in x` -> `for t in tuple(x[i] for i in range(len(x)))`,
-        `x.unbind(d)` -> `tuple(x.select(d, i) for i in range(x.shape[d]))`. Each is a plain view
-        of `x`: the in-place write goes through to `x`, as the code meant. `where` is the
-        (path, expression) the views came from."""
-        if not isinstance(where, tuple) or len(where) != 2:
+        `x.unbind(d)` -> `x.select(d, i)` for each i, `x.split(s, d)` / `x.chunk(k, d)` ->
+        `x.narrow(d, i, ...)` over the same pieces. Each is a plain view of `x`: the in-place
+        write goes through to `x`, as the code meant. A base that is not a name is evaluated
+        once (`for t in [expr]` inside the generator). `where` is the (path, expression) the
+        views came from: the multi-output call, or the expression iterated."""
+        if not isinstance(where, tuple) or len(where) != 2 or not isinstance(where[1], ast.expr):
             return None
-        path, split = where
+        path, node = where
         self._use(path)
         if self.src.path != path:
             return None  # that module's text is not known here
-        if _is_simple_ref(split):
-            assert isinstance(split, ast.expr)
-            base = self.src.full_text(split)
-            new = f"tuple({base}[i] for i in range(len({base})))"
-        elif (
-            isinstance(split, ast.Call)
-            and isinstance(split.func, ast.Attribute)
-            and split.func.attr == "unbind"
-            and _is_simple_ref(split.func.value)
-            and len(split.args) + len(split.keywords) <= 1
-        ):
-            base = self.src.full_text(split.func.value)
-            dim_node = (
-                split.args[0]
-                if split.args
-                else next((k.value for k in split.keywords if k.arg == "dim"), None)
-            )
-            if split.keywords and dim_node is None:
+        pieces = _multi_output_call(node, self.torch)
+        if pieces is None:
+            if isinstance(node, (ast.Starred, ast.Constant, ast.List, ast.Tuple, ast.Dict)):
                 return None
-            dim = self.src.full_text(dim_node) if dim_node is not None else "0"
-            new = f"tuple({base}.select({dim}, i) for i in range({base}.shape[{dim}]))"
+            base_node, pick, count = node, "{t}[i]", "len({t})"
+            ranges = "for i in range({count})"
         else:
+            op, base_node, size, dim = pieces
+            d = self.src.full_text(dim) if dim is not None else "0"
+            if op == "unbind":
+                pick, count, ranges = (
+                    f"{{t}}.select({d}, i)",
+                    "",
+                    f"for i in range({{t}}.shape[{d}])",
+                )
+            else:
+                if size is None or not _is_int_literal(size):
+                    return None  # a list of section sizes, or an unknown size
+                n = f"{{t}}.shape[{d}]"
+                if op == "chunk":
+                    k = self.src.full_text(size)
+                    pick = f"{{t}}.narrow({d}, i, min(c, {n} - i))"
+                    ranges = f"for c in [-(-{n} // {k})] for i in range(0, {n}, c)"
+                else:
+                    step = self.src.full_text(size)
+                    pick = f"{{t}}.narrow({d}, i, min({step}, {n} - i))"
+                    ranges = f"for i in range(0, {n}, {step})"
+                count = ""
+        base = self.src.full_text(base_node)
+        if self._binds_any(_GENERATOR_BUILTINS):
+            return None  # the rewrite's `range`/`len`/`min`/`tuple` would be the code's own
+        taken = {n.id for n in ast.walk(base_node) if isinstance(n, ast.Name)}
+        if {"i", "c", "t"} & taken:
             return None
-        span = self.src.span(split)
+        if _is_repeatable(base_node):
+            t, head = base, ""
+        else:
+            t, head = "t", f"for t in [{base}] "
+        ranges = ranges.format(count=count.format(t=t), t=t)
+        body = f"{pick.format(t=t)} {head}{ranges}"
+        # an iteration takes each view just before its turn (a view taken before an earlier
+        # write made the base require grad would still see it as a leaf); a call's outputs may
+        # be indexed, so they are all taken at once
+        new = f"({body})" if pieces is None else f"tuple({body})"
         return Fix(
             f"Take single views of `{_short(base)}` one at a time (writes still reach it)",
-            (TextEdit(span, new),),
+            (TextEdit(self.src.span(node), new),),
         )
+
+    def _binds_any(self, names: frozenset[str]) -> bool:
+        """The module binds one of `names` somewhere (`range = ...`, a parameter `len`)."""
+        if self.src.path not in self._bound:
+            try:
+                lines = self.src.lines
+                tree = ast.parse("\n".join(line.rstrip("\r\n") for line in lines))
+            except SyntaxError:
+                tree = ast.Module(body=[], type_ignores=[])
+            bound: set[str] = set()
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                    bound.add(node.id)
+                elif isinstance(node, ast.arg):
+                    bound.add(node.arg)
+                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    bound.add(node.name)
+                elif isinstance(node, ast.alias):
+                    bound.add((node.asname or node.name).split(".")[0])
+            self._bound[self.src.path] = frozenset(bound)
+        return bool(self._bound[self.src.path] & names)
 
     def _own_lines(self, stmt: ast.stmt) -> bool:
         """The statement is alone on its lines (nothing before it, only a comment after)."""
@@ -459,6 +503,68 @@ def _is_simple_ref(node: object) -> bool:
     while isinstance(node, ast.Attribute):
         node = node.value
     return isinstance(node, ast.Name)
+
+
+_GENERATOR_BUILTINS = frozenset({"range", "len", "min", "tuple"})
+_MULTI_OUTPUT = frozenset({"unbind", "split", "chunk"})
+
+
+def _multi_output_call(
+    node: ast.expr, torch_name: str | None
+) -> tuple[str, ast.expr, ast.expr | None, ast.expr | None] | None:
+    """`x.unbind(d)`, `torch.split(x, s, d)`, `x.chunk(k, dim=d)`: (op, base, size, dim);
+    the function form (spelled through the name torch is imported as) passes the tensor
+    first."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    op = node.func.attr
+    if op not in _MULTI_OUTPUT or any(isinstance(a, ast.Starred) for a in node.args):
+        return None
+    kw = {k.arg: k.value for k in node.keywords}
+    if None in kw:
+        return None  # **kwargs
+    args = list(node.args)
+    if torch_name is not None and _is_torch_attr(node.func, torch_name):
+        base = args.pop(0) if args else kw.pop("input", None)  # torch.split(x, ...)
+    else:
+        base = node.func.value
+    if base is None:
+        return None
+    names = (
+        ("dim",)
+        if op == "unbind"
+        else (("chunks", "dim") if op == "chunk" else ("split_size_or_sections", "dim"))
+    )
+    values: list[ast.expr | None] = [None] * len(names)
+    for i, arg in enumerate(args):
+        if i >= len(names):
+            return None
+        values[i] = arg
+    for key, value in kw.items():
+        if key == "split_size":
+            key = "split_size_or_sections"
+        if key not in names or values[names.index(key)] is not None:
+            return None
+        values[names.index(key)] = value
+    if op == "unbind":
+        return op, base, None, values[0]
+    return op, base, values[0], values[1]
+
+
+def _is_int_literal(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) is int and node.value > 0
+
+
+def _is_repeatable(node: ast.expr) -> bool:
+    """A name, an attribute chain, or one indexed by constants and names (`x`, `self.buf`,
+    `batch[0]`): evaluating it again gives the same tensor and has no effect."""
+    if isinstance(node, ast.Subscript):
+        index = node.slice
+        parts = index.elts if isinstance(index, ast.Tuple) else [index]
+        return _is_repeatable(node.value) and all(
+            isinstance(p, ast.Constant) or _is_simple_ref(p) for p in parts
+        )
+    return _is_simple_ref(node)
 
 
 def _is_atomic(node: ast.AST) -> bool:

@@ -124,13 +124,16 @@ class Calls(InterpreterBase):
         args, _ = self._eval_args(node, state, stmt)
         name = func.id if isinstance(func, ast.Name) else ""
         if name in ("list", "tuple", "iter", "reversed", "sorted") and args:
-            return SeqVal(self.element_of(args[0], node, state))
+            # the iterated argument is where its items were viewed (what a fix rewrites)
+            return SeqVal(self.element_of(args[0], _first_arg(node), state))
         if name in ("zip",) and args:
             columns = [_known_items(a) for a in args]
             if all(c is not None for c in columns):  # `zip(self.convs1, self.convs2)` unrolled
                 rows = zip(*[c for c in columns if c is not None], strict=False)
                 return TupleVal(tuple(TupleVal(tuple(row)) for row in rows))
-            return SeqVal(TupleVal(tuple(self.element_of(a, node, state) for a in args)))
+            nodes = node.args if len(node.args) == len(args) else [node] * len(args)
+            items = (self.element_of(a, n, state) for a, n in zip(args, nodes, strict=True))
+            return SeqVal(TupleVal(tuple(items)))
         if name == "map" and len(args) == 2 and isinstance(args[0], (FuncVal, TorchFnVal)):
             return self._map(args[0], args[1], node, state)
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], ConstVal):
@@ -150,7 +153,7 @@ class Calls(InterpreterBase):
             known = _known_items(args[0])
             if known is not None:  # `for i, conv in enumerate(self.convs):` unrolled
                 return TupleVal(tuple(TupleVal((ConstVal(i), v)) for i, v in enumerate(known)))
-            return SeqVal(TupleVal((UNKNOWN, self.element_of(args[0], node, state))))
+            return SeqVal(TupleVal((UNKNOWN, self.element_of(args[0], _first_arg(node), state))))
         if name == "isinstance" and len(args) == 2 and len(node.args) == 2:
             return self._isinstance(args[0], node.args[1], state)
         if name == "sum" and args:  # `sum(o.sum() for o in outs)`: tensors added up
@@ -632,3 +635,9 @@ class Calls(InterpreterBase):
             )
             keys.add(key)
         return frozenset(keys)
+
+
+def _first_arg(call: ast.Call) -> ast.expr:
+    """The first positional argument, or the call itself when it is spread (`list(*xs)`)."""
+    first = call.args[0] if call.args else call
+    return call if isinstance(first, ast.Starred) else first
