@@ -11,6 +11,8 @@ import { PythonEnvironments } from './python';
 import { ServerManager } from './server';
 import { needsRestart, SECTION } from './settings';
 import { StatusItem } from './status';
+import { SHOW_STORY } from './story';
+import { StoryPanels } from './storyPanel';
 
 let manager: ServerManager | undefined;
 
@@ -20,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const pythonEnvironments = new PythonEnvironments(log);
   const server = new ServerManager(context, log, status, pythonEnvironments);
   manager = server;
+  const stories = new StoryPanels(server, log);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
   log.info(`gradguard extension ${version}; VS Code ${vscode.version}; workspace ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted (Restricted Mode)'}`);
 
@@ -30,7 +33,13 @@ export function activate(context: vscode.ExtensionContext): void {
     { dispose: () => void server.dispose() },
     vscode.commands.registerCommand('gradguard.restart', () => server.restart('Restart Server command')),
     vscode.commands.registerCommand('gradguard.showLogs', () => log.show()),
-    vscode.commands.registerCommand('gradguard.verifyCell', (...args: unknown[]) => verifyCell(server, log, args)),
+    stories,
+    vscode.commands.registerCommand('gradguard.verifyCell', async (...args: unknown[]) => {
+      await verifyCell(server, log, args);
+      // an open story now shows what the run saw (confirmed, real versions and shapes)
+      await stories.refresh();
+    }),
+    vscode.commands.registerCommand(SHOW_STORY, (...args: unknown[]) => stories.show(...args)),
     vscode.commands.registerCommand('gradguard.fixAll', () => fixAll(server, log)),
     vscode.languages.registerCodeLensProvider(
       [

@@ -55,6 +55,7 @@ import {
   unknownSeverities,
 } from './settings';
 import type { ServerState, StatusItem } from './status';
+import { SHOW_STORY } from './story';
 
 export const SERVER_ID = 'gradguard';
 export const SERVER_NAME = 'gradguard';
@@ -65,6 +66,7 @@ export const CLIENT_COMMANDS: ReadonlySet<string> = new Set([
   'gradguard.fixAll',
   'gradguard.restart',
   'gradguard.showLogs',
+  'gradguard.showStory',
 ]);
 
 const PROBE_TIMEOUT_MS = 15_000;
@@ -380,6 +382,17 @@ export class ServerManager implements vscode.Disposable {
         // the server's "Verify cell" lenses serve other editors; VS Code gets this extension's
         // own (which also handle Restricted Mode and notebooks)
         provideCodeLenses: () => [],
+        // hovers are untrusted markdown; a gradguard hover may run exactly one command, from
+        // its "Show autograd story" link
+        provideHover: async (document, position, token, next) => {
+          const hover = await next(document, position, token);
+          for (const content of hover?.contents ?? []) {
+            if (content instanceof vscode.MarkdownString) {
+              content.isTrusted = { enabledCommands: [SHOW_STORY] };
+            }
+          }
+          return hover;
+        },
         workspace: {
           // the server asks for its section: answer with what it reads, not the raw settings
           configuration: async (params, token, next) => {

@@ -59,9 +59,9 @@ describe('package.json', () => {
     assert.match(manifest.dependencies['vscode-languageclient'] ?? '', /^\^?11\./);
   });
 
-  it('contributes the four commands, and Verify cell in the notebook cell toolbar', () => {
+  it('contributes the five commands, and Verify cell in the notebook cell toolbar', () => {
     const commands = manifest.contributes.commands.map((c) => c.command).sort();
-    assert.deepEqual(commands, ['gradguard.fixAll', 'gradguard.restart', 'gradguard.showLogs', 'gradguard.verifyCell']);
+    assert.deepEqual(commands, ['gradguard.fixAll', 'gradguard.restart', 'gradguard.showLogs', 'gradguard.showStory', 'gradguard.verifyCell']);
     assert.ok(manifest.contributes.menus['notebook/cell/title']?.some((m) => m.command === 'gradguard.verifyCell'));
   });
 });
