@@ -50,6 +50,7 @@ class FixBuilder:
         self.torch = torch_name
         self._sources: dict[str, tuple[SourceMap, str | None]] = {src.path: (src, torch_name)}
         self._bound: dict[str, frozenset[str]] = {}  # names each module binds, by path
+        self._trees: dict[str, ast.Module] = {}
 
     def add_source(self, src: SourceMap, torch_name: str | None) -> None:
         """Another module's text (and its name for torch), for fixes located there."""
@@ -305,42 +306,117 @@ class FixBuilder:
         """`opt.step()` between a forward and a later backward through it, in one block: move
         the step below that backward. Unsafe: the update then also sees the gradients that
         backward adds to the parameters it steps (what is trained changes)."""
+        return self.move_below_backward(step, backward, path, backward_path, None, step=True)
+
+    def move_write_below(
+        self, mut: Mutation, backward: ast.stmt | None, backward_path: str
+    ) -> Fix | None:
+        """An in-place write (not a step) moved below the backward that needs the old values."""
+        if mut.kind in ("step", "module", "data_assign") or mut.stmt is None:
+            return None
+        return self.move_below_backward(
+            mut.stmt, backward, mut.span.path, backward_path, _written_root(mut)
+        )
+
+    def move_below_backward(
+        self,
+        write: ast.stmt | None,
+        backward: ast.stmt | None,
+        path: str,
+        backward_path: str,
+        written: str | None,
+        step: bool = False,
+    ) -> Fix | None:
+        """The statement holding an in-place write (itself, or the `with` block around it) that
+        comes before a backward of the same block moves below that backward (and the other
+        backwards right after it): the backward then sees what the forward saw.
+
+        An optimizer step is unsafe (its update also sees those gradients). Another write
+        (weight surgery, running statistics) is offered only where nothing from it to the
+        backward (the backward's loss expression included) names `written`, the root name of
+        what it writes and no other call runs between: then only the backward, which autograd
+        refused, sees the change move, and the fix is safe."""
         self._use(path)
-        if (
-            path != backward_path
-            or not isinstance(step, ast.Expr)
-            or not isinstance(backward, (ast.Expr, ast.Assign))
-            or backward.lineno <= (step.end_lineno or step.lineno)
-        ):
+        if path != backward_path or write is None or backward is None:
+            return None
+        if not isinstance(backward, (ast.Expr, ast.Assign)):
+            return None
+        found = self._block_of(backward)
+        if found is None:
+            return None
+        block, at = found
+        line = write.lineno
+        index = next(
+            (i for i, s in enumerate(block[:at]) if s.lineno <= line <= (s.end_lineno or s.lineno)),
+            None,
+        )
+        if index is None:
+            return None  # the write is in another block (an inner loop, another branch)
+        moved = block[index]
+        # the write itself, or a `with` block around it (`with torch.no_grad():`)
+        if not _same_stmt(moved, write) and not isinstance(moved, ast.With):
+            return None
+        if step and not _only_calls(moved):
+            return None
+        if not self._own_lines(moved) or not self._own_lines(backward):
             return None
         src = self.src
-        first, last = step.lineno, step.end_lineno or step.lineno
-        end = backward.end_lineno or backward.lineno
-        col = step.col_offset
-        if backward.col_offset != col or not self._own_lines(step) or not self._own_lines(backward):
-            return None
-        for line in range(last + 1, end + 1):  # nothing between leaves the block
-            if (indent := self._indent(line)) is not None and indent < col:
-                return None
-        end = self._last_backward_in_block(end, col)
-        moved = "\n".join(src.lines[first - 1 : last]) + "\n"
+        first, last = moved.lineno, moved.end_lineno or moved.lineno
+        col = moved.col_offset
+        end = self._last_backward_in_block(backward.end_lineno or backward.lineno, col)
+        text = "\n".join(src.lines[first - 1 : last]) + "\n"
         after = end + 1
         insert = (
-            TextEdit(Span(after, 0, after, 0, path), moved)
+            TextEdit(Span(after, 0, after, 0, path), text)
             if after <= len(src.lines)
             else TextEdit(
                 Span(end, len(src.lines[end - 1]), end, len(src.lines[end - 1]), path),
-                "\n" + moved.rstrip("\n"),
+                "\n" + text.rstrip("\n"),
             )
         )
         edits = (TextEdit(Span(first, 0, last + 1, 0, path), ""), insert)
-        text = _short(src.text(step))
-        return Fix(
-            f"Move `{text}` below the backward at line {end} (unsafe: the update then also uses "
-            f"the gradients the backwards before it add)",
-            edits,
-            safe=False,
-        )
+        shown = _short(src.text(write))
+        if step:
+            return Fix(
+                f"Move `{shown}` below the backward at line {end} (unsafe: the update then also "
+                f"uses the gradients the backwards before it add)",
+                edits,
+                safe=False,
+            )
+        if not _only_calls(moved):
+            return None  # an assignment: what it binds is read before the new place
+        between = block[index + 1 : at]
+        if written is None or any(isinstance(n, ast.Call) for s in between for n in ast.walk(s)):
+            return None  # a call between might read the written tensor
+        if any(
+            isinstance(n, ast.Name) and n.id == written
+            for s in (*between, backward)  # the backward's own loss expression too
+            for n in ast.walk(s)
+        ):
+            return None  # the code before the backward would see the change move
+        return Fix(f"Move `{shown}` below the backward at line {end}", edits)
+
+    def _tree(self) -> ast.Module:
+        """The current module's syntax tree (parsed once; its nodes carry positions only)."""
+        if self.src.path not in self._trees:
+            text = "\n".join(line.rstrip("\r\n") for line in self.src.lines)
+            try:
+                self._trees[self.src.path] = ast.parse(text)
+            except SyntaxError:
+                self._trees[self.src.path] = ast.Module(body=[], type_ignores=[])
+        return self._trees[self.src.path]
+
+    def _block_of(self, stmt: ast.stmt) -> tuple[list[ast.stmt], int] | None:
+        """The statement list holding (a statement at the position of) `stmt`, and its index."""
+        for node in ast.walk(self._tree()):
+            for field in ("body", "orelse", "finalbody"):
+                block = getattr(node, field, None)
+                if not isinstance(block, list):
+                    continue
+                for i, s in enumerate(block):
+                    if isinstance(s, ast.stmt) and _same_stmt(s, stmt):
+                        return block, i
+        return None
 
     def _indent(self, line: int) -> int | None:
         """The indentation of a line of code; None for a blank or comment line."""
@@ -437,11 +513,7 @@ class FixBuilder:
     def _binds_any(self, names: frozenset[str]) -> bool:
         """The module binds one of `names` somewhere (`range = ...`, a parameter `len`)."""
         if self.src.path not in self._bound:
-            try:
-                lines = self.src.lines
-                tree = ast.parse("\n".join(line.rstrip("\r\n") for line in lines))
-            except SyntaxError:
-                tree = ast.Module(body=[], type_ignores=[])
+            tree = self._tree()
             bound: set[str] = set()
             for node in ast.walk(tree):
                 if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
@@ -549,6 +621,37 @@ def _multi_output_call(
     if op == "unbind":
         return op, base, None, values[0]
     return op, base, values[0], values[1]
+
+
+def _written_root(mut: Mutation) -> str | None:
+    """The name at the root of what a write changes: `net` in `net.fc.weight.div_(...)`."""
+    node: ast.AST | None = mut.node
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        node = node.func.value
+    elif isinstance(node, ast.AugAssign):
+        node = node.target
+    elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+        node = node.targets[0]
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _only_calls(stmt: ast.stmt) -> bool:
+    """A call statement, or a `with` block of call statements: it binds no name."""
+    if isinstance(stmt, ast.With):
+        return all(isinstance(s, ast.Expr) for s in stmt.body)
+    return isinstance(stmt, ast.Expr)
+
+
+def _same_stmt(a: ast.stmt, b: ast.stmt) -> bool:
+    """Two parses of one statement (same kind, same place)."""
+    return (
+        type(a) is type(b)
+        and a.lineno == b.lineno
+        and a.col_offset == b.col_offset
+        and a.end_lineno == b.end_lineno
+    )
 
 
 def _is_int_literal(node: ast.expr) -> bool:

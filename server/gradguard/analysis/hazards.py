@@ -474,17 +474,24 @@ class Detector:
     ) -> tuple[Fix | None, ...]:
         """Out-of-place rewrite (only where the rebound name keeps requiring grad and is not a
         Parameter slot), else a `.clone()` at every op that saved what the write reaches; an
-        optimizer step moves below the backward that needs the old parameters (unsafe)."""
+        optimizer step moves below the backward that needs the old parameters (unsafe); a write
+        to module state (weight surgery, running statistics) moves below it too (safe, offered
+        only where nothing between can see it)."""
         if mut.kind == "module":
             return (self._inplace_false(mut),)
         if mut.kind == "step":
             return (self.fixes.move_step_below(mut.stmt, backward, mut.span.path, self.src.path),)
+        move = (  # weight surgery, running statistics: module state, not the forward's values
+            self.fixes.move_write_below(mut, backward, self.src.path)
+            if all(r.param or r.what.startswith(("the parameter", "the buffer")) for r in recs)
+            else None
+        )
         if mut.kind in ("init", "renorm", "data_assign"):
-            return ()
+            return (move,)
         clone = self.fixes.clone_saved_all(recs)
         if mut.grad_off or mut.target_param:
-            return (clone,)
-        return (self.fixes.out_of_place(mut), clone)
+            return (clone, move)
+        return (self.fixes.out_of_place(mut), clone, move)
 
     def _saver_related(self, rec: SaveRecord) -> tuple[Related, ...]:
         first = Related(rec.span, f"`{rec.op}` saved {_saved_what(rec)} for backward here")
