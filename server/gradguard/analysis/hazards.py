@@ -179,7 +179,8 @@ class Detector:
                 f"modified inplace. This view is the output of a function that returns multiple "
                 f"views.'",
                 fixes=(
-                    None
+                    # a leaf's pieces (parameter init) are written under no_grad
+                    self.fixes.wrap_no_grad(mut.stmt, mut.span.path)
                     if target.leaf_rg == Tri.YES
                     else self.fixes.single_views(target.view_node),
                     self.fixes.out_of_place(mut),
