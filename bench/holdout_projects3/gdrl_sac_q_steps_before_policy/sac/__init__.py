@@ -1,0 +1,2 @@
+from .agent import SAC
+from .networks import FCGP, FCQSA
