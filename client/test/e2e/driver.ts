@@ -12,6 +12,9 @@
  * entry), the quick fix applied from the light-bulb menu (text becomes `y = y.mul(2)`, the
  * diagnostic clears), "Fix All Problems", the logs, the language status, a restart, and a
  * notebook (diagnostics in a cell, Verify cell from the cell toolbar confirms, fix-all).
+ * Fixes workspace: a constructor-site `inplace=False` quick fix (flagged where forward calls the
+ * layer, the edit is in `__init__`) and one `with torch.no_grad():` block around two adjacent
+ * parameter writes; the saved files are compared with the expected text, the diagnostics clear.
  * Untrusted workspace (Restricted Mode): diagnostics still appear, Verify cell is refused.
  * A screenshot is saved after each step, and on failure.
  */
@@ -261,6 +264,38 @@ async function clearNotifications(page: Page): Promise<void> {
   await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached' });
 }
 
+/** Open the light-bulb (Quick Fix) menu on the line showing `lineText` and run the entry `entry`. */
+async function quickFix(page: Page, lineText: string, entry: string | RegExp, shotName?: string): Promise<void> {
+  await page.locator('.editor-instance .view-line', { hasText: lineText }).first().click();
+  await page.keyboard.press('Control+Period');
+  const menu = page.locator('.action-widget');
+  await menu.waitFor({ state: 'visible' });
+  const wanted = menu.locator('.monaco-list-row', { hasText: entry }).first();
+  await wanted.waitFor({ state: 'visible' });
+  if (shotName !== undefined) {
+    await screenshot(page, shotName);
+  }
+  // a mouse click on the entry is blocked by an overlay: move the focus and press Enter
+  for (let i = 0; i < 15 && !(await wanted.evaluate((row) => row.classList.contains('focused'))); i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** Wait until the file on disk (after a save) has exactly `expected` as its text. */
+async function waitForFileText(file: string, expected: string): Promise<void> {
+  const deadline = Date.now() + TIMEOUT;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = fs.readFileSync(file, 'utf8');
+    if (text === expected) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${path.basename(file)} is not as expected:\n${text}\n--- expected:\n${expected}`);
+}
+
 function findFiles(dir: string, name: RegExp, found: string[] = []): string[] {
   if (!fs.existsSync(dir)) {
     return found;
@@ -441,6 +476,41 @@ async function trustedScenario(context: BrowserContext, port: number, workspace:
   await page.close();
 }
 
+async function fixesScenario(context: BrowserContext, port: number, workspace: string): Promise<void> {
+  const page = await openWorkspace(context, port, workspace, true);
+
+  log('constructor-site fix: `nn.ReLU(inplace=True)` in __init__, flagged where forward calls it');
+  await openFile(page, 'constructor.py');
+  await page.locator('.editor-instance .squiggly-error').first().waitFor({ state: 'visible' });
+  await quickFix(page, 'return self.act(y)', 'inplace=False', 'constructor-quick-fix-menu');
+  const constructor = path.join(workspace, 'constructor.py');
+  const original = fs.readFileSync(constructor, 'utf8');
+  await page.keyboard.press('Control+S');
+  await waitForFileText(constructor, original.replace('nn.ReLU(inplace=True)', 'nn.ReLU(inplace=False)'));
+  await page.locator('.editor-instance .squiggly-error').first().waitFor({ state: 'detached' });
+  log('constructor.py: `self.act = nn.ReLU(inplace=False)`, no diagnostic left');
+  await screenshot(page, 'constructor-fixed');
+
+  log('multi-line no_grad wrap over two adjacent parameter writes');
+  await openFile(page, 'surgery.py');
+  await page.locator('.editor-instance .squiggly-error').nth(1).waitFor({ state: 'visible' });
+  await quickFix(page, 'layer.weight.mul_(0.5)', /Wrap lines 5-6 in .with torch\.no_grad\(\):/, 'wrap-quick-fix-menu');
+  const surgery = path.join(workspace, 'surgery.py');
+  const before = fs.readFileSync(surgery, 'utf8');
+  await page.keyboard.press('Control+S');
+  await waitForFileText(
+    surgery,
+    before.replace(
+      'layer.weight.mul_(0.5)\nlayer.bias.zero_()\n',
+      'with torch.no_grad():\n    layer.weight.mul_(0.5)\n    layer.bias.zero_()\n',
+    ),
+  );
+  await page.locator('.editor-instance .squiggly-error').first().waitFor({ state: 'detached' });
+  log('surgery.py: both writes in one `with torch.no_grad():` block, no diagnostic left');
+  await screenshot(page, 'wrap-fixed');
+  await page.close();
+}
+
 async function untrustedScenario(context: BrowserContext, port: number, workspace: string): Promise<void> {
   const page = await openWorkspace(context, port, workspace, false);
   await screenshot(page, 'workspace-restricted');
@@ -479,6 +549,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(workspaces);
   const trusted = copyFixture('trusted', workspaces);
   const untrusted = copyFixture('untrusted', workspaces);
+  const fixes = copyFixture('fixes', workspaces);
 
   const port = await freePort();
   const { child, output } = await startCodeServer(sandbox, port);
@@ -504,9 +575,13 @@ async function main(): Promise<number> {
     const browser = context;
     const scenarios: [string, () => Promise<void>][] = [
       ['trusted workspace', () => trustedScenario(browser, port, trusted, sandbox)],
+      ['fixes workspace', () => fixesScenario(browser, port, fixes)],
       ['untrusted workspace', () => untrustedScenario(browser, port, untrusted)],
     ];
-    for (const [name, scenario] of scenarios) {
+    // E2E_ONLY=story,fixes runs the scenarios whose names contain one of the words (for iterating)
+    const only = (process.env.E2E_ONLY ?? '').split(',').filter((word) => word !== '');
+    const chosen = scenarios.filter(([name]) => only.length === 0 || only.some((word) => name.includes(word)));
+    for (const [name, scenario] of chosen) {
       try {
         await scenario();
         passed += 1;
