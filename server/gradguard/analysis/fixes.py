@@ -396,6 +396,70 @@ class FixBuilder:
             return None  # the code before the backward would see the change move
         return Fix(f"Move `{shown}` below the backward at line {end}", edits)
 
+    def detach_carried(
+        self,
+        step: ast.stmt | None,
+        backward: ast.stmt | None,
+        path: str,
+        graph_holders: dict[str, int | None],
+    ) -> Fix | None:
+        """A recurrent state carried across iterations (`out, (h, c) = lstm(x, (h, c))`) keeps
+        each iteration's graph alive; with `retain_graph=True` the next backward goes through
+        the old graph, whose parameters the optimizer step changed. Detach the state at the
+        top of the loop body (truncated backpropagation through time). Unsafe: gradients no
+        longer flow into earlier iterations. `graph_holders` are the names holding tensors
+        (None) or tuples of tensors (their length) in the failed graph."""
+        self._use(path)
+        if step is None or backward is None or self.src.path != path:
+            return None
+        if not any(
+            k.arg == "retain_graph"
+            for n in ast.walk(backward)
+            if isinstance(n, ast.Call)
+            for k in n.keywords
+        ):
+            return None
+        loop = self._loop_around(step, backward)
+        if loop is None:
+            return None
+        names = [n for n in _carried_names(loop) if n in graph_holders]
+        if not names or not self._own_lines(loop.body[0]):
+            return None
+        parts = []
+        for name in names:
+            size = graph_holders[name]
+            parts.append(
+                f"{name}.detach()"
+                if size is None
+                else "("
+                + ", ".join(f"{name}[{i}].detach()" for i in range(size))
+                + ("," if size == 1 else "")
+                + ")"
+            )
+        first = loop.body[0]
+        indent = self.src.lines[first.lineno - 1][: first.col_offset]
+        line = f"{indent}{', '.join(names)} = {', '.join(parts)}\n"
+        shown = ", ".join(f"`{n}`" for n in names)
+        return Fix(
+            f"Detach {shown} at the top of the loop at line {loop.lineno} (unsafe: truncated "
+            f"backpropagation, gradients no longer flow into earlier iterations)",
+            (TextEdit(Span(first.lineno, 0, first.lineno, 0, path), line),),
+            safe=False,
+        )
+
+    def _loop_around(self, *stmts: ast.stmt) -> ast.For | ast.While | None:
+        """The innermost loop whose body holds all of `stmts`."""
+        best: ast.For | ast.While | None = None
+        for node in ast.walk(self._tree()):
+            if not isinstance(node, (ast.For, ast.While)) or not node.body:
+                continue
+            first, last = node.body[0].lineno, node.body[-1].end_lineno or node.lineno
+            if all(first <= s.lineno and (s.end_lineno or s.lineno) <= last for s in stmts) and (
+                best is None or node.lineno > best.lineno
+            ):
+                best = node
+        return best
+
     def _tree(self) -> ast.Module:
         """The current module's syntax tree (parsed once; its nodes carry positions only)."""
         if self.src.path not in self._trees:
@@ -635,6 +699,45 @@ def _written_root(mut: Mutation) -> str | None:
     while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
         node = node.func if isinstance(node, ast.Call) else node.value
     return node.id if isinstance(node, ast.Name) else None
+
+
+def _carried_names(loop: ast.For | ast.While) -> list[str]:
+    """Names the loop body reads before it assigns them and assigns from a call (`h` in
+    `out, h = rnn(x, h)`): their value crosses from one iteration into the next."""
+    targets = (
+        {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
+        if isinstance(loop, ast.For)
+        else set()
+    )
+    from_call: set[str] = set()
+    for node in ast.walk(ast.Module(body=loop.body, type_ignores=[])):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            for target in node.targets:
+                from_call |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+    first_use: dict[str, bool] = {}  # name -> its first use in the body is a read
+    for stmt in loop.body:
+        for node in _in_order(stmt):
+            if isinstance(node, ast.Name) and node.id not in first_use:
+                first_use[node.id] = isinstance(node.ctx, ast.Load)
+    return [n for n, read in first_use.items() if read and n in from_call and n not in targets]
+
+
+def _in_order(stmt: ast.stmt) -> list[ast.AST]:
+    """The nodes of a statement in evaluation order: an assignment's value before its
+    targets."""
+    if isinstance(stmt, ast.Assign):
+        return [*ast.walk(stmt.value), *(n for t in stmt.targets for n in ast.walk(t))]
+    if isinstance(stmt, (ast.For, ast.While, ast.If, ast.With)):
+        head: list[ast.AST] = []
+        if isinstance(stmt, ast.For):
+            head = [*ast.walk(stmt.iter), *ast.walk(stmt.target)]
+        elif isinstance(stmt, (ast.While, ast.If)):
+            head = list(ast.walk(stmt.test))
+        else:
+            head = [n for item in stmt.items for n in ast.walk(item)]
+        body = [n for s in (*stmt.body, *getattr(stmt, "orelse", [])) for n in _in_order(s)]
+        return head + body
+    return list(ast.walk(stmt))
 
 
 def _only_calls(stmt: ast.stmt) -> bool:

@@ -18,7 +18,7 @@ from .fixes import FixBuilder
 from .rules import RULES
 from .spans import SourceMap
 from .state import Mutation, SaveRecord, State
-from .values import OptimizerVal, Sid, TensorVal, Tri, Value
+from .values import OptimizerVal, Sid, TensorVal, Tri, TupleVal, Value
 
 
 def _report_rank(report: Finding) -> tuple[int, tuple[Span, ...], str]:
@@ -415,7 +415,7 @@ class Detector:
                 by_mutation.setdefault(mut, []).append(rec)
         for mut, recs in by_mutation.items():
             self._report_saved_modified(
-                recs, mut, node, certain_backward=root.rg == Tri.YES, where_stmt=stmt
+                recs, mut, node, certain_backward=root.rg == Tri.YES, where_stmt=stmt, state=state
             )
         if not retain:
             for key in root.deps:
@@ -429,6 +429,7 @@ class Detector:
         certain_backward: bool,
         escaped: bool = False,
         where_stmt: ast.stmt | None = None,
+        state: State | None = None,
     ) -> None:
         rec = recs[0]
         sure = any(r.certain for r in recs) and mut.certain and certain_backward and not escaped
@@ -467,11 +468,15 @@ class Detector:
             mut.span,
             f"{head}; {tail}",
             related=tuple(related),
-            fixes=self._saved_fixes(recs, mut, where_stmt),
+            fixes=self._saved_fixes(recs, mut, where_stmt, state),
         )
 
     def _saved_fixes(
-        self, recs: list[SaveRecord], mut: Mutation, backward: ast.stmt | None = None
+        self,
+        recs: list[SaveRecord],
+        mut: Mutation,
+        backward: ast.stmt | None = None,
+        state: State | None = None,
     ) -> tuple[Fix | None, ...]:
         """Out-of-place rewrite (only where the rebound name keeps requiring grad and is not a
         Parameter slot), else a `.clone()` at every op that saved what the write reaches; an
@@ -481,7 +486,11 @@ class Detector:
         if mut.kind == "module":
             return (self._inplace_false(mut),)
         if mut.kind == "step":
-            return (self.fixes.move_step_below(mut.stmt, backward, mut.span.path, self.src.path),)
+            holders = _graph_holders(state, recs) if mut.span.path == self.src.path else {}
+            return (
+                self.fixes.move_step_below(mut.stmt, backward, mut.span.path, self.src.path),
+                self.fixes.detach_carried(mut.stmt, backward, mut.span.path, holders),
+            )
         move = (  # weight surgery, running statistics: module state, not the forward's values
             self.fixes.move_write_below(mut, backward, self.src.path)
             if all(r.param or r.what.startswith(("the parameter", "the buffer")) for r in recs)
@@ -593,6 +602,26 @@ def _other_names_hold(target: TensorVal, state: State) -> bool:
             if holders > 1:
                 return True
     return False
+
+
+def _graph_holders(state: State | None, recs: list[SaveRecord]) -> dict[str, int | None]:
+    """Names holding a tensor (None) or a tuple of tensors (its length) whose graph has one of
+    the saves `recs`: a state an iteration hands to the next."""
+    keys = {r.key for r in recs}
+    out: dict[str, int | None] = {}
+    for name, value in state.env.items() if state is not None else ():
+        if not name.isidentifier():
+            continue
+        if isinstance(value, TensorVal) and value.deps & keys:
+            out[name] = None
+        elif (
+            isinstance(value, TupleVal)
+            and value.items
+            and all(isinstance(v, TensorVal) for v in value.items)
+            and any(isinstance(v, TensorVal) and v.deps & keys for v in value.items)
+        ):
+            out[name] = len(value.items)
+    return out
 
 
 def _saved_what(rec: SaveRecord) -> str:
