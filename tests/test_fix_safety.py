@@ -147,3 +147,53 @@ def test_adjacent_no_grad_wraps_become_one_block(tmp_path: Path) -> None:
     fixed = script.read_text()
     assert fixed.count("with torch.no_grad():") == 2
     assert "with torch.no_grad():\n    lin.weight.mul_(0.5)\n    lin.weight.add_(0.1)\n" in fixed
+
+
+CARRIED_STATE = """import torch
+import torch.nn as nn
+
+lstm = nn.LSTM(3, 4)
+opt = torch.optim.SGD(lstm.parameters(), lr=0.1)
+h = (torch.zeros(1, 2, 4), torch.zeros(1, 2, 4))
+for step in range(2):
+    o, h = lstm(torch.randn(1, 2, 3), h)
+    opt.zero_grad()
+    o.sum().backward(retain_graph=True)
+    opt.step()
+"""
+
+
+def test_detaching_a_carried_state_is_offered_and_unsafe() -> None:
+    [finding] = check_source(CARRIED_STATE, "rnn.py").findings
+    [fix] = finding.fixes
+    assert not fix.safe and "unsafe" in fix.title and "`h`" in fix.title
+    fixed = apply_edits(CARRIED_STATE, list(fix.edits))
+    assert "    h = (h[0].detach(), h[1].detach())\n    o, h = lstm(" in fixed
+
+
+WEIGHT_SURGERY = """import torch
+import torch.nn as nn
+
+bn = nn.BatchNorm1d(3)
+loss = bn(torch.randn(4, 3, requires_grad=True)).pow(3).sum()
+with torch.no_grad():
+    bn.weight.clamp_(0.0, 0.9)
+{between}loss.backward()
+"""
+
+
+def test_moving_a_module_state_write_below_the_backward_is_safe() -> None:
+    source = WEIGHT_SURGERY.format(between="")
+    [finding] = check_source(source, "bn.py").findings
+    [fix] = finding.fixes
+    assert fix.safe and fix.title.startswith("Move `bn.weight.clamp_(0.0, 0.9)` below")
+    fixed = apply_edits(source, list(fix.edits))
+    assert fixed.endswith(
+        "loss.backward()\nwith torch.no_grad():\n    bn.weight.clamp_(0.0, 0.9)\n"
+    )
+
+
+def test_a_module_state_write_stays_where_code_before_the_backward_reads_it() -> None:
+    source = WEIGHT_SURGERY.format(between="print(bn(torch.ones(2, 3)).sum())\n")
+    [finding] = check_source(source, "bn.py").findings
+    assert not any(f.title.startswith("Move") for f in finding.fixes)
