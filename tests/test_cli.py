@@ -58,6 +58,7 @@ def test_json_contract() -> None:
         "message",
         "related",
         "fixes",
+        "story",
     }
     assert diag["column"] == 9 and diag["end_column"] == 21  # 1-based, end exclusive
     assert diag["severity"] == "error"

@@ -18,6 +18,7 @@ from .checking import (
     FileResult,
     FixPlan,
     check_bytes,
+    check_file,
     check_many,
     collect_files,
     display_path,
@@ -112,7 +113,29 @@ def add_check_parser(sub: Any) -> None:
         help="larger files are not read and are reported as not checked, exit 2 (e.g. 50MB, "
         "the default; `max_file_size` under [tool.gradguard])",
     )
+    add_story_arguments(check)
     check.set_defaults(func=cmd_check)
+
+
+def add_story_arguments(parser: Any) -> None:
+    """`--story FILE:LINE`, `--story-out`, `--theme` (check and verify)."""
+    parser.add_argument(
+        "--story",
+        metavar="FILE:LINE",
+        help="write the autograd story of the finding at that line as an SVG timeline and "
+        "print it as text (a notebook: FILE:CELL:LINE)",
+    )
+    parser.add_argument(
+        "--story-out",
+        metavar="PATH",
+        help="where --story writes the SVG (default: beside FILE, NAME.LINE.story.svg)",
+    )
+    parser.add_argument(
+        "--theme",
+        choices=("light", "dark"),
+        default="light",
+        help="the SVG's colours outside an editor (default light)",
+    )
 
 
 def _codes(raw: list[str]) -> list[str]:
@@ -198,6 +221,8 @@ def _prepare(args: argparse.Namespace) -> Run | int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.story:
+        return _show_story(args)
     run = _prepare(args)
     if isinstance(run, int):
         return run
@@ -256,3 +281,28 @@ def _status(results: list[FileResult], something: bool, exit_zero: bool) -> int:
     if any(r.unchecked for r in results):
         return 2  # a requested file was not checked: never a pass (ruff's and mypy's status)
     return 1 if something and not exit_zero else 0
+
+
+def _show_story(args: argparse.Namespace) -> int:
+    """`--story FILE:LINE`: the SVG of that finding's story, and its text timeline."""
+    from .story_output import finding_at, parse_story_target, write_story
+
+    target = parse_story_target(args.story)
+    if target is None:
+        print(f"gradguard: --story wants FILE:LINE, not {args.story!r}", file=sys.stderr)
+        return 2
+    path, cell, line = target
+    if not os.path.isfile(path):
+        print(f"gradguard: no such file: {path}", file=sys.stderr)
+        return 2
+    config = _config(args, Path(path))
+    (result,) = relocate([check_file(path, config)]) or [FileResult(path)]
+    if result.unchecked:
+        print(f"gradguard: {path}: not checked: {result.unchecked}", file=sys.stderr)
+        return 2
+    finding = finding_at(result, cell, line)
+    if finding is None:
+        where = f"cell {cell}, line {line}" if cell is not None else f"line {line}"
+        print(f"gradguard: no finding at {where} of {path}", file=sys.stderr)
+        return 2
+    return write_story(result, finding, cell, line, args.story_out, args.theme)

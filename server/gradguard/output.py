@@ -13,6 +13,7 @@ from .analysis.findings import Related, Span, TextEdit
 from .analysis.rules import RULES
 from .checking import display_path
 from .notebook_cells import cell_of_line
+from .story_output import SourceLines, story_json_for
 
 if TYPE_CHECKING:
     from .checking import FileResult
@@ -44,7 +45,7 @@ def _with_cell(doc: dict[str, Any], cell: int | None) -> dict[str, Any]:
     return doc
 
 
-def _span_json(r: FileResult, span: Span, **fields: Any) -> dict[str, Any]:
+def span_json(r: FileResult, span: Span, **fields: Any) -> dict[str, Any]:
     """A span as 1-based `line`/`column`, `end_line`/`end_column` (+ `cell` in notebooks)."""
     path, cell, line = locate(r, span, span.line)
     return _with_cell(
@@ -61,7 +62,7 @@ def _span_json(r: FileResult, span: Span, **fields: Any) -> dict[str, Any]:
 
 
 def _edit_json(r: FileResult, e: TextEdit) -> dict[str, Any]:
-    return _span_json(r, e.span, new_text=e.new_text)
+    return span_json(r, e.span, new_text=e.new_text)
 
 
 def _related_json(r: FileResult, rel: Related) -> dict[str, Any]:
@@ -71,7 +72,7 @@ def _related_json(r: FileResult, rel: Related) -> dict[str, Any]:
     )
 
 
-def finding_json(r: FileResult, f: Finding) -> dict[str, Any]:
+def finding_json(r: FileResult, f: Finding, sources: SourceLines | None = None) -> dict[str, Any]:
     related = [_related_json(r, rel) for rel in f.related]
     fixes = [
         {
@@ -81,7 +82,7 @@ def finding_json(r: FileResult, f: Finding) -> dict[str, Any]:
         }
         for fix in f.fixes
     ]
-    return _span_json(
+    return span_json(
         r,
         f.span,
         code=f.code,
@@ -89,14 +90,16 @@ def finding_json(r: FileResult, f: Finding) -> dict[str, Any]:
         message=f.message,
         related=related,
         fixes=fixes,
+        story=story_json_for(r, f, sources or SourceLines()),
     )
 
 
 def render_json(results: list[FileResult], _show: bool = True) -> str:
     """DESIGN §6; each entry of `errors` says whether its file was `checked` (a note) or
     could not be checked at all (the exit status is then 2)."""
+    sources = SourceLines()
     doc = {
-        "diagnostics": [finding_json(r, f) for r in results for f in r.findings],
+        "diagnostics": [finding_json(r, f, sources) for r in results for f in r.findings],
         "errors": [
             *(
                 {"path": r.path, "message": r.unchecked, "checked": False}

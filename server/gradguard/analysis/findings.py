@@ -57,6 +57,11 @@ class Fix:
 class Related:
     span: Span
     message: str
+    # what the location is in the finding's story (analysis/story.py): save | backward |
+    # returned | call | use (related locations), create | view | write (story facts only);
+    # "" when it plays no part there
+    role: str = ""
+    op: str = ""  # the op at that location, when the story names it (`sigmoid`, `mul_`)
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,9 @@ class Finding:
     message: str
     related: tuple[Related, ...] = ()
     fixes: tuple[Fix, ...] = ()
+    # facts only the finding's story shows (where the tensor was created or viewed, every
+    # write to a saved tensor in program order): not part of its identity
+    story: tuple[Related, ...] = field(default=(), compare=False)
 
     @property
     def line(self) -> int:
@@ -83,6 +91,7 @@ class Finding:
             self,
             span=move(self.span),
             related=tuple(replace(r, span=move(r.span)) for r in self.related),
+            story=tuple(replace(r, span=move(r.span)) for r in self.story),
             fixes=tuple(
                 replace(f, edits=tuple(replace(e, span=move(e.span)) for e in f.edits))
                 for f in self.fixes
@@ -117,6 +126,8 @@ class Report:
     modules: list[str] = field(default_factory=list)  # the project modules' files it read
 
 
-# one recorded `Detector.emit` call: code, severity, span, message, related, fixes (the
-# incremental analysis replays these)
-Emit = tuple[str, Severity, Span, str, tuple[Related, ...], tuple[Fix | None, ...]]
+# one recorded `Detector.emit` call: code, severity, span, message, related, fixes, story facts
+# (the incremental analysis replays these)
+Emit = tuple[
+    str, Severity, Span, str, tuple[Related, ...], tuple[Fix | None, ...], tuple[Related, ...]
+]

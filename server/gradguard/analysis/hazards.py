@@ -75,13 +75,22 @@ class Detector:
         message: str,
         related: tuple[Related, ...] = (),
         fixes: tuple[Fix | None, ...] = (),
+        story: tuple[Related, ...] = (),
     ) -> None:
         if self.caller_decides and severity == Severity.ERROR and code in CALLER_GRAD_RULES:
             severity = Severity.WARNING
         if self.tape is not None:
-            self.tape.append((code, severity, span, message, related, fixes))
+            self.tape.append((code, severity, span, message, related, fixes, story))
         real_fixes = tuple(f for f in fixes if f is not None)
-        report = Finding(code, severity, span, message, tuple(dict.fromkeys(related)), real_fixes)
+        report = Finding(
+            code,
+            severity,
+            span,
+            message,
+            tuple(dict.fromkeys(related)),
+            real_fixes,
+            tuple(dict.fromkeys(story)),
+        )
         reports = self._reports.setdefault((code, span), [])
         if report not in reports:
             reports.append(report)
@@ -185,6 +194,7 @@ class Detector:
                     else self.fixes.single_views(target.view_node),
                     self.fixes.out_of_place(mut),
                 ),
+                story=self._created(target) + self._viewed(target),
             )
         elif grad != Tri.NO and target.view_kind == "custom_fn" and requires == Tri.YES:
             self.emit(
@@ -198,6 +208,7 @@ class Detector:
                 f"the custom backward associated with the custom Function, leading to incorrect "
                 f"gradients. This behavior is forbidden.'",
                 fixes=(self.fixes.out_of_place(mut),),
+                story=self._created(target),
             )
         elif grad != Tri.NO and target.view_kind == "no_grad" and requires == Tri.YES:
             self.emit(
@@ -207,6 +218,7 @@ class Detector:
                 f"{mut.desc} modifies, with grad mode on, a view created under no_grad; PyTorch "
                 f"raises here: '{RULES['GG004'].torch_error}'",
                 fixes=(self.fixes.out_of_place(mut),),
+                story=self._created(target),
             )
         elif grad != Tri.NO and check_leaf and target.leaf_rg == Tri.YES:
             msg = (
@@ -225,6 +237,7 @@ class Detector:
                 f"{mut.desc} writes in place to {what} that requires grad; PyTorch raises "
                 f"here: '{msg}'",
                 fixes=self._leaf_fixes(mut),
+                story=self._created(target),
             )
         if target.inference and not state.inference_mode:
             self.emit(
@@ -234,6 +247,7 @@ class Detector:
                 f"{mut.desc} updates in place a tensor created in inference mode; PyTorch raises "
                 f"here: '{RULES['GG005'].torch_error}'",
                 fixes=(self.fixes.out_of_place(mut),),
+                story=self._created(target),
             )
         state.touch(target.sids, mut)
         if target.view_kind != "multi":
@@ -276,6 +290,7 @@ class Detector:
             f"{mut.desc} writes its result into `out=` while an argument requires grad; "
             f"PyTorch raises here: '{name.rstrip('_')}(): {RULES['GG007'].torch_error}'",
             fixes=(self.fixes.out_of_place(mut),),
+            story=self._created(target),
         )
         return True
 
@@ -350,8 +365,9 @@ class Detector:
                     f"raises: "
                     f"'Output 0 of {op} is a view and its base or another view of its base has "
                     f"been modified inplace.'",
-                    related=(Related(self.src.span(node), "the view is used here"),),
+                    related=(Related(self.src.span(node), "the view is used here", "use"),),
                     fixes=(self.fixes.out_of_place(mut),),
+                    story=self._created(value) + self._viewed(value),
                 )
                 return
 
@@ -382,6 +398,7 @@ class Detector:
             f"`{op}` saves {what} for backward, but it is an inference tensor (created under "
             f"inference_mode); PyTorch raises here: '{RULES['GG006'].torch_error}'",
             fixes=(fix,),
+            story=self._created(saved),
         )
 
     def on_backward(self, root: TensorVal, node: ast.AST, stmt: ast.stmt, state: State) -> None:
@@ -406,6 +423,7 @@ class Detector:
                         f"(`{rec.op}` at {self._line(rec.span, self.src.span(node))}); PyTorch "
                         f"raises AssertionError",
                         related=self._saver_related(rec),
+                        story=self._writes([rec]),
                     )
                     break
                 continue
@@ -435,10 +453,13 @@ class Detector:
         sure = any(r.certain for r in recs) and mut.certain and certain_backward and not escaped
         related = [r for one in recs for r in self._saver_related(one)]
         if mut.via is not None and mut.via.line != mut.span.line:
-            related.append(Related(mut.via, "(the in-place write runs inside this call)"))
+            related.append(
+                Related(mut.via, "(the in-place write runs inside this call)", "call", mut.op)
+            )
         if where is not None:
             verb = "returned here; a backward through it" if escaped else "backward here"
-            related.append(Related(self.src.span(where), f"{verb} fails"))
+            role = "returned" if escaped else "backward"
+            related.append(Related(self.src.span(where), f"{verb} fails", role))
         if escaped:
             tail = (
                 "the graph is returned, and a backward through it will raise: 'one of the "
@@ -469,6 +490,7 @@ class Detector:
             f"{head}; {tail}",
             related=tuple(related),
             fixes=self._saved_fixes(recs, mut, where_stmt, state),
+            story=self._writes(recs),
         )
 
     def _saved_fixes(
@@ -504,10 +526,41 @@ class Detector:
         return (self.fixes.out_of_place(mut), clone, move)
 
     def _saver_related(self, rec: SaveRecord) -> tuple[Related, ...]:
-        first = Related(rec.span, f"`{rec.op}` saved {_saved_what(rec)} for backward here")
+        first = Related(
+            rec.span, f"`{rec.op}` saved {_saved_what(rec)} for backward here", "save", rec.op
+        )
         if rec.via is not None and rec.via.line != rec.span.line:
-            return (first, Related(rec.via, f"(`{rec.op}` ran inside this call)"))
+            return (first, Related(rec.via, f"(`{rec.op}` ran inside this call)", "call", rec.op))
         return (first,)
+
+    # ------------------------------------------------------------------ story facts
+
+    @staticmethod
+    def _created(value: TensorVal) -> tuple[Related, ...]:
+        """Where the written (or saved) tensor's storage was made, when an op made it."""
+        origin = value.origin
+        if origin is None:
+            return ()
+        return (Related(origin.span, f"`{origin.op}`", "create", origin.op),)
+
+    def _viewed(self, value: TensorVal) -> tuple[Related, ...]:
+        """The multi-output view op (`x.unbind(0)`, a loop over `x`) that made the view."""
+        where = value.view_node
+        if not isinstance(where, tuple) or len(where) != 2 or not isinstance(where[1], ast.AST):
+            return ()
+        src = self.sources.get(where[0], self.src)
+        op = (value.view_op or "unbind").lower()
+        return (Related(src.span(where[1]), f"`{src.text(where[1])}`", "view", op),)
+
+    @staticmethod
+    def _writes(recs: list[SaveRecord]) -> tuple[Related, ...]:
+        """Every in-place write to the saved tensors, in program order: each bumps the version
+        the backward will find."""
+        out: dict[Related, None] = {}
+        for rec in recs:
+            for mut in (rec.dirty, *rec.later) if rec.dirty is not None else ():
+                out[Related(mut.span, mut.desc, "write", mut.op)] = None
+        return tuple(out)
 
     # ------------------------------------------------------------------ scope exits
 
@@ -543,6 +596,7 @@ class Detector:
                     f"for gradient computation has been modified by an inplace operation'",
                     related=self._saver_related(rec),
                     fixes=(self.fixes.out_of_place(mut),),
+                    story=self._writes([rec]),
                 )
 
     def check_rebinding(
@@ -590,6 +644,7 @@ class Detector:
             f"`{self.src.text(stmt)}` rebinds `{name}` to {what}: the next backward will not "
             f"fill `{name}.grad`; update it in place under `torch.no_grad()` instead",
             fixes=(fix,),
+            story=self._created(old),
         )
 
 

@@ -249,15 +249,19 @@ class Mover:
         return line if moved is None else moved
 
     def emit(self, emit: Emit) -> Emit:
-        code, severity, span, message, related, fixes = emit
+        code, severity, span, message, related, fixes, story = emit
         return (
             code,
             severity,
             self.span(span),
             self.text(message),
-            tuple(Related(self.span(r.span), self.text(r.message)) for r in related),
+            tuple(self.related(r) for r in related),
             tuple(None if f is None else self.fix(f) for f in fixes),
+            tuple(self.related(r) for r in story),
         )
+
+    def related(self, related: Related) -> Related:
+        return replace(related, span=self.span(related.span), message=self.text(related.message))
 
     def fix(self, fix: Fix) -> Fix:
         wraps = fix.wraps

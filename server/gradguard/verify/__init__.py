@@ -79,3 +79,6 @@ def add_verdicts(result: VerifyResult, source: str) -> None:
     modules = loader_for(path) if os.path.isfile(path) else None  # the project's modules too
     static = check_source(source, os.path.abspath(path), modules=modules).findings
     result.verdicts = judge(static, result)
+    judged = {(v.code, v.line) for v in result.verdicts}
+    result.static = [f for f in static if not f.path and (f.code, f.line) in judged]
+    result.source = source

@@ -35,7 +35,7 @@ def add_verify_parser(sub: Any) -> None:
         help="run a file or a `# %%` cell under instrumented torch, in a subprocess, and "
         "report what really happened",
     )
-    verify.add_argument("file")
+    verify.add_argument("file", nargs="?", help="the file (or give it with --story FILE:LINE)")
     verify.add_argument(
         "--cell",
         type=_positive(int),
@@ -56,6 +56,9 @@ def add_verify_parser(sub: Any) -> None:
         help="address-space limit of the subprocess (where the OS supports it)",
     )
     verify.add_argument("--format", choices=("text", "json"), default="text")
+    from ..check_command import add_story_arguments
+
+    add_story_arguments(verify)
     verify.set_defaults(func=cmd_verify)
 
 
@@ -63,6 +66,22 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from . import verify_file
     from .report import render_json, render_text
 
+    story_line = None
+    if args.story:
+        if args.story.isdigit():
+            story_line = int(args.story)
+        else:
+            file, _, line = args.story.rpartition(":")
+            if not file or not line.isdigit():
+                print(
+                    f"gradguard: --story wants LINE or FILE:LINE, not {args.story!r}",
+                    file=sys.stderr,
+                )
+                return 2
+            args.file, story_line = args.file or file, int(line)
+    if not args.file:
+        print("gradguard: verify needs a FILE", file=sys.stderr)
+        return 2
     if not Path(args.file).is_file():
         print(f"gradguard: no such file: {args.file}", file=sys.stderr)
         return 2
@@ -79,8 +98,29 @@ def cmd_verify(args: argparse.Namespace) -> int:
     except (CellError, FileNotFoundError) as exc:
         print(f"gradguard: {exc}", file=sys.stderr)
         return 2
+    if story_line is not None:
+        return _write_story(result, args, story_line)
     render = render_json if args.format == "json" else render_text
     sys.stdout.write(render(result))
     if result.status == "no_torch":
         print(f"gradguard: {result.message}", file=sys.stderr)
     return result.exit_code
+
+
+def _write_story(result: Any, args: argparse.Namespace, line: int) -> int:
+    """`--story`: the SVG and text timeline of the finding at `line`, with the run's facts."""
+    from ..checking import FileResult
+    from ..story_output import write_story
+    from .story_facts import run_story
+
+    finding = next((f for f in result.static if f.line == line), None)
+    if finding is None:
+        print(
+            f"gradguard: no finding at line {line} of {args.file} in the verified cell",
+            file=sys.stderr,
+        )
+        return 2
+    story = run_story(finding, result)
+    return write_story(
+        FileResult(args.file), finding, None, line, args.story_out, args.theme, story=story
+    )

@@ -240,6 +240,7 @@ class Saved:
         "used",
         "version",
         "via_container",
+        "writes",
     )
 
     def __init__(self, tensor: Any, version: int, op: str, line: int | None, stage: str) -> None:
@@ -256,6 +257,8 @@ class Saved:
         self.checksum: int | None = None
         self.built_line: int | None = None  # the `nn.Sequential` element that saved it
         self.first_bump: tuple[int | None, str, str] | None = None  # (line, op, stage)
+        # every write that moved its version: (line, op, version after), for the story
+        self.writes: list[tuple[int | None, str, int | None]] = []
         self.via_container = False  # the first write was attributed to an element too
         # writes autograd cannot see (`.data`, NumPy): (line, op, stage, after use, via element)
         self.silent: list[tuple[int | None, str, str, bool, bool]] = []
@@ -327,6 +330,7 @@ class Recorder:
         inplace: tuple[int | None, str | None],
         saved_by: tuple[int | None, str] | None = None,
         detected_at: int | None = None,
+        tensor: dict[str, Any] | None = None,
     ) -> None:
         if self.stage != "cell":
             return  # setup cells are verified when they are the target
@@ -341,6 +345,7 @@ class Recorder:
             inplace={"line": inplace[0], "op": inplace[1]},
             saved_by={"line": saved_by[0], "op": saved_by[1]} if saved_by else None,
             detected_at=detected_at,
+            tensor=tensor,
         )
 
     def partial(self, note: str) -> None:
@@ -577,6 +582,7 @@ class Recorder:
             (bump_line, bump_op),
             (rec.saver_line(rec.via_container), rec.op),
             detected_at=detected_at,
+            tensor=_tensor_facts(rec),
         )
 
     def _report_silent(self, rec: Saved, detected_at: int | None, during_backward: bool) -> None:
@@ -595,7 +601,14 @@ class Recorder:
                 message += f"the backward at line {detected_at} silently used the new values"
             else:
                 message += "no backward ran through it here; one would silently use them"
-            self.finding("GG008", message, (line, op), (saver, rec.op), detected_at=detected_at)
+            self.finding(
+                "GG008",
+                message,
+                (line, op),
+                (saver, rec.op),
+                detected_at=detected_at,
+                tensor=_tensor_facts(rec),
+            )
         rec.silent = []
 
     def _watch(self, rid: int, rec: Saved) -> None:
@@ -710,6 +723,8 @@ class Recorder:
                     current = _version(rec.tensor)
                     if current != rec.seen_version:
                         rec.seen_version = current if current is not None else rec.seen_version
+                        if len(rec.writes) < 16:
+                            rec.writes.append((line, op, current))
                         if rec.first_bump is None:
                             rec.first_bump = (line, op, self.stage)
                             rec.bumped_after_use = rec.used
@@ -1012,6 +1027,22 @@ class _StatementMarks(ast.NodeTransformer):
         self.statements.append((start, end))
         call = ast.Call(ast.Name(_MARK, ast.Load()), [ast.Constant(len(self.statements) - 1)], [])
         return ast.copy_location(ast.Expr(call), stmt)
+
+
+def _tensor_facts(rec: Saved) -> dict[str, Any] | None:
+    """The saved tensor as the story shows it: shape, dtype, the version it was saved at, the
+    version it has now, and each write that moved it."""
+    try:
+        t = rec.tensor
+        return {
+            "shape": [int(n) for n in t.shape],
+            "dtype": str(t.dtype),
+            "saved_version": rec.version,
+            "version": _version(t),
+            "writes": [{"line": w[0], "op": w[1], "version": w[2]} for w in rec.writes],
+        }
+    except Exception:  # noqa: BLE001 - the facts are extras; the finding stands without them
+        return None
 
 
 def _numel(t: Any) -> int:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..analysis import Finding
+
 Status = Literal["ok", "error", "timeout", "crashed", "no_torch", "cancelled"]
 VerdictKind = Literal["confirmed", "not_confirmed", "not_reached"]
 
@@ -21,6 +23,26 @@ class Site:
 
 
 @dataclass(frozen=True)
+class WriteFact:
+    """One in-place write the run saw move a saved tensor's version."""
+
+    line: int | None
+    op: str | None
+    version: int | None  # after the write
+
+
+@dataclass(frozen=True)
+class TensorFacts:
+    """The saved tensor a runtime finding is about, as the run saw it."""
+
+    shape: tuple[int, ...] | None
+    dtype: str | None
+    saved_version: int | None
+    version: int | None  # when the finding was made (a backward read it, or the cell ended)
+    writes: tuple[WriteFact, ...] = ()
+
+
+@dataclass(frozen=True)
 class RuntimeFinding:
     """A hazard observed while the code ran; `kind` is the rule code it maps to (GG001..)."""
 
@@ -29,6 +51,7 @@ class RuntimeFinding:
     inplace: Site
     saved_by: Site | None = None
     detected_at: int | None = None
+    tensor: TensorFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +102,10 @@ class VerifyResult:
     duration: float = 0.0
     torch_version: str | None = None
     python_version: str | None = None
+    # the static findings the verdicts judge, and the source they are located in (the story
+    # of each verdict is drawn from them)
+    static: list[Finding] = field(default_factory=list)
+    source: str = ""
 
     @property
     def exit_code(self) -> int:

@@ -5,11 +5,24 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import RuntimeFinding, Site, VerifyResult
+from .model import RuntimeFinding, Site, TensorFacts, VerifyResult
+from .story_facts import verdict_stories
 
 
 def _site(site: Site | None) -> dict[str, Any] | None:
     return None if site is None else {"line": site.line, "op": site.op}
+
+
+def _tensor(t: TensorFacts | None) -> dict[str, Any] | None:
+    if t is None:
+        return None
+    return {
+        "shape": list(t.shape) if t.shape is not None else None,
+        "dtype": t.dtype,
+        "saved_version": t.saved_version,
+        "version": t.version,
+        "writes": [{"line": w.line, "op": w.op, "version": w.version} for w in t.writes],
+    }
 
 
 def _finding(f: RuntimeFinding) -> dict[str, Any]:
@@ -19,6 +32,7 @@ def _finding(f: RuntimeFinding) -> dict[str, Any]:
         "inplace": _site(f.inplace),
         "saved_by": _site(f.saved_by),
         "detected_at": f.detected_at,
+        "tensor": _tensor(f.tensor),
     }
 
 
@@ -32,8 +46,8 @@ def to_dict(result: VerifyResult) -> dict[str, Any]:
         if exc is None
         else {"type": exc.type, "message": exc.message, "line": exc.line, "stage": exc.stage},
         "verdicts": [
-            {"code": v.code, "line": v.line, "verdict": v.verdict, "detail": v.detail}
-            for v in result.verdicts
+            {"code": v.code, "line": v.line, "verdict": v.verdict, "detail": v.detail, "story": s}
+            for v, s in zip(result.verdicts, verdict_stories(result), strict=True)
         ],
         "partial": result.partial,
         "stdout": result.stdout,

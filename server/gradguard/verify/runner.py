@@ -30,7 +30,16 @@ from typing import Any
 
 from .capture import BoundedBuffer, drain
 from .cells import CellPlan
-from .model import CellInfo, ExceptionInfo, RuntimeFinding, Site, Status, VerifyResult
+from .model import (
+    CellInfo,
+    ExceptionInfo,
+    RuntimeFinding,
+    Site,
+    Status,
+    TensorFacts,
+    VerifyResult,
+    WriteFact,
+)
 from .processes import Tree, control_for
 
 HARNESS = Path(__file__).with_name("harness.py")
@@ -291,6 +300,32 @@ def _site(raw: Any) -> Site:
     return Site(line if isinstance(line, int) else None, str(op) if op is not None else None)
 
 
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _tensor(raw: Any) -> TensorFacts | None:
+    if not isinstance(raw, dict):
+        return None
+    shape = raw.get("shape")
+    writes: list[Any] = raw["writes"] if isinstance(raw.get("writes"), list) else []
+    return TensorFacts(
+        shape=tuple(int(n) for n in shape) if isinstance(shape, list) else None,
+        dtype=str(raw["dtype"]) if isinstance(raw.get("dtype"), str) else None,
+        saved_version=_int_or_none(raw.get("saved_version")),
+        version=_int_or_none(raw.get("version")),
+        writes=tuple(
+            WriteFact(
+                _int_or_none(w.get("line")),
+                str(w["op"]) if w.get("op") is not None else None,
+                _int_or_none(w.get("version")),
+            )
+            for w in writes
+            if isinstance(w, dict)
+        ),
+    )
+
+
 def _finding(event: dict[str, Any]) -> RuntimeFinding:
     detected = event.get("detected_at")
     return RuntimeFinding(
@@ -299,6 +334,7 @@ def _finding(event: dict[str, Any]) -> RuntimeFinding:
         inplace=_site(event.get("inplace")),
         saved_by=_site(event["saved_by"]) if isinstance(event.get("saved_by"), dict) else None,
         detected_at=detected if isinstance(detected, int) else None,
+        tensor=_tensor(event.get("tensor")),
     )
 
 

@@ -25,7 +25,7 @@ def judge(static: Iterable[Finding], result: VerifyResult) -> list[Verdict]:
     for finding in sorted(static, key=lambda f: f.sort_key()):
         if finding.path or not result.cell.start_line <= finding.line <= result.cell.end_line:
             continue  # in another file (reached through an import), or outside the cell
-        match = _matching(finding, result.findings)
+        match = matching(finding, result.findings)
         if match is not None:
             verdicts.append(Verdict(finding.code, finding.line, "confirmed", match.message))
             continue
@@ -33,7 +33,8 @@ def judge(static: Iterable[Finding], result: VerifyResult) -> list[Verdict]:
     return verdicts
 
 
-def _matching(finding: Finding, runtime: list[RuntimeFinding]) -> RuntimeFinding | None:
+def matching(finding: Finding, runtime: list[RuntimeFinding]) -> RuntimeFinding | None:
+    """The runtime finding that confirms `finding`: same in-place line, same code family."""
     want = family(finding.code)
     for event in runtime:
         if event.inplace.line == finding.line and family(event.kind) == want:
