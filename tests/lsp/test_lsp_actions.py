@@ -128,7 +128,8 @@ async def test_hover_names_the_saving_op_and_line(client: RecordingClient) -> No
         )
     )
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
-    first, second = hover.contents.value.split("\n\n")
+    first, second, *story = hover.contents.value.split("\n\n")
+    assert "Show autograd story" in story[-1]
     assert "GG002" in first and "y.mul_(2)" in first
     assert "torch.sigmoid(x)" in second and "line 3" in second
     nothing = await client.text_document_hover_async(

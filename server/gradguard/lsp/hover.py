@@ -6,12 +6,19 @@ from lsprotocol import types
 
 from ..analysis import Finding, Span
 from ..analysis.rules import RULES, rule_doc_url
+from ..story_text import story_text
 from .convert import lsp_range
 from .results import UnitResult
+from .story import lsp_locate, show_link, story_of
+from .verify_overlay import VerifyOverlay
 
 
 def hover_at(
-    result: UnitResult, uri: str, position: types.Position, markdown: bool
+    result: UnitResult,
+    uri: str,
+    position: types.Position,
+    markdown: bool,
+    overlay: VerifyOverlay | None = None,
 ) -> types.Hover | None:
     snapshot = result.snapshot
     segment = snapshot.segment_for(uri)
@@ -30,6 +37,11 @@ def hover_at(
     finding = min(hits, key=lambda f: (f.span.end_line - f.span.line, f.span.end_col - f.span.col))
     located = lsp_range(snapshot, finding.span, result.encoding)
     text = explain(result, finding, markdown)
+    timeline = story_text(story_of(result, finding, overlay), lsp_locate(result), markdown)
+    if markdown and located is not None:
+        text += f"\n\n---\n\n{timeline}\n\n{show_link(located[0], located[1].start)}"
+    else:
+        text += f"\n\n{timeline}"
     kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
     return types.Hover(
         contents=types.MarkupContent(kind=kind, value=text),

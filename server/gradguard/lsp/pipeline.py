@@ -163,6 +163,13 @@ class DiagnosticsPipeline:
 
     # -- what requests read
 
+    def verify_overlay(self, key: str, result: UnitResult) -> VerifyOverlay | None:
+        """The unit's last verify run, while the text it ran on is the text of `result`."""
+        overlay = self._overlays.get(key)
+        if overlay is None or overlay.state != result.snapshot.state:
+            return None
+        return overlay
+
     async def fresh_result(self, key: str, *, wait: bool) -> UnitResult | None:
         """The stored result if it matches the current text; else (with `wait`) analyse now."""
         if (result := self._current(key)) is not None or not wait:

@@ -35,6 +35,11 @@ from .pipeline import DiagnosticsPipeline
 from .positions import Encoding, encoding_from
 from .protocol import ForwardingProtocol
 from .settings import SettingsResolver, parse_client_settings, settings_section
+from .story import ACTION_KIND as STORY_ACTION_KIND
+from .story import COMMAND as STORY_COMMAND
+from .story import StoryRequestError, story_actions, story_answer
+from .story import finding_at as story_finding_at
+from .story import parse_request as parse_story_request
 from .verify_command import COMMAND as VERIFY_COMMAND
 from .verify_command import RequestError as VerifyRequestError
 from .verify_command import request_uri, resolve_target
@@ -106,6 +111,11 @@ class GradguardLanguageServer(LanguageServer):
             return await self.on_verify_cell(arguments)
 
         self.command(VERIFY_COMMAND)(verify_cell)
+
+        async def story(*arguments: Any) -> dict[str, Any] | None:
+            return await self.on_story(arguments)
+
+        self.command(STORY_COMMAND)(story)
 
     @property
     def encoding(self) -> Encoding:
@@ -287,6 +297,8 @@ class GradguardLanguageServer(LanguageServer):
                 self.pipeline.is_current,
                 self.features,
             )
+        if kind_requested(STORY_ACTION_KIND, only):
+            actions += story_actions(uri, params.context.diagnostics)
         in_notebook = key != uri
         wanted = [
             (FIX_ALL_KIND, uri if in_notebook else None),
@@ -314,7 +326,11 @@ class GradguardLanguageServer(LanguageServer):
         result = await self.pipeline.fresh_result(key, wait=True)
         markdown = self.features.markdown_hover
         uri, position = params.text_document.uri, params.position
-        own = hover_at(result, uri, position, markdown) if result is not None else None
+        own = (
+            hover_at(result, uri, position, markdown, self.pipeline.verify_overlay(key, result))
+            if result is not None
+            else None
+        )
         if own is not None:
             return own
         return contributed_hover(self.pipeline.cross.for_uri(uri, besides=key), position, markdown)
@@ -354,6 +370,24 @@ class GradguardLanguageServer(LanguageServer):
             )
             self.window_show_message(types.ShowMessageParams(level, answer["message"]))
         return answer
+
+    async def on_story(self, arguments: tuple[Any, ...]) -> dict[str, Any] | None:
+        """The story of the finding at a position (null when there is none), with the facts
+        of the unit's last verify run while its text is unchanged."""
+        try:
+            uri, position, theme = parse_story_request(arguments)
+        except StoryRequestError as exc:
+            raise FeatureRequestError(str(exc)) from exc
+        key = self.documents.key_of(uri)
+        if key is None:
+            return None
+        result = await self.pipeline.fresh_result(key, wait=True)
+        if result is None:
+            return None
+        finding = story_finding_at(result, uri, position)
+        if finding is None:
+            return None
+        return story_answer(result, finding, self.pipeline.verify_overlay(key, result), theme)
 
     def request_cancelled(self, request_id: Any) -> None:
         self.verify_runs.cancel(request_id)

@@ -30,6 +30,8 @@ class VerifyOverlay:
     state: Hashable  # the unit's text state the run used
     notes: dict[tuple[str, int, str], str]  # (uri, 0-based line, code) -> text to append
     extra: dict[str, list[types.Diagnostic]]  # uri -> runtime-only diagnostics
+    run: VerifyResult | None = None  # what the run saw (the stories' facts)
+    label: str = ""  # what ran: "cell 2", "the file"
 
     def apply(self, uri: str, diagnostics: list[types.Diagnostic]) -> list[types.Diagnostic]:
         """The document's diagnostics with verdicts appended and runtime findings added."""
@@ -75,7 +77,7 @@ def build_overlay(
         diagnostic = _runtime_diagnostic(finding, snapshot, encoding, features)
         if diagnostic is not None:
             extra.setdefault(diagnostic[0], []).append(diagnostic[1])
-    return VerifyOverlay(snapshot.state, notes, extra)
+    return VerifyOverlay(snapshot.state, notes, extra, result, label)
 
 
 def _line_span(snapshot: Snapshot, line: int) -> Span:
