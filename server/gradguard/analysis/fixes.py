@@ -49,7 +49,6 @@ class FixBuilder:
         self.table = table
         self.torch = torch_name
         self._sources: dict[str, tuple[SourceMap, str | None]] = {src.path: (src, torch_name)}
-        self._bound: dict[str, frozenset[str]] = {}  # names each module binds, by path
         self._trees: dict[str, ast.Module] = {}
 
     def add_source(self, src: SourceMap, torch_name: str | None) -> None:
@@ -554,7 +553,7 @@ class FixBuilder:
                     ranges = f"for i in range(0, {n}, {step})"
                 count = ""
         base = self.src.full_text(base_node)
-        if self._binds_any(_GENERATOR_BUILTINS):
+        if self._binds_any(_GENERATOR_BUILTINS, node.lineno):
             return None  # the rewrite's `range`/`len`/`min`/`tuple` would be the code's own
         taken = {n.id for n in ast.walk(base_node) if isinstance(n, ast.Name)}
         if {"i", "c", "t"} & taken:
@@ -574,22 +573,34 @@ class FixBuilder:
             (TextEdit(self.src.span(node), new),),
         )
 
-    def _binds_any(self, names: frozenset[str]) -> bool:
-        """The module binds one of `names` somewhere (`range = ...`, a parameter `len`)."""
-        if self.src.path not in self._bound:
-            tree = self._tree()
-            bound: set[str] = set()
-            for node in ast.walk(tree):
+    def _binds_any(self, names: frozenset[str], line: int) -> bool:
+        """The code at `line` sees one of `names` rebound (`range = ...`, a parameter `len`):
+        bound in the innermost function around it, or at the module's top level."""
+        tree = self._tree()
+        scopes: list[ast.AST] = [
+            ast.Module(body=[s for s in tree.body if not isinstance(s, _SCOPES)], type_ignores=[])
+        ]
+        inner = [
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+            and n.lineno <= line <= (n.end_lineno or n.lineno)
+        ]
+        if inner:
+            scopes.append(max(inner, key=lambda n: n.lineno))
+        for scope in scopes:
+            for node in ast.walk(scope):
                 if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-                    bound.add(node.id)
+                    bound = node.id
                 elif isinstance(node, ast.arg):
-                    bound.add(node.arg)
-                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                    bound.add(node.name)
+                    bound = node.arg
                 elif isinstance(node, ast.alias):
-                    bound.add((node.asname or node.name).split(".")[0])
-            self._bound[self.src.path] = frozenset(bound)
-        return bool(self._bound[self.src.path] & names)
+                    bound = (node.asname or node.name).split(".")[0]
+                else:
+                    continue
+                if bound in names:
+                    return True
+        return False
 
     def _own_lines(self, stmt: ast.stmt) -> bool:
         """The statement is alone on its lines (nothing before it, only a comment after)."""
@@ -641,6 +652,7 @@ def _is_simple_ref(node: object) -> bool:
     return isinstance(node, ast.Name)
 
 
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _GENERATOR_BUILTINS = frozenset({"range", "len", "min", "tuple"})
 _MULTI_OUTPUT = frozenset({"unbind", "split", "chunk"})
 
