@@ -279,9 +279,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             settle_for_batch()  # as `gradguard check` does between files
             return report
 
-        res = measure(
-            "check_source, project modules followed", parsed, follow, repeat, record_report
-        )
+        from gradguard.analysis.module_cache import batch_run
+
+        with batch_run():  # as `gradguard check` runs a tree
+            res = measure(
+                "check_source, project modules followed", parsed, follow, repeat, record_report
+            )
         print_pass(res, base_ok, shown)
     if args.jedi:
         res = measure("check_source(use_jedi=True)", parsed, with_jedi, repeat, record_report)

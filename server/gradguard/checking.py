@@ -18,7 +18,7 @@ from pathlib import Path
 from .analysis import Finding, check_source
 from .analysis.edits import apply_edits, plan_fixes
 from .analysis.findings import most_severe
-from .analysis.module_cache import settle_for_batch
+from .analysis.module_cache import batch_run, settle_for_batch, start_batch
 from .analysis.parsing import MAX_SOURCE_CHARS, decode_source
 from .config import Config
 from .notebook_cells import (
@@ -211,9 +211,10 @@ def check_many(files: list[str], config: Config, jobs: int) -> list[FileResult]:
     """Check every file (in parallel when there are many), then file each finding under the
     file it is located in."""
     if jobs <= 1 or len(files) < 8:
-        results = [check_file(f, config) for f in files]
+        with batch_run():
+            results = [check_file(f, config) for f in files]
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=start_batch) as pool:
             results = list(
                 pool.map(
                     check_file,

@@ -3,6 +3,7 @@ follow_imports, max_file_size."""
 
 from __future__ import annotations
 
+import copy
 import re
 import sys
 from dataclasses import dataclass, field
@@ -67,6 +68,25 @@ def load_config(start: Path) -> Config:
     path = find_pyproject(start)
     if path is None:
         return Config()
+    try:
+        info = path.stat()
+    except OSError:
+        return Config()
+    stamp = (str(path), info.st_mtime_ns, info.st_size)
+    found = _LOADED.get(stamp[0])
+    if found is not None and found[0] == stamp:
+        return copy.deepcopy(found[1])  # a copy: callers may adjust theirs
+    config = _read_config(path)
+    _LOADED[stamp[0]] = (stamp, config)
+    return copy.deepcopy(config)
+
+
+# the parsed `[tool.gradguard]` of each pyproject.toml while the file is unchanged: a run
+# over a tree asks once per checked file (tomllib cost 1 ms a file on a 2,000-file corpus)
+_LOADED: dict[str, tuple[tuple[str, int, int], Config]] = {}
+
+
+def _read_config(path: Path) -> Config:
     try:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):

@@ -204,9 +204,12 @@ class ModuleLinker:
         return self._text_keys[key]
 
     def _kept(self, key: str) -> ModuleScope | None:
-        if key not in module_cache().entries or not self._valid(key, set()):
+        cache = module_cache()
+        if key not in cache.entries or not self._valid(key, set()):
             return None
-        module_cache().hits += 1
+        if cache.batch:
+            cache.confirmed.add(key)  # it and everything it read (transitively) are unchanged
+        cache.hits += 1
         self._adopt_all(key)
         return self.scopes[key]
 
@@ -214,7 +217,10 @@ class ModuleLinker:
         """Kept, and neither its text nor that of any module it read (transitively) changed."""
         if key in self._validity:
             return self._validity[key]
-        entry = module_cache().entries.get(key)
+        cache = module_cache()
+        entry = cache.entries.get(key)
+        if entry is not None and cache.batch and key in cache.confirmed:
+            return True  # it and what it read were found unchanged earlier in this batch
         seen.add(key)
         ok = (
             entry is not None
