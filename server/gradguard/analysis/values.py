@@ -310,7 +310,17 @@ def join_values(a: Value, b: Value) -> Value:
         return a.with_(may_alias=True)
     if isinstance(b, TensorVal) and isinstance(a, ConstVal):
         return b.with_(may_alias=True)
+    # `hidden = None; for ...: out, hidden = lstm(x, hidden)`: a state that starts as None
+    # and is a tuple of tensors from the second round on keeps the tuple (its tensors carry
+    # the graph the next round runs into); `is None` tests do not fold on a tuple
+    if isinstance(a, TupleVal) and b == _NONE:
+        return a
+    if isinstance(b, TupleVal) and a == _NONE:
+        return b
     return UNKNOWN
+
+
+_NONE = ConstVal(None)
 
 
 def maybe_tensor(value: Value) -> TensorVal | None:

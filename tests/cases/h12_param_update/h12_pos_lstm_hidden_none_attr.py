@@ -1,0 +1,27 @@
+# case: a language model keeps its LSTM state in `self.hidden`, which starts as None; without detaching it between batches, the second batch's backward (retain_graph=True) runs into the first batch's LSTM, whose weights optimizer.step() has changed
+import torch
+import torch.nn as nn
+
+
+class LM(nn.Module):
+    def __init__(self, ntoken=12, emb=8, hid=8):
+        super().__init__()
+        self.word_embed = nn.Embedding(ntoken, emb)
+        self.rnn = nn.LSTM(emb, hid)
+        self.decode = nn.Linear(hid, ntoken)
+        self.hidden = None
+
+    def forward(self, w_in):
+        out, self.hidden = self.rnn(self.word_embed(w_in), self.hidden)  # saver
+        return self.decode(out)
+
+
+torch.manual_seed(0)
+model = LM()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for w_in, w_tg in [(torch.randint(0, 12, (5, 2)), torch.randint(0, 12, (5, 2))) for _ in range(2)]:
+    model.zero_grad()
+    output = model(w_in)
+    loss = nn.functional.cross_entropy(output.view(-1, 12), w_tg.view(-1))
+    loss.backward(retain_graph=True)  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation
+    optimizer.step()  # expect: GG002
