@@ -455,6 +455,9 @@ class TorchOps(InterpreterBase):
             indices = TensorVal(
                 sids=frozenset({(*sid, "idx")}), rg=Tri.NO, inference=state.inference_mode
             )
+        outputs = api.MULTI_OUTPUT_OPS.get(row.key if row is not None else name)
+        if outputs is not None:
+            return self._multi_output(row, outputs, out, tensors, node, state, name, clonable)
         if row is None or rg == Tri.NO:
             return TupleVal((out, indices)) if tuple_result else out
         new_keys: list[tuple[object, ...]] = []
@@ -503,6 +506,63 @@ class TorchOps(InterpreterBase):
         if new_keys:
             out = out.with_(deps=out.deps | frozenset(new_keys))
         return TupleVal((out, indices)) if tuple_result else out
+
+    def _multi_output(
+        self,
+        row: OpRow | None,
+        outputs: str,
+        first: TensorVal,
+        inputs: dict[str, TensorVal],
+        node: ast.AST,
+        state: State,
+        name: str,
+        clonable: bool,
+    ) -> Value:
+        """`evals, evecs = torch.linalg.eigh(a)`: a tuple of tensors from one backward node,
+        which keeps the outputs `outputs` marks (and the inputs its row says); a write to any
+        kept output breaks the backward of every output."""
+        sid = next(iter(first.sids))
+        items: list[TensorVal] = []
+        for index, kind in enumerate(outputs):
+            if index == 0:
+                item = first
+            else:
+                item = first.with_(sids=frozenset({(*sid, f"out{index}")}))
+            if kind == "i":
+                item = item.with_(rg=Tri.NO, deps=frozenset())
+            items.append(item)
+        if row is None or first.rg == Tri.NO:
+            return TupleVal(tuple(items))
+        keys: list[tuple[object, ...]] = []
+        for arg_id, triggers in row.saves.args.items():
+            saved = inputs.get(arg_id)
+            if saved is None or _trigger(triggers, inputs) == Tri.NO:
+                continue
+            key = (*sid, arg_id)
+            self._record_save(
+                state,
+                key,
+                saved.sids,
+                name,
+                node,
+                _describe_saved(saved, None, self.src),
+                certain=_trigger(triggers, inputs) == Tri.YES and state.grad == Tri.YES,
+                param=saved.param,
+                clonable=False,
+            )
+            keys.append(key)
+        certain = first.rg == Tri.YES and state.grad == Tri.YES
+        for index, (kind, item) in enumerate(zip(outputs, items, strict=True)):
+            if kind != "s":
+                continue
+            key = (*sid, "out" if index == 0 else f"out{index}")
+            # a `.clone()` after the call would clone the tuple: no clone fix here
+            self._record_save(
+                state, key, item.sids, name, node, "its output", certain=certain, clonable=False
+            )
+            keys.append(key)
+        deps = frozenset(keys)
+        return TupleVal(tuple(i if i.rg == Tri.NO else i.with_(deps=i.deps | deps) for i in items))
 
     def _record_save(
         self,
