@@ -207,7 +207,8 @@ export interface StoryPage {
 export function storyHtml(page: StoryPage): string {
   const { cspSource, nonce, theme, result } = page;
   const title = result?.title ?? 'gradguard: autograd story';
-  const note = page.note === undefined ? '' : `<p class="gg-note">${escapeHtml(page.note)}</p>`;
+  // the picture carries its own heading; a page without one says why
+  const note = page.note === undefined ? '' : `<h1>${escapeHtml(title)}</h1><p class="gg-note">${escapeHtml(page.note)}</p>`;
   const body =
     result === undefined
       ? ''
@@ -225,7 +226,6 @@ export function storyHtml(page: StoryPage): string {
 <style nonce="${nonce}">${STYLE}</style>
 </head>
 <body>
-<h1>${escapeHtml(title)}</h1>
 ${note}${body}
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>

@@ -132,7 +132,7 @@ describe('the webview page', () => {
     }
     assert.equal(/\b(src|href)=/.test(html), false);
     assert.equal(/https?:\/\/(?!www\.w3\.org)/.test(html.split(CSP_SOURCE).join('')), false);
-    assert.ok(html.includes('<h1>GG002: `y.mul_(2)` &lt;overwrote&gt;</h1>'));
+    assert.ok(html.includes('<title>GG002: `y.mul_(2)` &lt;overwrote&gt;</title>'));
     assert.ok(html.includes('<pre>line 3 -&gt; &lt;b&gt;</pre>'));
     assert.ok(html.includes('data-theme="light"'));
     assert.ok(html.includes("closest('.gg-event')") && html.includes("type: 'reveal'"));
