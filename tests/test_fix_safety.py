@@ -171,6 +171,41 @@ def test_detaching_a_carried_state_is_offered_and_unsafe() -> None:
     assert "    h = (h[0].detach(), h[1].detach())\n    o, h = lstm(" in fixed
 
 
+ATTRIBUTE_STATE = """import torch
+import torch.nn as nn
+
+
+class Rec(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.cell = nn.LSTMCell(4, 4)
+        self.state = None
+
+    def forward(self, x):
+        self.state = self.cell(x, self.state)
+        return self.state[0]
+
+
+net = Rec()
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+for i in range(3):
+    opt.zero_grad()
+    net(torch.randn(2, 4)).sum().backward(retain_graph=True)
+    opt.step()
+print("done")
+"""
+
+
+def test_detaching_a_state_kept_in_a_module_attribute_is_offered_and_unsafe() -> None:
+    [finding] = check_source(ATTRIBUTE_STATE, "rec.py").findings
+    [fix] = finding.fixes
+    assert not fix.safe and "unsafe" in fix.title and "`net.state`" in fix.title
+    fixed = apply_edits(ATTRIBUTE_STATE, list(fix.edits))
+    assert "    opt.step()\n    net.state = tuple(s.detach() for s in net.state)\n" in fixed
+    namespace: dict[str, object] = {}
+    exec(compile(fixed, "rec.py", "exec"), namespace)  # runs (the original raises)
+
+
 WEIGHT_SURGERY = """import torch
 import torch.nn as nn
 

@@ -12,6 +12,12 @@ from dataclasses import replace
 from itertools import pairwise
 
 from ..optable.table import OpTable
+from .caller_sites import (
+    callers_never_see,
+    enclosing_function,
+    parameter_names,
+    written_parameter,
+)
 from .findings import Fix, Span, TextEdit
 from .spans import SourceMap
 from .state import Mutation, SaveRecord
@@ -66,11 +72,30 @@ class FixBuilder:
         fix = self._out_of_place(mut)
         if fix is not None and mut.aliased:
             return replace(fix, safe=False, title=f"{fix.title} (unsafe: {_ALIAS_NOTE})")
+        if fix is not None and mut.caller_visible and not self._unseen_by_callers(mut):
+            return replace(fix, safe=False, title=f"{fix.title} (unsafe: {_CALLER_NOTE})")
         return fix
+
+    def _unseen_by_callers(self, mut: Mutation) -> bool:
+        """The write is to a parameter of the function around it, and no call of that function
+        reads afterwards the tensor it passed (caller_sites)."""
+        name = _written_root(mut)
+        if name is None or mut.stmt is None or self.src.path != mut.span.path:
+            return False
+        tree = self._tree()
+        func = written_parameter(tree, mut.stmt, name)
+        if func is not None:
+            return callers_never_see(tree, func, name)
+        # rebound before the write (`x = self.proj(x)` through an identity) and still the
+        # caller's tensor: which parameter it came from is not known here, so none may be seen
+        func = enclosing_function(tree, mut.stmt)
+        return func is not None and all(
+            callers_never_see(tree, func, param) for param in parameter_names(tree, func)
+        )
 
     def _out_of_place(self, mut: Mutation) -> Fix | None:
         stmt, node = mut.stmt, mut.node
-        if stmt is None or node is None or mut.caller_visible:
+        if stmt is None or node is None:
             return None
         self._use(mut.span.path)
         if mut.kind == "augassign" and isinstance(stmt, ast.AugAssign):
@@ -79,6 +104,8 @@ class FixBuilder:
             return self._clone_before_setitem(stmt)
         if mut.kind in ("method",) and isinstance(stmt, ast.Expr) and stmt.value is node:
             return self._method(stmt, node)
+        if mut.kind == "method" and isinstance(stmt, ast.Return) and stmt.value is node:
+            return self._returned_method(stmt.value)
         if mut.kind == "out" and isinstance(stmt, ast.Expr) and stmt.value is node:
             return self._drop_out(stmt, node)
         if mut.kind == "inplace_kw" and isinstance(node, ast.Call):
@@ -183,6 +210,38 @@ class FixBuilder:
                 (TextEdit(self.src.span(stmt), new),),
             )
         return None
+
+    def _returned_method(self, call: ast.AST) -> Fix | None:
+        """`return r.div_(s)` -> `return r.div(s)`: the function ends there, so only another
+        holder of `r` (an alias, the caller) could see the difference; out_of_place marks
+        those unsafe."""
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
+            return None
+        method, receiver = call.func.attr, call.func.value
+        if (
+            not method.endswith("_")
+            or method in _SPECIAL_OUT_OF_PLACE
+            or not _is_simple(receiver)
+            or _is_torch_attr(receiver, self.torch)
+            or self.table.lookup(f"Tensor.{method[:-1]}") is None
+        ):
+            return None
+        name_span = self.src.span(call.func)
+        attr = Span(
+            name_span.end_line,
+            name_span.end_col - 1,
+            name_span.end_line,
+            name_span.end_col,
+            name_span.path,
+        )
+        if self.src.segment(attr) != "_":
+            return None
+        text = self.src.full_text(call)
+        cut = len(self.src.full_text(call.func)) - 1
+        return Fix(
+            f"Return `{_short(text[:cut] + text[cut + 1 :])}` (out of place)",
+            (TextEdit(attr, ""),),
+        )
 
     def _drop_out(self, stmt: ast.Expr, call: ast.AST) -> Fix | None:
         if not isinstance(call, ast.Call):
@@ -422,6 +481,9 @@ class FixBuilder:
         if loop is None:
             return None
         names = [n for n in _carried_names(loop) if n in graph_holders]
+        attrs = _carried_attributes(loop, graph_holders)
+        if attrs and not names:
+            return self._detach_attributes(step, loop, attrs, graph_holders, path)
         if not names or not self._own_lines(loop.body[0]):
             return None
         parts = []
@@ -443,6 +505,43 @@ class FixBuilder:
             f"Detach {shown} at the top of the loop at line {loop.lineno} (unsafe: truncated "
             f"backpropagation, gradients no longer flow into earlier iterations)",
             (TextEdit(Span(first.lineno, 0, first.lineno, 0, path), line),),
+            safe=False,
+        )
+
+    def _detach_attributes(
+        self,
+        step: ast.stmt,
+        loop: ast.For | ast.While,
+        attrs: list[str],
+        graph_holders: dict[str, int | None],
+        path: str,
+    ) -> Fix | None:
+        """A state kept in module attributes (`self.hidden` written by forward, read by the next
+        forward): detached right after the optimizer step, when the forward of this round has
+        set it (at the top of the loop it may not exist yet)."""
+        if not self._own_lines(step):
+            return None
+        indent = self.src.lines[step.lineno - 1][: step.col_offset]
+        lines = []
+        for attr in attrs:
+            value = (
+                f"{attr}.detach()"
+                if graph_holders[attr] is None
+                else f"tuple(s.detach() for s in {attr})"
+            )
+            lines.append(f"{indent}{attr} = {value}\n")
+        end = step.end_lineno or step.lineno
+        text = "".join(lines)
+        if end < len(self.src.lines):
+            edit = TextEdit(Span(end + 1, 0, end + 1, 0, path), text)
+        else:  # the step is the file's last line
+            close = len(self.src.lines[end - 1].rstrip("\r\n"))
+            edit = TextEdit(Span(end, close, end, close, path), "\n" + text.rstrip("\n"))
+        shown = ", ".join(f"`{a}`" for a in attrs)
+        return Fix(
+            f"Detach {shown} after `{_short(self.src.text(step))}` (unsafe: truncated "
+            f"backpropagation, gradients no longer flow into earlier iterations)",
+            (edit,),
             safe=False,
         )
 
@@ -643,6 +742,7 @@ class FixBuilder:
 
 
 _ALIAS_NOTE = "the tensor it shares storage with is no longer changed"
+_CALLER_NOTE = "the tensor the caller passed is no longer changed"
 
 
 def _is_simple_ref(node: object) -> bool:
@@ -732,6 +832,25 @@ def _carried_names(loop: ast.For | ast.While) -> list[str]:
             if isinstance(node, ast.Name) and node.id not in first_use:
                 first_use[node.id] = isinstance(node.ctx, ast.Load)
     return [n for n, read in first_use.items() if read and n in from_call and n not in targets]
+
+
+def _carried_attributes(loop: ast.For | ast.While, holders: dict[str, int | None]) -> list[str]:
+    """The attribute paths among `holders` (`model.hidden`) whose root object the loop body
+    uses (calls its forward) and which the loop body does not assign itself."""
+    used = {
+        n.id
+        for n in ast.walk(ast.Module(body=loop.body, type_ignores=[]))
+        if isinstance(n, ast.Name)
+    }
+    assigned = {
+        ast.unparse(t)
+        for n in ast.walk(ast.Module(body=loop.body, type_ignores=[]))
+        if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign))
+        for target in (n.targets if isinstance(n, ast.Assign) else [n.target])
+        for t in ast.walk(target)
+        if isinstance(t, ast.Attribute)
+    }
+    return [a for a in holders if "." in a and a.split(".")[0] in used and a not in assigned]
 
 
 def _in_order(stmt: ast.stmt) -> list[ast.AST]:

@@ -18,7 +18,7 @@ from .fixes import FixBuilder
 from .rules import RULES
 from .spans import SourceMap
 from .state import Mutation, SaveRecord, State
-from .values import OptimizerVal, Sid, TensorVal, Tri, TupleVal, Value
+from .values import ModuleObj, OptimizerVal, Sid, TensorVal, Tri, TupleVal, Value
 
 
 def _report_rank(report: Finding) -> tuple[int, tuple[Span, ...], str]:
@@ -508,7 +508,10 @@ class Detector:
         if mut.kind == "module":
             return (self._inplace_false(mut),)
         if mut.kind == "step":
-            holders = _graph_holders(state, recs) if mut.span.path == self.src.path else {}
+            here = mut.span.path == self.src.path
+            holders = _graph_holders(state, recs) if here else {}
+            if here:
+                holders.update(_attribute_holders(state, recs))
             return (
                 self.fixes.move_step_below(mut.stmt, backward, mut.span.path, self.src.path),
                 self.fixes.detach_carried(mut.stmt, backward, mut.span.path, holders),
@@ -676,6 +679,38 @@ def _graph_holders(state: State | None, recs: list[SaveRecord]) -> dict[str, int
             and any(isinstance(v, TensorVal) and v.deps & keys for v in value.items)
         ):
             out[name] = len(value.items)
+    return out
+
+
+def _attribute_holders(state: State | None, recs: list[SaveRecord]) -> dict[str, int | None]:
+    """Module attributes (`model.hidden`, `net.rnn.hx`) holding a tensor or a tuple of tensors
+    whose graph has one of the saves `recs`: a state one forward leaves for the next."""
+    keys = {r.key for r in recs}
+    out: dict[str, int | None] = {}
+
+    def visit(path: str, obj: ModuleObj, depth: int, seen: set[int]) -> None:
+        if depth > 3 or id(obj) in seen:
+            return
+        seen.add(id(obj))
+        for attr, value in obj.attrs.items():
+            if not attr.isidentifier():
+                continue
+            where = f"{path}.{attr}"
+            if isinstance(value, ModuleObj):
+                visit(where, value, depth + 1, seen)
+            elif isinstance(value, TensorVal) and not value.param and value.deps & keys:
+                out[where] = None
+            elif (
+                isinstance(value, TupleVal)
+                and value.items
+                and all(isinstance(v, TensorVal) for v in value.items)
+                and any(isinstance(v, TensorVal) and v.deps & keys for v in value.items)
+            ):
+                out[where] = len(value.items)
+
+    for name, value in state.env.items() if state is not None else ():
+        if name.isidentifier() and isinstance(value, ModuleObj):
+            visit(name, value, 0, set())
     return out
 
 
