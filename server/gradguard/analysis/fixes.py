@@ -454,6 +454,56 @@ class FixBuilder:
             return None  # the code before the backward would see the change move
         return Fix(f"Move `{shown}` below the backward at line {end}", edits)
 
+    def move_into_context(self, backward: ast.stmt | None, save_line: int) -> Fix | None:
+        """A backward after the `with allow_mutation_on_saved_tensors():` block that recorded
+        its graph, in the same statement list: the backward (and what runs between) moves to the
+        end of that block. Safe: the context changes only how saved tensors are kept (a private
+        copy of one written later), not a value."""
+        if backward is None:
+            return None
+        found = self._block_of(backward)
+        if found is None:
+            return None
+        block, at = found
+        ctx = next(
+            (
+                i
+                for i in range(at - 1, -1, -1)
+                if isinstance(block[i], ast.With)
+                and block[i].lineno <= save_line <= (block[i].end_lineno or 0)
+            ),
+            None,
+        )
+        if ctx is None:
+            return None
+        with_stmt = block[ctx]
+        assert isinstance(with_stmt, ast.With)
+        if not any(_calls_named(i.context_expr, _ALLOW_MUTATION) for i in with_stmt.items):
+            return None
+        moved = block[ctx + 1 : at + 1]
+        if not all(self._own_lines(s) for s in moved) or any(
+            isinstance(n, ast.Constant)
+            and isinstance(n.value, (str, bytes))
+            and n.lineno != n.end_lineno
+            for s in moved
+            for n in ast.walk(s)
+        ):
+            return None  # re-indenting would change a multi-line string
+        body_col = with_stmt.body[0].col_offset
+        pad = " " * (body_col - with_stmt.col_offset)
+        first, last = moved[0].lineno, backward.end_lineno or backward.lineno
+        edits = tuple(
+            TextEdit(Span(line, 0, line, 0, self.src.path), pad)
+            for line in range(first, last + 1)
+            if self.src.lines[line - 1].strip()
+        )
+        what = "the backward" if len(moved) == 1 else f"lines {first}-{last}"
+        return Fix(
+            f"Move {what} into the `with` block at line {with_stmt.lineno} "
+            f"(backward inside the context that recorded the graph)",
+            edits,
+        )
+
     def detach_carried(
         self,
         step: ast.stmt | None,
@@ -832,6 +882,19 @@ def _carried_names(loop: ast.For | ast.While) -> list[str]:
             if isinstance(node, ast.Name) and node.id not in first_use:
                 first_use[node.id] = isinstance(node.ctx, ast.Load)
     return [n for n, read in first_use.items() if read and n in from_call and n not in targets]
+
+
+_ALLOW_MUTATION = "allow_mutation_on_saved_tensors"
+
+
+def _calls_named(node: ast.expr, name: str) -> bool:
+    """`name(...)`, `a.b.name(...)`."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    return (isinstance(func, ast.Name) and func.id == name) or (
+        isinstance(func, ast.Attribute) and func.attr == name
+    )
 
 
 def _carried_attributes(loop: ast.For | ast.While, holders: dict[str, int | None]) -> list[str]:

@@ -423,6 +423,11 @@ class Detector:
                         f"(`{rec.op}` at {self._line(rec.span, self.src.span(node))}); PyTorch "
                         f"raises AssertionError",
                         related=self._saver_related(rec),
+                        fixes=(
+                            self.fixes.move_into_context(stmt, rec.span.line)
+                            if rec.span.path == self.src.path
+                            else None,
+                        ),
                         story=self._writes([rec]),
                     )
                     break
