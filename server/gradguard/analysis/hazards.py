@@ -385,11 +385,16 @@ class Detector:
             return
         span = self.src.span(node)
         fix = None
-        if arg is not None and isinstance(arg, (ast.Name, ast.Attribute)):
+        if arg is not None and not isinstance(
+            arg, (ast.Starred, ast.Constant, ast.List, ast.Tuple, ast.Dict)
+        ):
+            # a clone made outside inference mode is a normal tensor with the same values
             text = self.src.full_text(arg)
+            atomic = isinstance(arg, (ast.Name, ast.Attribute, ast.Call, ast.Subscript))
+            new = f"{text}.clone()" if atomic else f"({text}).clone()"
             fix = Fix(
-                f"Pass `{text}.clone()` (a normal tensor) to `{op}`",
-                (TextEdit(self.src.span(arg), f"{text}.clone()"),),
+                f"Pass `{_short_text(new)}` (a normal tensor) to `{op}`",
+                (TextEdit(self.src.span(arg), new),),
             )
         self.emit(
             "GG006",
@@ -717,6 +722,11 @@ def _attribute_holders(state: State | None, recs: list[SaveRecord]) -> dict[str,
         if name.isidentifier() and isinstance(value, ModuleObj):
             visit(name, value, 0, set())
     return out
+
+
+def _short_text(text: str, limit: int = 50) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= limit else one[: limit - 3] + "..."
 
 
 def _saved_what(rec: SaveRecord) -> str:
