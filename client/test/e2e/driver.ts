@@ -15,6 +15,10 @@
  * Fixes workspace: a constructor-site `inplace=False` quick fix (flagged where forward calls the
  * layer, the edit is in `__init__`) and one `with torch.no_grad():` block around two adjacent
  * parameter writes; the saved files are compared with the expected text, the diagnostics clear.
+ * Story workspace: "gradguard: Show autograd story" from the light-bulb menu (light theme) and
+ * from the hover link (dark theme) opens the webview beside the editor; its DOM holds the drawn
+ * events at the expected lines, the failing read marked; a click on an event reveals its line;
+ * the webview requests nothing from the network; a screenshot of the picture in each theme.
  * Untrusted workspace (Restricted Mode): diagnostics still appear, Verify cell is refused.
  * A screenshot is saved after each step, and on failure.
  */
@@ -25,7 +29,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Locator, type Page } from 'playwright-core';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -511,6 +515,203 @@ async function fixesScenario(context: BrowserContext, port: number, workspace: s
   await page.close();
 }
 
+/** The webview frame showing an autograd story (the inner frame of VS Code's webview). */
+async function storyFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + TIMEOUT;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const found = await frame.$('svg.gg-story').catch(() => null);
+      if (found !== null) {
+        return frame;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('no webview shows an autograd story');
+}
+
+interface DrawnEvent {
+  line: number;
+  kind: string;
+  fail: boolean;
+  title: string;
+}
+
+/** The events the picture draws, read from the webview's DOM. */
+async function drawnEvents(frame: Frame): Promise<{ theme: string; background: string; events: DrawnEvent[] }> {
+  return frame.evaluate(() => ({
+    theme: document.documentElement.getAttribute('data-theme') ?? '',
+    background: getComputedStyle(document.body).backgroundColor,
+    events: Array.from(document.querySelectorAll('svg.gg-story .gg-event')).map((event) => ({
+      line: Number(event.getAttribute('data-line')),
+      kind: event.getAttribute('data-kind') ?? '',
+      fail: event.classList.contains('gg-fail'),
+      title: event.querySelector('title')?.textContent ?? '',
+    })),
+  }));
+}
+
+/** Luminance of a CSS `rgb(...)` colour, 0 (black) to 255 (white). */
+function luminance(color: string): number {
+  const [r = 0, g = 0, b = 0] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Switch the colour theme with the theme picker (Ctrl+K Ctrl+T), as a user does. */
+async function setColorTheme(page: Page, theme: 'Light Modern' | 'Dark Modern'): Promise<void> {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  // the themes arrive after the picker opens: filter once they are listed
+  await page.locator('.quick-input-widget .monaco-list-row').nth(2).waitFor({ state: 'visible' });
+  await input.fill(theme);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: `Default ${theme}` }).first();
+  await row.waitFor({ state: 'visible' });
+  for (let i = 0; i < 10 && !(await row.evaluate((r) => r.classList.contains('focused'))); i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await page.locator(theme === 'Light Modern' ? '.monaco-workbench.vs' : '.monaco-workbench.vs-dark').waitFor({ state: 'visible' });
+}
+
+/**
+ * The drawn story of story.py's GG002: the save (sigmoid, line 4), the write (mul_, line 5) and
+ * the failing backward (line 6), 0-based in data-line; a picture of the webview as `name`.
+ */
+async function checkStory(page: Page, theme: 'light' | 'dark', name: string): Promise<Frame> {
+  const deadline = Date.now() + TIMEOUT;
+  let frame: Frame | undefined;
+  let drawn: Awaited<ReturnType<typeof drawnEvents>> | undefined;
+  // a theme change draws the page again: its frame is replaced meanwhile
+  while (Date.now() < deadline) {
+    try {
+      frame = await storyFrame(page);
+      drawn = await drawnEvents(frame);
+      if (drawn.theme === theme) {
+        break;
+      }
+    } catch {
+      // the frame went away while it was read: read the new one
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  if (frame === undefined || drawn === undefined) {
+    throw new Error('the story could not be read from the webview');
+  }
+  log(`story (${drawn.theme}, background ${drawn.background}): ${JSON.stringify(drawn.events)}`);
+  if (drawn.theme !== theme) {
+    throw new Error(`the story is drawn for the ${drawn.theme} theme, not ${theme}`);
+  }
+  const lines = new Set(drawn.events.map((e) => e.line));
+  for (const line of [3, 4, 5]) {
+    if (!lines.has(line)) {
+      throw new Error(`the story draws no event at line ${line + 1}: ${JSON.stringify(drawn.events)}`);
+    }
+  }
+  const failing = drawn.events.filter((e) => e.fail);
+  if (failing.length === 0 || !failing.every((e) => e.line === 5)) {
+    throw new Error(`the failing read should be the backward at line 6: ${JSON.stringify(failing)}`);
+  }
+  const light = luminance(drawn.background) > 128;
+  if (light !== (theme === 'light')) {
+    throw new Error(`the webview background ${drawn.background} does not follow the ${theme} theme`);
+  }
+  const webview = page.locator('iframe.webview.ready').last();
+  await page.waitForTimeout(300);
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await webview.screenshot({ path: file });
+  const size = fs.statSync(file).size;
+  log(`screenshot ${path.relative(process.cwd(), file)} (${size} bytes)`);
+  if (size < 5_000) {
+    throw new Error(`the story screenshot is nearly empty (${size} bytes)`);
+  }
+  await screenshot(page, `${name}-window`);
+  return frame;
+}
+
+/** The cursor line the status bar shows ("Ln 4, Col 1"), 1-based. */
+async function cursorLine(page: Page): Promise<number> {
+  const text = await page.locator('#status\\.editor\\.selection').innerText();
+  const match = /Ln (\d+)/.exec(text);
+  return match === null ? -1 : Number(match[1]);
+}
+
+async function storyScenario(context: BrowserContext, port: number, workspace: string): Promise<void> {
+  const page = await openWorkspace(context, port, workspace, true);
+  const remote: string[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) {
+      remote.push(request.url());
+    }
+  });
+  await setColorTheme(page, 'Light Modern');
+
+  log('story.py: "gradguard: Show autograd story" from the light-bulb menu, light theme');
+  await openFile(page, 'story.py');
+  await page.locator('.editor-instance .squiggly-error').first().waitFor({ state: 'visible' });
+  await quickFix(page, 'y.mul_(2)', 'Show autograd story', 'story-quick-fix-menu');
+  const frame = await checkStory(page, 'light', 'story-light');
+
+  log('a click on the saving event reveals line 4 in the editor');
+  await page.locator('.editor-instance .view-line', { hasText: 'y.sum().backward()' }).first().click();
+  await frame.locator('.gg-event[data-line="3"]').first().click();
+  const deadline = Date.now() + TIMEOUT;
+  while ((await cursorLine(page)) !== 4 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  if ((await cursorLine(page)) !== 4) {
+    throw new Error(`the click did not reveal line 4 (the cursor is at line ${await cursorLine(page)})`);
+  }
+  await screenshot(page, 'story-click-revealed');
+
+  log('close the story, switch to the dark theme, open it again from the hover link');
+  await runCommand(page, 'View: Close Editors in Other Groups');
+  await page.locator('iframe.webview.ready').first().waitFor({ state: 'detached' });
+  await setColorTheme(page, 'Dark Modern');
+  await page.locator('.editor-instance .view-line', { hasText: 'y.mul_(2)' }).first().click();
+  await runCommand(page, 'Show or Focus Hover');
+  const link = page.locator('.monaco-hover a', { hasText: 'Show autograd story' }).first();
+  await link.waitFor({ state: 'visible' });
+  await screenshot(page, 'story-hover-link');
+  await link.click();
+  await page.keyboard.press('Escape'); // the hover stays open over the webview otherwise
+  await link.waitFor({ state: 'hidden' });
+  await checkStory(page, 'dark', 'story-dark');
+
+  log('back to the light theme: the open story is drawn again for it');
+  await setColorTheme(page, 'Light Modern');
+  const redrawn = await checkStory(page, 'light', 'story-light-redrawn');
+  const factsBefore = await redrawn.evaluate(() => document.querySelector('svg.gg-story')?.getAttribute('data-facts'));
+
+  log('Verify cell with the story open: the story is drawn again from what the run saw');
+  await page.locator('.editor-instance .view-line', { hasText: 'y.mul_(2)' }).first().click();
+  await runCommand(page, 'gradguard: Verify Cell');
+  await notification(page, /static findings confirmed/);
+  const verifiedBy = Date.now() + TIMEOUT;
+  let facts: string | null | undefined = factsBefore;
+  while (facts !== 'run' && Date.now() < verifiedBy) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    facts = await storyFrame(page)
+      .then((frame) => frame.evaluate(() => document.querySelector('svg.gg-story')?.getAttribute('data-facts')))
+      .catch(() => facts);
+  }
+  log(`the story's facts: ${String(factsBefore)} before the run, ${String(facts)} after`);
+  if (factsBefore !== 'static' || facts !== 'run') {
+    throw new Error(`the story was not drawn again from the run (data-facts ${String(factsBefore)} -> ${String(facts)})`);
+  }
+  await clearNotifications(page);
+  await runCommand(page, 'View: Toggle Primary Side Bar Visibility'); // room for the picture
+  await checkStory(page, 'light', 'story-verified');
+
+  if (remote.length > 0) {
+    throw new Error(`requests left the machine: ${remote.join(', ')}`);
+  }
+  log('no request left 127.0.0.1');
+  await page.close();
+}
+
 async function untrustedScenario(context: BrowserContext, port: number, workspace: string): Promise<void> {
   const page = await openWorkspace(context, port, workspace, false);
   await screenshot(page, 'workspace-restricted');
@@ -550,6 +751,7 @@ async function main(): Promise<number> {
   const trusted = copyFixture('trusted', workspaces);
   const untrusted = copyFixture('untrusted', workspaces);
   const fixes = copyFixture('fixes', workspaces);
+  const story = copyFixture('story', workspaces);
 
   const port = await freePort();
   const { child, output } = await startCodeServer(sandbox, port);
@@ -576,6 +778,7 @@ async function main(): Promise<number> {
     const scenarios: [string, () => Promise<void>][] = [
       ['trusted workspace', () => trustedScenario(browser, port, trusted, sandbox)],
       ['fixes workspace', () => fixesScenario(browser, port, fixes)],
+      ['story workspace', () => storyScenario(browser, port, story)],
       ['untrusted workspace', () => untrustedScenario(browser, port, untrusted)],
     ];
     // E2E_ONLY=story,fixes runs the scenarios whose names contain one of the words (for iterating)
