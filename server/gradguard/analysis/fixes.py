@@ -284,6 +284,31 @@ class FixBuilder:
             "Use `inplace=False`", (TextEdit(span, "inplace=False" if keyword else "False"),)
         )
 
+    def inplace_false_over_splat(self, call: ast.AST | None) -> Fix | None:
+        """A layer built with `**params` whose dict carries `inplace=True`
+        (`nn.Dropout(p, **params)`): the splat becomes `**{**params, "inplace": False}`, so this
+        layer alone stops writing in place, whatever else the dict holds (as `inplace=False`
+        written on the constructor: safe)."""
+        if not isinstance(call, ast.Call):
+            return None
+        splats = [k for k in call.keywords if k.arg is None]
+        if len(splats) != 1 or any(k.arg == "inplace" for k in call.keywords):
+            return None
+        value = splats[0].value
+        span = self.src.span(value)
+        owner = self._sources.get(span.path, (self.src, self.torch))[0]
+        if span.path != owner.path:
+            return None  # that module's text is not known here
+        text = owner.segment(span)
+        if "\n" in text:
+            return None
+        shown = owner.segment(owner.span(call.func))
+        return Fix(
+            f"Set inplace=False on `{_short(shown)}` (line {span.line}): "
+            f'`**{{**{text}, "inplace": False}}`',
+            (TextEdit(span, f'{{**{text}, "inplace": False}}'),),
+        )
+
     # -- edits elsewhere
 
     def clone_saved(self, rec: SaveRecord) -> Fix | None:
