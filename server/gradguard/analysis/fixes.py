@@ -108,6 +108,14 @@ class FixBuilder:
             return self._returned_method(stmt.value)
         if mut.kind == "out" and isinstance(stmt, ast.Expr) and stmt.value is node:
             return self._drop_out(stmt, node)
+        if (
+            mut.kind == "out"
+            and isinstance(stmt, ast.Assign)
+            and stmt.value is node
+            and len(stmt.targets) == 1
+        ):
+            # `y = op(a, out=c)` returns `c`: `y = c = op(a)` binds both to the result
+            return self._drop_out(stmt, node, also=self.src.full_text(stmt.targets[0]))
         if mut.kind == "inplace_kw" and isinstance(node, ast.Call):
             return self._inplace_kw(stmt, node)
         return None
@@ -243,7 +251,7 @@ class FixBuilder:
             (TextEdit(attr, ""),),
         )
 
-    def _drop_out(self, stmt: ast.Expr, call: ast.AST) -> Fix | None:
+    def _drop_out(self, stmt: ast.stmt, call: ast.AST, also: str | None = None) -> Fix | None:
         if not isinstance(call, ast.Call):
             return None
         out_kw = next((k for k in call.keywords if k.arg == "out"), None)
@@ -254,6 +262,8 @@ class FixBuilder:
         parts = [self.src.full_text(a) for a in call.args]
         parts += [self.src.full_text(k) for k in call.keywords if k is not out_kw]
         new = f"{target} = {func}({', '.join(parts)})"
+        if also is not None:
+            new = f"{also} = {new}"
         return Fix(f"Rewrite as `{_short(new)}` (no `out=`)", (TextEdit(self.src.span(stmt), new),))
 
     def _inplace_kw(self, stmt: ast.stmt, call: ast.Call) -> Fix | None:

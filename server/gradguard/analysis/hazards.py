@@ -284,6 +284,8 @@ class Detector:
         if requires != Tri.YES:
             return False
         sure = state.grad == Tri.YES
+        if target.is_view or _other_names_hold(target, state):
+            mut = replace(mut, aliased=True)  # rebinding `out` leaves the other holder as it was
         self.emit(
             "GG007",
             Severity.ERROR if sure else Severity.WARNING,
