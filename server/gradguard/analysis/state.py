@@ -172,8 +172,16 @@ def join_states(a: State, b: State) -> State:
     saves = dict(a.saves)
     for key, rec in b.saves.items():
         mine = saves.get(key)
-        if mine is None or (mine.dirty is None and rec.dirty is not None):
+        if mine is None or mine is rec:
             saves[key] = rec
+            continue
+        chosen = rec if mine.dirty is None and rec.dirty is not None else mine
+        if mine.sids != rec.sids:
+            # the same save names its tensor differently on the two paths: one path
+            # allocated at the tensor's site again and aged it ('old'), the other did not
+            # (`if state is None: state = zeros(...)`); after the join it is either name
+            chosen = replace(chosen, sids=mine.sids | rec.sids)
+        saves[key] = chosen
     multi = dict(a.multi_dirty)
     for sid, mut in b.multi_dirty.items():
         multi.setdefault(sid, mut)

@@ -305,17 +305,24 @@ def join_values(a: Value, b: Value) -> Value:
         return TupleVal(tuple(join_values(x, y) for x, y in zip(a.items, b.items, strict=True)))
     if isinstance(a, NumpyVal) and isinstance(b, NumpyVal):
         return NumpyVal(a.data_of | b.data_of)
+    # `state = None; for ...: if state is None: state = zeros(...)`: None on one path, a
+    # tensor on the other; tests of `state is None` tell them apart (see exec_if), and code
+    # that writes to it runs only where it is the tensor
+    if isinstance(a, TensorVal) and b == _NONE:
+        return a
+    if isinstance(b, TensorVal) and a == _NONE:
+        return b
     # `total = 0; for ...: total += loss`: a number on one path, a tensor on the other.
     if isinstance(a, TensorVal) and isinstance(b, ConstVal):
         return a.with_(may_alias=True)
     if isinstance(b, TensorVal) and isinstance(a, ConstVal):
         return b.with_(may_alias=True)
     # `hidden = None; for ...: out, hidden = lstm(x, hidden)`: a state that starts as None
-    # and is a tuple of tensors from the second round on keeps the tuple (its tensors carry
-    # the graph the next round runs into); `is None` tests do not fold on a tuple
-    if isinstance(a, TupleVal) and b == _NONE:
+    # and is a tuple (or list) of tensors from the second round on keeps the tuple (its
+    # tensors carry the graph the next round runs into); `is None` tests do not fold on it
+    if isinstance(a, (TupleVal, ListObj)) and b == _NONE:
         return a
-    if isinstance(b, TupleVal) and a == _NONE:
+    if isinstance(b, (TupleVal, ListObj)) and a == _NONE:
         return b
     return UNKNOWN
 

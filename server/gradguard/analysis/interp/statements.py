@@ -211,8 +211,14 @@ class Statements(InterpreterBase):
             return self.exec_block(stmt.body, state)
         if truth is False:
             return self.exec_block(stmt.orelse, state)
-        then = self.exec_block(stmt.body, state.copy())
-        other = self.exec_block(stmt.orelse, state.copy())
+        then_state, other_state = state.copy(), state.copy()
+        narrowed = _none_test(stmt.test)
+        if narrowed is not None:  # `x is None`: x is None in the branch that says so
+            name, none_branch_is_then = narrowed
+            if name in state.env:
+                (then_state if none_branch_is_then else other_state).env[name] = ConstVal(None)
+        then = self.exec_block(stmt.body, then_state)
+        other = self.exec_block(stmt.orelse, other_state)
         return join_states(then, other)
 
     def exec_for(self, stmt: ast.For | ast.AsyncFor, state: State) -> State:
@@ -559,3 +565,18 @@ class Statements(InterpreterBase):
                     )
                 return CtxVal(kind, flag)
         return None
+
+
+def _none_test(test: ast.expr) -> tuple[str, bool] | None:
+    """`x is None` -> ("x", True), `x is not None` -> ("x", False): the variable a test
+    compares with None and whether the test's true branch is where it is None."""
+    if (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.left, ast.Name)
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value is None
+        and isinstance(test.ops[0], (ast.Is, ast.IsNot))
+    ):
+        return test.left.id, isinstance(test.ops[0], ast.Is)
+    return None
