@@ -18,6 +18,7 @@
  * Story workspace: "gradguard: Show autograd story" from the light-bulb menu (light theme) and
  * from the hover link (dark theme) opens the webview beside the editor; its DOM holds the drawn
  * events at the expected lines, the failing read marked; a click on an event reveals its line;
+ * a theme change and Verify cell draw it again; a notebook finding's story reveals another cell;
  * the webview requests nothing from the network; a screenshot of the picture in each theme.
  * Untrusted workspace (Restricted Mode): diagnostics still appear, Verify cell is refused.
  * A screenshot is saved after each step, and on failure.
@@ -268,9 +269,18 @@ async function clearNotifications(page: Page): Promise<void> {
   await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached' });
 }
 
-/** Open the light-bulb (Quick Fix) menu on the line showing `lineText` and run the entry `entry`. */
-async function quickFix(page: Page, lineText: string, entry: string | RegExp, shotName?: string): Promise<void> {
-  await page.locator('.editor-instance .view-line', { hasText: lineText }).first().click();
+/**
+ * Open the light-bulb (Quick Fix) menu on the line showing `lineText` (in the text editor, or in
+ * `scope`, e.g. a notebook cell) and run the entry `entry`.
+ */
+async function quickFix(
+  page: Page,
+  lineText: string,
+  entry: string | RegExp,
+  shotName?: string,
+  scope: Locator = page.locator('.editor-instance'),
+): Promise<void> {
+  await scope.locator('.view-line', { hasText: lineText }).first().click();
   await page.keyboard.press('Control+Period');
   const menu = page.locator('.action-widget');
   await menu.waitFor({ state: 'visible' });
@@ -531,6 +541,7 @@ async function storyFrame(page: Page): Promise<Frame> {
 }
 
 interface DrawnEvent {
+  uri: string;
   line: number;
   kind: string;
   fail: boolean;
@@ -543,6 +554,7 @@ async function drawnEvents(frame: Frame): Promise<{ theme: string; background: s
     theme: document.documentElement.getAttribute('data-theme') ?? '',
     background: getComputedStyle(document.body).backgroundColor,
     events: Array.from(document.querySelectorAll('svg.gg-story .gg-event')).map((event) => ({
+      uri: event.getAttribute('data-uri') ?? '',
       line: Number(event.getAttribute('data-line')),
       kind: event.getAttribute('data-kind') ?? '',
       fail: event.classList.contains('gg-fail'),
@@ -557,17 +569,33 @@ function luminance(color: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-/** Switch the colour theme with the theme picker (Ctrl+K Ctrl+T), as a user does. */
+/**
+ * Switch the colour theme with the theme picker (Ctrl+K Ctrl+T), as a user does. The picker
+ * lists the themes known when it opens (none while the built-in extensions still load): it is
+ * opened again until the theme is listed.
+ */
 async function setColorTheme(page: Page, theme: 'Light Modern' | 'Dark Modern'): Promise<void> {
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+T');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  // the themes arrive after the picker opens: filter once they are listed
-  await page.locator('.quick-input-widget .monaco-list-row').nth(2).waitFor({ state: 'visible' });
-  await input.fill(theme);
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: `Default ${theme}` }).first();
-  await row.waitFor({ state: 'visible' });
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(theme);
+    const listed = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (listed) {
+      break;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the theme picker never listed ${theme}`);
+    }
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'hidden' });
+  }
   for (let i = 0; i < 10 && !(await row.evaluate((r) => r.classList.contains('focused'))); i++) {
     await page.keyboard.press('ArrowDown');
   }
@@ -646,11 +674,11 @@ async function storyScenario(context: BrowserContext, port: number, workspace: s
       remote.push(request.url());
     }
   });
-  await setColorTheme(page, 'Light Modern');
 
   log('story.py: "gradguard: Show autograd story" from the light-bulb menu, light theme');
   await openFile(page, 'story.py');
   await page.locator('.editor-instance .squiggly-error').first().waitFor({ state: 'visible' });
+  await setColorTheme(page, 'Light Modern');
   await quickFix(page, 'y.mul_(2)', 'Show autograd story', 'story-quick-fix-menu');
   const frame = await checkStory(page, 'light', 'story-light');
 
@@ -704,6 +732,41 @@ async function storyScenario(context: BrowserContext, port: number, workspace: s
   await clearNotifications(page);
   await runCommand(page, 'View: Toggle Primary Side Bar Visibility'); // room for the picture
   await checkStory(page, 'light', 'story-verified');
+
+  log('notebook: the story of cell 3\'s finding in the same panel; a click on the save reveals cell 2');
+  await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  await openFile(page, 'notebook.ipynb');
+  const bugCell = page.locator('.notebook-editor .cell-list-container .code-cell-row').nth(2);
+  await bugCell.locator('.squiggly-error').first().waitFor({ state: 'visible' });
+  await quickFix(page, 'y.mul_(2)', 'Show autograd story', undefined, bugCell);
+  const cellsBy = Date.now() + TIMEOUT;
+  let notebookFrame: Frame | undefined;
+  let cellEvents: DrawnEvent[] = [];
+  while (Date.now() < cellsBy) {
+    try {
+      notebookFrame = await storyFrame(page);
+      cellEvents = (await drawnEvents(notebookFrame)).events;
+      if (cellEvents.some((e) => e.uri.startsWith('vscode-notebook-cell:'))) {
+        break;
+      }
+    } catch {
+      // redrawn meanwhile
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  log(`notebook story: ${JSON.stringify(cellEvents.map((e) => [e.kind, e.uri.replace(/^.*#/, '#'), e.line]))}`);
+  const save = cellEvents.find((e) => e.kind === 'save');
+  const write = cellEvents.find((e) => e.kind === 'write');
+  if (notebookFrame === undefined || save === undefined || write === undefined || save.uri === write.uri || !save.uri.startsWith('vscode-notebook-cell:')) {
+    throw new Error(`the notebook story should save in one cell and write in another: ${JSON.stringify(cellEvents)}`);
+  }
+  await screenshot(page, 'story-notebook');
+  await notebookFrame.locator('.gg-event[data-kind="save"]').first().click();
+  await page
+    .locator('.notebook-editor .cell-list-container .code-cell-row.focused', { hasText: 'torch.sigmoid(x)' })
+    .waitFor({ state: 'visible' });
+  log('the saving cell (cell 2) has the focus');
+  await screenshot(page, 'story-notebook-revealed');
 
   if (remote.length > 0) {
     throw new Error(`requests left the machine: ${remote.join(', ')}`);
