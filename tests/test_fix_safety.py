@@ -232,3 +232,30 @@ def test_a_module_state_write_stays_where_code_before_the_backward_reads_it() ->
     source = WEIGHT_SURGERY.format(between="print(bn(torch.ones(2, 3)).sum())\n")
     [finding] = check_source(source, "bn.py").findings
     assert not any(f.title.startswith("Move") for f in finding.fixes)
+
+
+LIST_ELEMENT = """import torch
+
+w = torch.randn(3, requires_grad=True)
+a = torch.sigmoid(w)
+{holders}
+lst[0] += 1
+(lst[0].sum() + lst[1].sum()).backward()
+"""
+
+
+def _element_rewrite(holders: str) -> Fix:
+    source = LIST_ELEMENT.format(holders=holders)
+    [finding] = [f for f in check_source(source, "fpn.py").findings if f.line == 6]
+    [fix] = [f for f in finding.fixes if f.title.startswith("Rewrite")]
+    assert apply_edits(source, list(fix.edits)).splitlines()[5] == "lst[0] = lst[0] + 1"
+    return fix
+
+
+def test_rebinding_a_list_element_is_safe_when_only_the_list_holds_it() -> None:
+    assert _element_rewrite("lst = [torch.sigmoid(w), a * 2]").safe
+
+
+def test_rebinding_a_list_element_another_name_holds_is_unsafe() -> None:
+    fix = _element_rewrite("lst = [a, a * 2]")  # `a` would keep the old value
+    assert not fix.safe and "unsafe" in fix.title

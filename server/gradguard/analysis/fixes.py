@@ -99,7 +99,7 @@ class FixBuilder:
             return None
         self._use(mut.span.path)
         if mut.kind == "augassign" and isinstance(stmt, ast.AugAssign):
-            return self._augassign(stmt)
+            return self._augassign(stmt, mut.element)
         if mut.kind == "setitem" and isinstance(stmt, (ast.Assign, ast.AugAssign)):
             return self._clone_before_setitem(stmt)
         if mut.kind in ("method",) and isinstance(stmt, ast.Expr) and stmt.value is node:
@@ -120,13 +120,18 @@ class FixBuilder:
             return self._inplace_kw(stmt, node)
         return None
 
-    def _augassign(self, stmt: ast.AugAssign) -> Fix | None:
+    def _augassign(self, stmt: ast.AugAssign, element: bool = False) -> Fix | None:
         symbol = _AUG_SYMBOLS.get(type(stmt.op))
         if symbol is None:
             return None
-        if isinstance(stmt.target, ast.Subscript):
+        if isinstance(stmt.target, ast.Subscript) and not element:
             return self._clone_before_setitem(stmt)
-        if not isinstance(stmt.target, _SIMPLE_TARGET) or not _is_simple(stmt.target):
+        if isinstance(stmt.target, ast.Subscript):
+            # `laterals[i - 1] += up` on a list of tensors: rebind the element to the sum (the
+            # container and index are read twice: only where that reads the same element)
+            if not _is_simple(stmt.target.value) or not _side_effect_free(stmt.target.slice):
+                return None
+        elif not isinstance(stmt.target, _SIMPLE_TARGET) or not _is_simple(stmt.target):
             return None
         target = self.src.full_text(stmt.target)
         value = self.src.full_text(stmt.value)
@@ -1015,3 +1020,21 @@ def _is_torch_attr(node: ast.expr, torch_name: str | None) -> bool:
 def _short(text: str, limit: int = 50) -> str:
     one = " ".join(text.split())
     return one if len(one) <= limit else one[: limit - 3] + "..."
+
+
+def _side_effect_free(node: ast.expr) -> bool:
+    """An index expression made of names, constants, attributes and arithmetic only: reading
+    it twice gives the same index."""
+    allowed = (
+        ast.Name,
+        ast.Constant,
+        ast.Attribute,
+        ast.BinOp,
+        ast.UnaryOp,
+        ast.Tuple,
+        ast.Slice,
+        ast.Load,
+        ast.operator,
+        ast.unaryop,
+    )
+    return all(isinstance(n, allowed) for n in ast.walk(node))

@@ -167,7 +167,7 @@ class Detector:
     ) -> None:
         if target.data_of:
             self.on_data_write(target.data_of, mut, state)
-        if target.is_view or _other_names_hold(target, state):
+        if target.is_view or _other_names_hold(target, state, 0 if mut.element else 1):
             mut = replace(mut, aliased=True)
         requires = target.rg
         for o in others:
@@ -664,13 +664,14 @@ class Detector:
         )
 
 
-def _other_names_hold(target: TensorVal, state: State) -> bool:
-    """Two or more variables hold the storage written (an alias such as `c = out.detach()`)."""
+def _other_names_hold(target: TensorVal, state: State, own: int = 1) -> bool:
+    """More variables than the `own` one written through hold the storage written (an alias
+    such as `c = out.detach()`; for a list element written by index, any variable)."""
     holders = 0
     for value in state.env.values():
         if isinstance(value, TensorVal) and value.sids & target.sids:
             holders += 1
-            if holders > 1:
+            if holders > own:
                 return True
     return False
 

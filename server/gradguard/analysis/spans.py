@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 
 from .findings import Span
 
@@ -81,6 +83,8 @@ class SourceMap:
                 raw = ast.unparse(node)
             except Exception:  # noqa: BLE001
                 raw = "?"
+        if "\n" in raw and "#" in raw:
+            raw = _without_comments(raw)
         one = " ".join(raw.split())
         return one if len(one) <= limit else one[: limit - 3] + "..."
 
@@ -90,3 +94,18 @@ class SourceMap:
     def indent_of(self, line: int) -> str:
         text = self.lines[line - 1] if 1 <= line <= len(self.lines) else ""
         return text[: len(text) - len(text.lstrip())]
+
+
+def _without_comments(text: str) -> str:
+    """A multi-line piece of code without its comments (they would run into the code when the
+    lines are joined into one)."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return text
+    lines = text.splitlines()
+    for tok in reversed(tokens):
+        if tok.type == tokenize.COMMENT:
+            row, col = tok.start
+            lines[row - 1] = lines[row - 1][:col].rstrip()
+    return "\n".join(lines)

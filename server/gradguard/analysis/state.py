@@ -48,6 +48,9 @@ class Mutation:
     # wrote a view, or a tensor another name also holds (`c = out.detach(); c.zero_()`): a
     # rewrite out of place would leave the other name unchanged (what is computed changes)
     aliased: bool = field(default=False, compare=False, hash=False)
+    # wrote a tensor a Python list, tuple or dict holds, through its index (`laterals[i] +=
+    # up`): the element can be rebound to an out-of-place result instead
+    element: bool = field(default=False, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
