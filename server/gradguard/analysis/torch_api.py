@@ -382,6 +382,12 @@ RETURNS_ITS_MODULE = frozenset(
 
 CONTAINERS = frozenset({"torch.nn.Sequential", "torch.nn.ModuleList", "torch.nn.ModuleDict"})
 MODULE_BASES = frozenset({"torch.nn.Module", *CONTAINERS})
+# torch base classes whose `__call__` runs a method subclasses define: calling an instance of
+# a user subclass runs that method (torch.distributions: `Transform.__call__` -> `_call`)
+CALL_PROTOCOLS = {
+    "torch.distributions.Transform": "_call",
+    "torch.distributions.transforms.Transform": "_call",
+}
 LOSS_SUFFIX = "Loss"
 
 

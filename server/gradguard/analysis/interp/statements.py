@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from dataclasses import replace
 
 from .. import torch_api as api
 from ..module_cache import module_cache
@@ -158,6 +159,12 @@ class Statements(InterpreterBase):
             ):
                 for name, func in inherited.items():
                     table.setdefault(name, func)
+        if "__call__" not in cls.methods:
+            for base_expr in node.bases:
+                method = api.CALL_PROTOCOLS.get(self.imports.qualify(base_expr) or "")
+                if method is not None and method in cls.methods:
+                    cls.methods["__call__"] = cls.methods[method]
+                    break
         return cls
 
     def _decorate(self, cls: ClassVal, stmt: ast.ClassDef, state: State) -> Value:
@@ -473,6 +480,7 @@ class Statements(InterpreterBase):
         return [UNKNOWN] * n
 
     def exec_augassign(self, stmt: ast.AugAssign, state: State) -> None:
+        in_container = False
         target_val = (
             self.eval_quiet(stmt.target, state)
             if not isinstance(stmt.target, ast.Subscript)
@@ -510,6 +518,7 @@ class Statements(InterpreterBase):
                 )
                 if isinstance(element, TensorVal):
                     target_val = element
+                    in_container = True
         value = self.eval(stmt.value, state, stmt)
         if isinstance(target_val, NumpyVal):
             mut = self.mutation(stmt, stmt, "augassign", f"`{self.src.text(stmt)}`", "iadd", True)
@@ -540,6 +549,8 @@ class Statements(InterpreterBase):
             f"{op}_",
             certain=not target_val.may_alias,
         )
+        if in_container:
+            mut = replace(mut, element=True)
         new = self.inplace(target_val, [value], mut, state, row=row, node=stmt)
         if isinstance(stmt.target, ast.Subscript):
             base_expr = stmt.target.value
