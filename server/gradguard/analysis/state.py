@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from .findings import Span
 from .values import (
+    DictVal,
     ListObj,
     ModuleObj,
     SaveKey,
@@ -261,6 +262,13 @@ class SiteRenamer:
             return TupleVal(tuple(self.value(i) for i in v.items))
         if isinstance(v, SeqVal):
             return SeqVal(self.value(v.elem))
+        if isinstance(v, DictVal):
+            items = tuple((k, self.value(i)) for k, i in v.items)
+            return (
+                v
+                if all(a[1] is b[1] for a, b in zip(items, v.items, strict=True))
+                else DictVal(items)
+            )
         if isinstance(v, ListObj) and v.elem is not None:
             new = self.value(v.elem)
             if new is not v.elem:

@@ -121,8 +121,11 @@ class Calls(InterpreterBase):
             return self.call_module(callee, node, state, stmt)
         if isinstance(callee, BoundMethod):
             return self.call_bound(callee, node, state, stmt)
-        args, _ = self._eval_args(node, state, stmt)
+        args, kwargs = self._eval_args(node, state, stmt)
         name = func.id if isinstance(func, ast.Name) else ""
+        if name == "dict" and not args and not any(k.arg is None for k in node.keywords):
+            # `losses = dict()` / `dict(d=loss_d, g=loss_g)`: a dict whose keys are known
+            return DictVal(tuple(kwargs.items()))
         if name in ("list", "tuple", "iter", "reversed", "sorted") and args:
             # the iterated argument is where its items were viewed (what a fix rewrites)
             return SeqVal(self.element_of(args[0], _first_arg(node), state))
