@@ -30,16 +30,26 @@ function currentTheme(): 'light' | 'dark' {
   return themeOfKind(vscode.window.activeColorTheme.kind);
 }
 
-/** The finding under the cursor of the active editor (the command run from the palette). */
+/**
+ * The finding under the cursor (the command run from the palette): in the active text editor
+ * (a notebook cell's included), else the first gradguard problem of the selected notebook cell.
+ */
 function argsAtCursor(): StoryArgs | undefined {
   const editor = vscode.window.activeTextEditor;
-  if (editor === undefined) {
+  if (editor !== undefined) {
+    const position = editor.selection.active;
+    const diagnostic = diagnosticAt(vscode.languages.getDiagnostics(editor.document.uri), position);
+    const at = diagnostic?.range.start ?? position;
+    return { uri: editor.document.uri.toString(), line: at.line, character: at.character };
+  }
+  const notebook = vscode.window.activeNotebookEditor;
+  if (notebook === undefined || notebook.selection.start >= notebook.notebook.cellCount) {
     return undefined;
   }
-  const position = editor.selection.active;
-  const diagnostic = diagnosticAt(vscode.languages.getDiagnostics(editor.document.uri), position);
-  const at = diagnostic?.range.start ?? position;
-  return { uri: editor.document.uri.toString(), line: at.line, character: at.character };
+  const cell = notebook.notebook.cellAt(notebook.selection.start).document.uri;
+  const diagnostic = vscode.languages.getDiagnostics(cell).find((d) => d.source === 'gradguard');
+  const at = diagnostic?.range.start ?? new vscode.Position(0, 0);
+  return { uri: cell.toString(), line: at.line, character: at.character };
 }
 
 /** The text document behind a uri: an open one (a notebook cell's too), else opened from disk. */

@@ -18,7 +18,8 @@
  * Story workspace: "gradguard: Show autograd story" from the light-bulb menu (light theme) and
  * from the hover link (dark theme) opens the webview beside the editor; its DOM holds the drawn
  * events at the expected lines, the failing read marked; a click on an event reveals its line;
- * a theme change and Verify cell draw it again; a notebook finding's story reveals another cell;
+ * a theme change and Verify cell draw it again; a notebook finding's story (from the command
+ * palette, for the problem under the cursor) reveals another cell;
  * the webview requests nothing from the network; a screenshot of the picture in each theme.
  * Untrusted workspace (Restricted Mode): diagnostics still appear, Verify cell is refused.
  * A screenshot is saved after each step, and on failure.
@@ -733,12 +734,14 @@ async function storyScenario(context: BrowserContext, port: number, workspace: s
   await runCommand(page, 'View: Toggle Primary Side Bar Visibility'); // room for the picture
   await checkStory(page, 'light', 'story-verified');
 
-  log('notebook: the story of cell 3\'s finding in the same panel; a click on the save reveals cell 2');
+  log('notebook: the story of cell 3\'s finding (command palette, cursor on it) in the same panel; a click on the save reveals cell 2');
   await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
   await openFile(page, 'notebook.ipynb');
   const bugCell = page.locator('.notebook-editor .cell-list-container .code-cell-row').nth(2);
   await bugCell.locator('.squiggly-error').first().waitFor({ state: 'visible' });
-  await quickFix(page, 'y.mul_(2)', 'Show autograd story', undefined, bugCell);
+  // from the command palette this time: the problem under the cursor
+  await bugCell.locator('.view-line', { hasText: 'y.mul_(2)' }).first().click();
+  await runCommand(page, 'gradguard: Show Autograd Story');
   const cellsBy = Date.now() + TIMEOUT;
   let notebookFrame: Frame | undefined;
   let cellEvents: DrawnEvent[] = [];
