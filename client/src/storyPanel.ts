@@ -18,6 +18,7 @@ import {
   parseStoryArgs,
   parseStoryResult,
   type StoryArgs,
+  STORY_REQUEST,
   storyHtml,
   type StoryResult,
   storyRequestArguments,
@@ -91,8 +92,10 @@ export class StoryPanels implements vscode.Disposable {
     }
     const column = vscode.window.activeTextEditor?.viewColumn ?? vscode.window.activeNotebookEditor?.viewColumn;
     const result = await this.request(args);
-    if (result === undefined) {
+    if (result === null) {
       void vscode.window.showInformationMessage('gradguard: there is no autograd story at this position.');
+    }
+    if (result === null || result === undefined) {
       return;
     }
     this.shown = args;
@@ -108,32 +111,41 @@ export class StoryPanels implements vscode.Disposable {
     if (panel === undefined || this.shown === undefined) {
       return;
     }
-    const result = await this.request(this.shown);
-    if (this.panel !== panel) {
-      return; // closed meanwhile
+    const result = await this.request(this.shown, true);
+    if (this.panel !== panel || result === undefined) {
+      return; // closed meanwhile, or the server failed (logged): the picture stays
     }
-    if (result === undefined) {
+    if (result === null) {
       this.render(undefined, 'The finding this story was about is no longer reported here.', false);
     } else {
       this.render(result, undefined, false);
     }
   }
 
-  private async request(args: StoryArgs): Promise<StoryResult | undefined> {
+  /**
+   * The server's story, null when no finding is there, undefined when the request failed
+   * (failures pop up when the user asked; `quiet`: a redraw only logs them).
+   */
+  private async request(args: StoryArgs, quiet = false): Promise<StoryResult | null | undefined> {
+    const complain = (message: string): void => {
+      this.log.warn(message);
+      if (!quiet) {
+        void vscode.window.showErrorMessage(message);
+      }
+    };
     const client = this.server.running;
     if (client === undefined) {
-      void vscode.window.showErrorMessage('gradguard: the server is not running, so no story can be drawn.');
+      complain('gradguard: the server is not running, so no story can be drawn.');
       return undefined;
     }
     try {
       const answer: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
-        command: 'gradguard.story',
+        command: STORY_REQUEST,
         arguments: storyRequestArguments(args, currentTheme()),
       });
-      return parseStoryResult(answer);
+      return parseStoryResult(answer) ?? null;
     } catch (error) {
-      this.log.error(`gradguard.story failed: ${String(error)}`);
-      void vscode.window.showErrorMessage(`gradguard: the autograd story failed: ${String(error)}`);
+      complain(`gradguard: the autograd story failed: ${String(error)}`);
       return undefined;
     }
   }
