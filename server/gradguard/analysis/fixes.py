@@ -8,6 +8,7 @@ torch.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import replace
 from itertools import pairwise
 
@@ -292,12 +293,37 @@ class FixBuilder:
             new_call = text[:rel] + "inplace=False" + text[rel + kw_span.end_col - kw_span.col :]
             new = f"{target} = {new_call}"
             return Fix(f"Rewrite as `{_short(new)}`", (TextEdit(self.src.span(stmt), new),))
-        return Fix("Use `inplace=False`", (TextEdit(self.src.span(kw), "inplace=False"),))
-
-    def inplace_false_at(self, span: Span, keyword: bool) -> Fix:
         return Fix(
-            "Use `inplace=False`", (TextEdit(span, "inplace=False" if keyword else "False"),)
+            self._inplace_false_title(call, self.src.span(kw)),
+            (TextEdit(self.src.span(kw), "inplace=False"),),
         )
+
+    def inplace_false_at(self, span: Span, keyword: bool, call: ast.AST | None = None) -> Fix:
+        """`inplace=True` (or a positional True) written at `span`, maybe in another module."""
+        return Fix(
+            self._inplace_false_title(call, span),
+            (TextEdit(span, "inplace=False" if keyword else "False"),),
+        )
+
+    def _inplace_false_title(self, call: ast.AST | None, span: Span) -> str:
+        """`Set inplace=False on `nn.ReLU` (line 12)`: which layer, and where (the file too
+        when it is another module's)."""
+        owner = self._sources.get(span.path, (self.src, self.torch))[0]
+        where = f"line {span.line}"
+        if span.path and span.path != self.src.path:
+            where += " of " + span.path.replace("\\", "/").rsplit("/", 1)[-1]
+        if isinstance(call, ast.Call) and owner.path == span.path:
+            around = owner.span(call)
+            if (around.line, around.col) <= (span.line, span.col) and (
+                span.end_line,
+                span.end_col,
+            ) <= (around.end_line, around.end_col):  # the constructor, not a call of the layer
+                name = " ".join(owner.segment(owner.span(call.func)).split())
+                return f"Set inplace=False on `{_short(name)}` ({where})"
+        line = owner.lines[span.line - 1] if 0 < span.line <= len(owner.lines) else ""
+        callee = _callee_before(line, span.col)
+        layer = f" on `{callee}`" if callee else ""
+        return f"Set inplace=False{layer} ({where})"
 
     def inplace_false_over_splat(self, call: ast.AST | None) -> Fix | None:
         """A layer built with `**params` whose dict carries `inplace=True`
@@ -1038,3 +1064,22 @@ def _side_effect_free(node: ast.expr) -> bool:
         ast.unaryop,
     )
     return all(isinstance(n, allowed) for n in ast.walk(node))
+
+
+def _callee_before(line: str, col: int) -> str | None:
+    """The dotted name called by the innermost call open at `col` of `line` (`nn.ReLU` for the
+    `True` in `self.act = nn.ReLU(True)`), None when the call starts on another line."""
+    depth = 0
+    for index in range(min(col, len(line)) - 1, -1, -1):
+        char = line[index]
+        if char in ")]}":
+            depth += 1
+        elif char in "([{":
+            if depth:
+                depth -= 1
+                continue
+            if char != "(":
+                return None
+            match = re.search(r"([A-Za-z_][\w.]*)\s*$", line[:index])
+            return match.group(1) if match else None
+    return None

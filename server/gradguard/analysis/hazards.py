@@ -270,7 +270,9 @@ class Detector:
             # `nn.Dropout(p, **params)` with `"inplace": True` in the dict
             return self.fixes.inplace_false_over_splat(mut.node)
         text = self.source_of(mut.inplace_span).segment(mut.inplace_span)
-        return self.fixes.inplace_false_at(mut.inplace_span, keyword=text.startswith("inplace"))
+        return self.fixes.inplace_false_at(
+            mut.inplace_span, keyword=text.startswith("inplace"), call=mut.node
+        )
 
     def on_out_call(
         self, target: TensorVal, inputs: list[TensorVal], mut: Mutation, state: State, name: str
