@@ -81,3 +81,25 @@ def test_a_registry_extended_by_an_analysis_is_restored_before_reuse() -> None:
     assert outcomes[1] == outcomes[0] and outcomes[2] == outcomes[0]
     twin = PROJECTS / "registry_factory" / "decorator_registry_out_of_place" / "train.py"
     assert _check(twin) == [] and _check(entry) == outcomes[0]
+
+
+def test_a_module_reading_a_namespace_package_is_kept_and_reused(tmp_path: Path) -> None:
+    """`helpers/` without `__init__.py` is a namespace package: it has no text to keep, and a
+    module that imports through it is still reused by the next analysis (a run over
+    pytorch/rl once skipped statements with a KeyError for such a package)."""
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "helpers").mkdir()
+    (tmp_path / "helpers" / "layers.py").write_text(LAYERS_SAVING)
+    (tmp_path / "models.py").write_text(
+        MODEL.replace("from layers import", "from helpers.layers import")
+    )
+    train = tmp_path / "train.py"
+    train.write_text(TRAIN)
+    cache = module_cache()
+    first = check_source(train.read_text(), str(train), modules=loader_for(train))
+    assert [(f.line, f.code) for f in first.findings] == [(5, "GG002")]
+    misses = cache.misses
+    second = check_source(train.read_text(), str(train), modules=loader_for(train))
+    assert [(f.line, f.code) for f in second.findings] == [(5, "GG002")]
+    assert not second.problems
+    assert cache.misses == misses, "no module should run again: none changed"

@@ -217,6 +217,8 @@ class ModuleLinker:
         """Kept, and neither its text nor that of any module it read (transitively) changed."""
         if key in self._validity:
             return self._validity[key]
+        if key.startswith("<namespace"):
+            return True  # no text of its own: what it holds is read as modules of their own
         cache = module_cache()
         entry = cache.entries.get(key)
         if entry is not None and cache.batch and key in cache.confirmed:
@@ -233,7 +235,9 @@ class ModuleLinker:
     def _adopt_all(self, key: str) -> None:
         """The kept module and what it read, what it read first (their globals put back as
         their top levels left them), then the registrations it made in them."""
-        entry = module_cache().entries[key]
+        entry = module_cache().entries.get(key)
+        if entry is None:
+            return  # a namespace package (never kept): loaded afresh if imported again
         self.scopes[key] = entry.scope  # a cycle back to it stops here
         for dep in entry.deps:
             if dep not in self.scopes:
