@@ -333,12 +333,25 @@ class NnModules(InterpreterBase):
                 return x
             rg = x.rg | (Tri.YES if state.grad == Tri.YES else Tri.NO)  # it has parameters
             kind = mod.kind.split(".")[-1]
+            sid, renamer = self.alloc(node, state)
+            if renamer is not None:
+                # `out = cell(h, out)` in a loop: the state it is given is the previous
+                # output of this very call, which the allocation just aged
+                args = [renamer.value(a) for a in args]
+                x = args[0]
+                assert isinstance(x, TensorVal)
             deps = x.deps  # and what the other inputs (an RNN's initial state) depend on
             for extra in args[1:]:
                 for t in _flatten(extra):
                     if isinstance(t, TensorVal):
                         deps = deps | t.deps
-            out = self.fresh_tensor(node, rg, state, deps=deps, origin_op=kind)
+            out = TensorVal(
+                sids=frozenset({sid}),
+                rg=rg,
+                deps=deps if rg != Tri.NO else frozenset(),
+                origin=Origin(kind, self.src.span(node)),
+                inference=state.inference_mode,
+            )
             if rg != Tri.NO and state.grad != Tri.NO:
                 out = self._save_opaque_layer(mod, spec, args, out, node, state, kind)
             if not spec.output_tuple:
