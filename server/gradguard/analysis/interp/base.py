@@ -21,7 +21,7 @@ from ..incremental import (
 from ..linking import ModuleLinker
 from ..modules import ModuleScope
 from ..spans import SourceMap
-from ..state import Mutation, State
+from ..state import Mutation, SiteRenamer, State
 from ..values import (
     BoundMethod,
     ClassVal,
@@ -264,6 +264,9 @@ class InterpreterBase(ABC):
 
     @abstractmethod
     def exec_block(self, stmts: list[ast.stmt], state: State) -> State: ...
+
+    @abstractmethod
+    def alloc(self, node: ast.AST, state: State) -> tuple[Sid, SiteRenamer | None]: ...
 
     @abstractmethod
     def fresh_tensor(
