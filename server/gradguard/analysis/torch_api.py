@@ -324,7 +324,18 @@ LAYERS["torch.nn.Embedding"] = LayerSpec(
 )
 # Ops whose op_db sample calls them with arguments in another order than users do:
 # user position -> op table position.
-ARG_ORDER = {"nn.functional.embedding": {"0": "1", "1": "0"}}
+ARG_ORDER = {
+    "nn.functional.embedding": {"0": "1", "1": "0"},
+    # OpInfo calls where(self, condition, other); users torch.where(condition, self, other)
+    "where": {"0": "1", "1": "0"},
+}
+# torch.min(a, b) / torch.max(a, b) with two tensors are the elementwise ops, which keep their
+# inputs, not their result (the op table merges them with the reductions, which keep it)
+BINARY_FORMS = {"min": "minimum", "max": "maximum"}
+# F.interpolate keeps its input only in "area" mode (an adaptive average pool); the other
+# modes keep sizes only (measured on torch 2.13 for nearest, nearest-exact, linear,
+# bilinear, bicubic, trilinear, antialiased bilinear)
+INTERPOLATE_KEEPS_INPUT = frozenset({"area"})
 for _rnn in ("LSTM", "GRU", "RNN"):
     # verified on torch 2.13 CPU: LSTM's backward needs its output, its weights and biases and
     # the (h0, c0) it was given (modifying any of them after the forward breaks the backward).

@@ -19,6 +19,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from .corrections import corrected
+
 _EMPTY: frozenset[str] = frozenset()
 
 
@@ -114,7 +116,7 @@ class OpTable:
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> OpTable:
-        rows = {k: OpRow.from_json(k, v) for k, v in (raw.get("ops") or {}).items()}
+        rows = {k: OpRow.from_json(k, corrected(k, v)) for k, v in (raw.get("ops") or {}).items()}
         return cls(
             torch_version=str(raw.get("torch_version", "")),
             rows=MappingProxyType(rows),

@@ -7,7 +7,7 @@ import ast
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ...optable.table import OpRow
+from ...optable.table import OpRow, SaveRule
 from .. import torch_api as api
 from ..findings import Span
 from ..state import Mutation, SaveRecord, SiteRenamer, State, allocate
@@ -151,6 +151,16 @@ class TorchOps(InterpreterBase):
         arg_nodes.update({kw.arg: kw.value for kw in node.keywords if kw.arg})
         if row is not None and row.key == "einsum":
             row, op_args, arg_nodes = _einsum_operands(row, args, node)
+        if (
+            row is not None
+            and row.key in api.BINARY_FORMS
+            and isinstance(op_args.get("1"), TensorVal)
+        ):
+            row = self.table.row(api.BINARY_FORMS[row.key]) or row
+        if row is not None and row.key == "nn.functional.interpolate":
+            mode = kwargs.get("mode", op_args.get("3", ConstVal("nearest")))
+            if isinstance(mode, ConstVal) and mode.value not in api.INTERPOLATE_KEEPS_INPUT:
+                row = replace(row, saves=SaveRule({}, frozenset()))
         order = api.ARG_ORDER.get(row.key) if row is not None else None
         if order:
             op_args = {order.get(k, k): v for k, v in op_args.items()}
