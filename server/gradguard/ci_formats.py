@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .analysis import Finding
-from .output import locate, place
+from .locations import locate, place
 
 if TYPE_CHECKING:
     from .checking import FileResult

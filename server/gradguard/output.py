@@ -9,56 +9,13 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from .analysis import Finding
-from .analysis.findings import Related, Span, TextEdit
+from .analysis.findings import Related, TextEdit
 from .analysis.rules import RULES
-from .checking import display_path
-from .notebook_cells import cell_of_line
+from .locations import locate, place, span_json, with_cell
 from .story_output import SourceLines, story_json_for
 
 if TYPE_CHECKING:
     from .checking import FileResult
-
-
-def locate(r: FileResult, span: Span, line: int) -> tuple[str, int | None, int]:
-    """(path, 1-based notebook cell or None, line) of a line of a location: in the checked
-    file or in another file of the project (a notebook's lines count within their cell)."""
-    path, starts = (
-        (display_path(span.path), r.other_cell_starts.get(span.path))
-        if span.path
-        else (r.path, r.cell_starts)
-    )
-    if starts is None:
-        return path, None, line
-    index, in_cell = cell_of_line(starts, line)
-    return path, index + 1, in_cell
-
-
-def place(r: FileResult, span: Span) -> str:
-    path, cell, line = locate(r, span, span.line)
-    col = span.col + 1
-    return f"{path}:{line}:{col}" if cell is None else f"{path}:cell {cell}:{line}:{col}"
-
-
-def _with_cell(doc: dict[str, Any], cell: int | None) -> dict[str, Any]:
-    if cell is not None:
-        doc["cell"] = cell  # notebooks: lines count within the cell
-    return doc
-
-
-def span_json(r: FileResult, span: Span, **fields: Any) -> dict[str, Any]:
-    """A span as 1-based `line`/`column`, `end_line`/`end_column` (+ `cell` in notebooks)."""
-    path, cell, line = locate(r, span, span.line)
-    return _with_cell(
-        {
-            "path": path,
-            "line": line,
-            "column": span.col + 1,
-            "end_line": locate(r, span, span.end_line)[2],
-            "end_column": span.end_col + 1,
-            **fields,
-        },
-        cell,
-    )
 
 
 def _edit_json(r: FileResult, e: TextEdit) -> dict[str, Any]:
@@ -67,7 +24,7 @@ def _edit_json(r: FileResult, e: TextEdit) -> dict[str, Any]:
 
 def _related_json(r: FileResult, rel: Related) -> dict[str, Any]:
     path, cell, line = locate(r, rel.span, rel.span.line)
-    return _with_cell(
+    return with_cell(
         {"path": path, "line": line, "column": rel.span.col + 1, "message": rel.message}, cell
     )
 

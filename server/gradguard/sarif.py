@@ -14,7 +14,7 @@ from . import __version__
 from .analysis import Finding
 from .analysis.findings import Fix, Span
 from .analysis.rules import RULES, rule_doc_url
-from .output import locate
+from .locations import locate
 
 if TYPE_CHECKING:
     from .checking import FileResult

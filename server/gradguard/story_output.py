@@ -15,6 +15,7 @@ from .analysis import Finding
 from .analysis.findings import Span
 from .analysis.parsing import decode_source
 from .analysis.story import EventPlace, Locate, Story, StoryEvent, build_story, story_json
+from .locations import locate, span_json
 from .notebook_cells import ipynb_code_cells, join_cells, python_view
 from .story_svg import Theme, story_svg
 from .story_text import story_text
@@ -69,15 +70,12 @@ def file_story(r: FileResult, finding: Finding, sources: SourceLines) -> Story:
 
 def json_place(r: FileResult) -> Callable[[Span], dict[str, Any]]:
     """An event's location as the JSON contract gives locations (`cell` in notebooks)."""
-    from .output import span_json
-
     return lambda span: span_json(r, span)
 
 
 def cli_locate(r: FileResult) -> Locate:
     """Events placed for the terminal and stand-alone SVG files: no document URI, the line
     0-based in its file (in its cell for notebooks), named as the text output names it."""
-    from .output import locate
 
     def place(event: StoryEvent) -> EventPlace:
         path, cell, line = locate(r, event.span, event.span.line)
@@ -109,8 +107,6 @@ def parse_story_target(text: str) -> tuple[str, int | None, int] | None:
 def finding_at(r: FileResult, cell: int | None, line: int) -> Finding | None:
     """The finding located at that line of the checked file (the most severe, then the first
     on the line)."""
-    from .output import locate
-
     hits = [
         f
         for f in r.findings
