@@ -279,6 +279,12 @@ def _trigger(triggers: frozenset[str], tensors: dict[str, TensorVal]) -> Tri:
 def _index_kind(slice_node: ast.expr, index: Value | None) -> str:
     """'view' for basic indexing, 'copy' for advanced (tensor/list) indexing, 'unsure'."""
     parts = slice_node.elts if isinstance(slice_node, ast.Tuple) else [slice_node]
+    if (
+        isinstance(index, TupleVal)
+        and len(index.items) == len(parts)
+        and any(isinstance(item, TensorVal) for item in index.items)
+    ):
+        return "copy"  # `dp[:, i - 1, j]` with tensors `i`, `j`: advanced indexing
     kind = "view"
     for part in parts:
         if isinstance(part, ast.Slice) or (
