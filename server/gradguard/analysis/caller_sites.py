@@ -14,6 +14,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from .imports import dotted_name
+
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 _FuncDef = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -73,7 +75,7 @@ def _call_sites(tree: ast.Module, func: _FuncDef) -> list[ast.Call] | None:
         if holders is None:
             return None
         by_holder = _uses_only_called(
-            tree, lambda n: _ref_text(n) in holders, allow_store=True, holders=holders
+            tree, lambda n: dotted_name(n) in holders, allow_store=True, holders=holders
         )
         direct = _uses_only_called(
             tree, lambda n: isinstance(n, ast.Attribute) and n.attr == func.name
@@ -124,9 +126,9 @@ def _instance_holders(tree: ast.Module, owner: ast.ClassDef) -> set[str] | None:
     constructed: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and _is_class_call(node.value, owner.name):
-            if len(node.targets) != 1 or _ref_text(node.targets[0]) is None:
+            if len(node.targets) != 1 or dotted_name(node.targets[0]) is None:
                 return None
-            holders.add(_ref_text(node.targets[0]) or "")
+            holders.add(dotted_name(node.targets[0]) or "")
             assert isinstance(node.value, ast.Call)
             constructed.add(id(node.value.func))
     for node in ast.walk(tree):
@@ -154,7 +156,7 @@ def _argument_unseen(
         return _default_constant(func, param)
     if isinstance(arg, ast.Subscript) or isinstance(arg, ast.Starred):
         return False  # a view of something the caller holds
-    text = _ref_text(arg)
+    text = dotted_name(arg)
     if text is None:
         return True  # a temporary: nobody else holds it
     scope, stmt, loop = _site_context(tree, call)
@@ -165,12 +167,12 @@ def _argument_unseen(
         if outer is not None and not callers_never_see(tree, outer, arg.id, depth + 1):
             return False  # the caller's own parameter: its callers may read it
     rebinds = isinstance(stmt, ast.Assign) and any(
-        _ref_text(t) == text for tgt in stmt.targets for t in ast.walk(tgt)
+        dotted_name(t) == text for tgt in stmt.targets for t in ast.walk(tgt)
     )
     if loop is not None and not rebinds and not _bound_before(loop, call, text):
         return False  # the next round of the loop passes the tensor this call changed
     for node in _own_nodes(scope):
-        if not isinstance(node, (ast.Name, ast.Attribute)) or _ref_text(node) != text:
+        if not isinstance(node, (ast.Name, ast.Attribute)) or dotted_name(node) != text:
             continue
         if _inside(node, call):
             continue
@@ -204,7 +206,7 @@ def _bound_before(loop: ast.AST, call: ast.Call, text: str) -> bool:
     return any(
         isinstance(n, (ast.Name, ast.Attribute))
         and not isinstance(n.ctx, ast.Load)
-        and _ref_text(n) == text
+        and dotted_name(n) == text
         and (n.lineno, n.col_offset) < (call.lineno, call.col_offset)
         for n in _own_nodes(body)
     )
@@ -285,17 +287,6 @@ def _inside(node: ast.AST, outer: ast.AST) -> bool:
     end = (getattr(outer, "end_lineno", 0), getattr(outer, "end_col_offset", 0))
     here = (getattr(node, "lineno", -1), getattr(node, "col_offset", -1))
     return start <= here < end
-
-
-def _ref_text(node: ast.AST) -> str | None:
-    """`h`, `self.h`: a name or attribute chain as text; None for anything else."""
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    return ".".join([node.id, *reversed(parts)])
 
 
 def parameter_names(tree: ast.Module, func: _FuncDef) -> list[str]:

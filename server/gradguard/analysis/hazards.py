@@ -686,16 +686,27 @@ def _graph_holders(state: State | None, recs: list[SaveRecord]) -> dict[str, int
     for name, value in state.env.items() if state is not None else ():
         if not name.isidentifier():
             continue
-        if isinstance(value, TensorVal) and value.deps & keys:
-            out[name] = None
-        elif (
-            isinstance(value, TupleVal)
-            and value.items
-            and all(isinstance(v, TensorVal) for v in value.items)
-            and any(isinstance(v, TensorVal) and v.deps & keys for v in value.items)
-        ):
-            out[name] = len(value.items)
+        if _holds_graph(value, keys):
+            out[name] = _arity(value)
     return out
+
+
+def _holds_graph(value: object, keys: set[tuple[object, ...]]) -> bool:
+    """A tensor whose graph has one of the saves `keys`, or a tuple of tensors one of which
+    has."""
+    if isinstance(value, TensorVal):
+        return bool(value.deps & keys)
+    return (
+        isinstance(value, TupleVal)
+        and bool(value.items)
+        and all(isinstance(v, TensorVal) for v in value.items)
+        and any(isinstance(v, TensorVal) and v.deps & keys for v in value.items)
+    )
+
+
+def _arity(value: object) -> int | None:
+    """A tuple's length; None for a single tensor."""
+    return len(value.items) if isinstance(value, TupleVal) else None
 
 
 def _attribute_holders(state: State | None, recs: list[SaveRecord]) -> dict[str, int | None]:
@@ -714,15 +725,8 @@ def _attribute_holders(state: State | None, recs: list[SaveRecord]) -> dict[str,
             where = f"{path}.{attr}"
             if isinstance(value, ModuleObj):
                 visit(where, value, depth + 1, seen)
-            elif isinstance(value, TensorVal) and not value.param and value.deps & keys:
-                out[where] = None
-            elif (
-                isinstance(value, TupleVal)
-                and value.items
-                and all(isinstance(v, TensorVal) for v in value.items)
-                and any(isinstance(v, TensorVal) and v.deps & keys for v in value.items)
-            ):
-                out[where] = len(value.items)
+            elif not (isinstance(value, TensorVal) and value.param) and _holds_graph(value, keys):
+                out[where] = _arity(value)
 
     for name, value in state.env.items() if state is not None else ():
         if name.isidentifier() and isinstance(value, ModuleObj):

@@ -92,6 +92,18 @@ class ImportMap:
         return canonical(".".join([root, *reversed(parts)]))
 
 
+def dotted_name(node: ast.AST) -> str | None:
+    """`h`, `self.h`, `torch.nn.functional`: a name or attribute chain as text; None for
+    anything else."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    return ".".join([node.id, *reversed(parts)])
+
+
 def _statements(tree: ast.AST, lines: list[str] | None) -> list[ast.stmt]:
     """Every statement at any nesting level (imports are statements: no need to walk
     expressions, which is most of a tree) of the top-level statements that may hold one."""

@@ -282,16 +282,13 @@ class _Builder:
             out.append((rel, self.lane(name, "saved", note)))
         return out
 
-    def saved_modified(self) -> tuple[int, int] | None:
-        """GG002 / GG010: saved at v, written -> v+1.., read by a backward that needs v."""
-        saves = self.saved_lanes()
-        first_lane = (
-            saves[0][1] if saves else self.lane(self.receiver(self.f.span) or "tensor", "target")
-        )
-        saved_names = {t.name for t in self.tensors}
-        save_index: int | None = None
+    def add_saves(self, saves: list[tuple[Related, str]], with_calls: bool) -> int | None:
+        """An event per save (at version 0), after the calls that led to it when asked; the
+        index of the first."""
+        first: int | None = None
         for rel, tid in saves:
-            self.calls_for(rel.op, tid)
+            if with_calls:
+                self.calls_for(rel.op, tid)
             i = self.add(
                 "save",
                 rel.span,
@@ -300,7 +297,17 @@ class _Builder:
                 f"`{rel.op}` saves it for backward (version 0)",
                 version=0,
             )
-            save_index = i if save_index is None else save_index
+            first = i if first is None else first
+        return first
+
+    def saved_modified(self) -> tuple[int, int] | None:
+        """GG002 / GG010: saved at v, written -> v+1.., read by a backward that needs v."""
+        saves = self.saved_lanes()
+        first_lane = (
+            saves[0][1] if saves else self.lane(self.receiver(self.f.span) or "tensor", "target")
+        )
+        saved_names = {t.name for t in self.tensors}
+        save_index = self.add_saves(saves, with_calls=True)
         writes = self.roles.get("write", [])
         if not writes and self.f.code == "GG002":
             writes = [Related(self.f.span, self.f.message, "write", "")]
@@ -364,17 +371,7 @@ class _Builder:
     def silent_write(self) -> tuple[int, int] | None:
         """GG008: a write through `.data` / NumPy leaves the version where the save left it."""
         saves = self.saved_lanes()
-        save_index = None
-        for rel, tid in saves:
-            i = self.add(
-                "save",
-                rel.span,
-                tid,
-                rel.op,
-                f"`{rel.op}` saves it for backward (version 0)",
-                version=0,
-            )
-            save_index = i if save_index is None else save_index
+        save_index = self.add_saves(saves, with_calls=False)
         base = self.tensors[0].name if self.tensors else "the tensor"
         name = self.written_name(self.f.span) or "alias"
         lane = self.lane(name, "alias", f"shares the memory of `{base}`, not its version counter")

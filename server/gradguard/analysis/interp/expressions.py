@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 
 from .. import torch_api as api
+from ..imports import dotted_name
 from ..state import SaveRecord, State, join_states
 from ..values import (
     UNKNOWN,
@@ -32,7 +33,6 @@ from ..values import (
 from .base import InterpreterBase
 from .helpers import (
     _assumed,
-    _dotted,
     _fold_compare,
     _index_kind,
     _is_name_like,
@@ -75,7 +75,7 @@ class Expressions(InterpreterBase):
         if isinstance(node, ast.Name):
             return self.lookup(node.id, state)
         if isinstance(node, ast.Attribute):
-            key = _dotted(node)
+            key = dotted_name(node)
             if key and key in state.env:
                 return state.env[key]
             obj = self.eval_quiet(node.value, state)
@@ -116,7 +116,7 @@ class Expressions(InterpreterBase):
             found = self.lookup(node.id, state)  # type: ignore[union-attr]
             return self._torch_function(node) if found is UNKNOWN else found  # type: ignore[arg-type]
         if kind is ast.Attribute:
-            key = _dotted(node)  # type: ignore[arg-type]
+            key = dotted_name(node)  # type: ignore[arg-type]
             if key and key in state.env:
                 return state.env[key]
             obj = self.eval(node.value, state, stmt)  # type: ignore[union-attr]

@@ -10,6 +10,7 @@ from typing import Any
 from ...optable.table import OpRow, SaveRule
 from .. import torch_api as api
 from ..findings import Span
+from ..imports import dotted_name
 from ..spans import SourceMap
 from ..state import State
 from ..values import (
@@ -184,16 +185,6 @@ def _truth(value: Value) -> bool | None:
             return None
     if isinstance(value, (FuncVal, ClassVal, ModuleObj, TorchFnVal, OptimizerVal)):
         return True
-    return None
-
-
-def _dotted(node: ast.expr) -> str | None:
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        return ".".join([node.id, *reversed(parts)])
     return None
 
 
@@ -379,7 +370,7 @@ def _set_params_requires_grad(mod: ModuleObj, rg: Tri) -> Iterator[ModuleObj]:
 
 def _is_name_like(node: ast.expr) -> bool:
     return isinstance(node, ast.Name) or (
-        isinstance(node, ast.Attribute) and _dotted(node) is not None
+        isinstance(node, ast.Attribute) and dotted_name(node) is not None
     )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .. import torch_api as api
+from ..imports import dotted_name
 from ..module_cache import module_cache
 from ..state import State, join_states
 from ..values import (
@@ -31,7 +32,6 @@ from ..values import (
 from .base import InterpreterBase
 from .helpers import (
     _assumed,
-    _dotted,
     _enter,
     _join_attr,
     _list_view,
@@ -319,7 +319,7 @@ class Statements(InterpreterBase):
                     self.bind(elt, item, state, stmt)
         elif isinstance(target, ast.Attribute):
             obj = self.eval(target.value, state, stmt)
-            key = _dotted(target)
+            key = dotted_name(target)
             if (
                 isinstance(obj, ModuleObj)
                 and obj.cls is not None
@@ -461,7 +461,7 @@ class Statements(InterpreterBase):
             if isinstance(obj, ModuleObj):
                 self.set_attr(obj, expr.attr, value, state)
                 return
-            key = _dotted(expr)
+            key = dotted_name(expr)
             if key:
                 state.env[key] = value
 

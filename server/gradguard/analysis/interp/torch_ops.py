@@ -467,35 +467,12 @@ class TorchOps(InterpreterBase):
             )
         outputs = api.MULTI_OUTPUT_OPS.get(row.key if row is not None else name)
         if outputs is not None:
-            return self._multi_output(row, outputs, out, tensors, node, state, name, clonable)
+            return self._multi_output(row, outputs, out, tensors, node, stmt, state, name)
         if row is None or rg == Tri.NO:
             return TupleVal((out, indices)) if tuple_result else out
-        new_keys: list[tuple[object, ...]] = []
-        for arg_id, triggers in row.saves.args.items():
-            saved = tensors.get(arg_id)
-            if saved is None:
-                continue
-            trig = _trigger(triggers, tensors)
-            if trig == Tri.NO:
-                continue
-            key = (*sid, arg_id)
-            arg_node = (arg_nodes or {}).get(arg_id)
-            what = _describe_saved(saved, arg_node, self.src)
-            if saved.inference:
-                self.det.on_inference_saved(saved, node, stmt, state, name, what, arg_node)
-            self._record_save(
-                state,
-                key,
-                saved.sids,
-                name,
-                node,
-                what,
-                certain=trig == Tri.YES and grad == Tri.YES,
-                arg_node=arg_node if clonable else None,
-                param=saved.param,
-                clonable=clonable,
-            )
-            new_keys.append(key)
+        new_keys = self._save_inputs(
+            row, tensors, sid, node, stmt, state, name, arg_nodes, clonable
+        )
         if (
             row.saves.output
             and _trigger(row.saves.output, tensors) != Tri.NO
@@ -517,6 +494,48 @@ class TorchOps(InterpreterBase):
             out = out.with_(deps=out.deps | frozenset(new_keys))
         return TupleVal((out, indices)) if tuple_result else out
 
+    def _save_inputs(
+        self,
+        row: OpRow,
+        tensors: dict[str, TensorVal],
+        sid: Sid,
+        node: ast.AST,
+        stmt: ast.stmt,
+        state: State,
+        name: str,
+        arg_nodes: dict[str, ast.expr] | None,
+        clonable: bool,
+    ) -> list[tuple[object, ...]]:
+        """Record the inputs the op's row says it keeps (given which require grad); their
+        save keys."""
+        keys: list[tuple[object, ...]] = []
+        for arg_id, triggers in row.saves.args.items():
+            saved = tensors.get(arg_id)
+            if saved is None:
+                continue
+            trig = _trigger(triggers, tensors)
+            if trig == Tri.NO:
+                continue
+            key = (*sid, arg_id)
+            arg_node = (arg_nodes or {}).get(arg_id)
+            what = _describe_saved(saved, arg_node, self.src)
+            if saved.inference:
+                self.det.on_inference_saved(saved, node, stmt, state, name, what, arg_node)
+            self._record_save(
+                state,
+                key,
+                saved.sids,
+                name,
+                node,
+                what,
+                certain=trig == Tri.YES and state.grad == Tri.YES,
+                arg_node=arg_node if clonable else None,
+                param=saved.param,
+                clonable=clonable,
+            )
+            keys.append(key)
+        return keys
+
     def _multi_output(
         self,
         row: OpRow | None,
@@ -524,9 +543,9 @@ class TorchOps(InterpreterBase):
         first: TensorVal,
         inputs: dict[str, TensorVal],
         node: ast.AST,
+        stmt: ast.stmt,
         state: State,
         name: str,
-        clonable: bool,
     ) -> Value:
         """`evals, evecs = torch.linalg.eigh(a)`: a tuple of tensors from one backward node,
         which keeps the outputs `outputs` marks (and the inputs its row says); a write to any
@@ -543,24 +562,7 @@ class TorchOps(InterpreterBase):
             items.append(item)
         if row is None or first.rg == Tri.NO:
             return TupleVal(tuple(items))
-        keys: list[tuple[object, ...]] = []
-        for arg_id, triggers in row.saves.args.items():
-            saved = inputs.get(arg_id)
-            if saved is None or _trigger(triggers, inputs) == Tri.NO:
-                continue
-            key = (*sid, arg_id)
-            self._record_save(
-                state,
-                key,
-                saved.sids,
-                name,
-                node,
-                _describe_saved(saved, None, self.src),
-                certain=_trigger(triggers, inputs) == Tri.YES and state.grad == Tri.YES,
-                param=saved.param,
-                clonable=False,
-            )
-            keys.append(key)
+        keys = self._save_inputs(row, inputs, sid, node, stmt, state, name, None, clonable=False)
         certain = first.rg == Tri.YES and state.grad == Tri.YES
         for index, (kind, item) in enumerate(zip(outputs, items, strict=True)):
             if kind != "s":
