@@ -80,16 +80,14 @@ class ImportMap:
         if type(node) is ast.Name:  # the common case, without building a dotted name
             root = self.names.get(node.id)
             return None if root is None else canonical(root)
-        parts: list[str] = []
-        while isinstance(node, ast.Attribute):
-            parts.append(node.attr)
-            node = node.value
-        if not isinstance(node, ast.Name):
+        dotted = dotted_name(node)
+        if dotted is None:
             return None
-        root = self.names.get(node.id)
+        head, _, rest = dotted.partition(".")
+        root = self.names.get(head)
         if root is None:
             return None
-        return canonical(".".join([root, *reversed(parts)]))
+        return canonical(f"{root}.{rest}" if rest else root)
 
 
 def dotted_name(node: ast.AST) -> str | None:
