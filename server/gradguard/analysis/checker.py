@@ -50,6 +50,7 @@ def check_source(
     detector = Detector(src, FixBuilder(src, table, torch_name))
     detector.main_path = path
     interp = Interpreter(parsed.tree, src, imports, table, detector)
+    detector.call_chain = interp.call_chain
     if modules is not None:
         interp.linker = ModuleLinker(interp, modules, path)
     if cache is not None and not use_jedi:

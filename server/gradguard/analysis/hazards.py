@@ -10,6 +10,7 @@ is returned and backpropagated elsewhere); information for silent hazards.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from .findings import Emit, Finding, Fix, Related, Severity, Span, TextEdit
 from .fixes import FixBuilder
 from .rules import RULES
 from .spans import SourceMap
-from .state import Mutation, SaveRecord, State
+from .state import CallChain, Mutation, SaveRecord, State
 from .values import ModuleObj, OptimizerVal, Sid, TensorVal, Tri, TupleVal, Value
 
 
@@ -54,6 +55,8 @@ class Detector:
         # set while a function runs with its caller's grad mode unknown (analysed on its own,
         # no call with grad on seen): what fails only with grad on is a warning, not an error
         self.caller_decides = False
+        # the statements of the calls that led to a statement (set by the interpreter)
+        self.call_chain: Callable[[ast.stmt | None], CallChain] = lambda stmt: ()
 
     def _line(self, span: Span, here: Span) -> str:
         """`line 12`, or `line 12 of train.py` when `span` is in another file than `here`."""
@@ -345,6 +348,7 @@ class Detector:
             node=node,
             stmt=stmt,
             kind="step",
+            chain=self.call_chain(stmt),
         )
         if opt.params is None:
             sids = frozenset(s for rec in state.saves.values() if rec.param for s in rec.sids)
@@ -446,9 +450,16 @@ class Detector:
                 continue
             for mut in (rec.dirty, *rec.later):
                 by_mutation.setdefault(mut, []).append(rec)
+        chain = self.call_chain(stmt) if by_mutation else ()
         for mut, recs in by_mutation.items():
             self._report_saved_modified(
-                recs, mut, node, certain_backward=root.rg == Tri.YES, where_stmt=stmt, state=state
+                recs,
+                mut,
+                node,
+                certain_backward=root.rg == Tri.YES,
+                where_stmt=stmt,
+                state=state,
+                backward_chain=chain,
             )
         if not retain:
             for key in root.deps:
@@ -463,6 +474,7 @@ class Detector:
         escaped: bool = False,
         where_stmt: ast.stmt | None = None,
         state: State | None = None,
+        backward_chain: CallChain = (),
     ) -> None:
         rec = recs[0]
         sure = any(r.certain for r in recs) and mut.certain and certain_backward and not escaped
@@ -504,7 +516,7 @@ class Detector:
             mut.span,
             f"{head}; {tail}",
             related=tuple(related),
-            fixes=self._saved_fixes(recs, mut, where_stmt, state),
+            fixes=self._saved_fixes(recs, mut, where_stmt, state, backward_chain),
             story=self._writes(recs),
         )
 
@@ -514,6 +526,7 @@ class Detector:
         mut: Mutation,
         backward: ast.stmt | None = None,
         state: State | None = None,
+        backward_chain: CallChain = (),
     ) -> tuple[Fix | None, ...]:
         """Out-of-place rewrite (only where the rebound name keeps requiring grad and is not a
         Parameter slot), else a `.clone()` at every op that saved what the write reaches; an
@@ -527,9 +540,11 @@ class Detector:
             holders = _graph_holders(state, recs) if here else {}
             if here:
                 holders.update(_attribute_holders(state, recs))
+            below = self.fixes.move_step_below(mut.stmt, backward, mut.span.path, self.src.path)
             return (
-                self.fixes.move_step_below(mut.stmt, backward, mut.span.path, self.src.path),
+                below,
                 self.fixes.detach_carried(mut.stmt, backward, mut.span.path, holders),
+                None if below else self.fixes.reorder_across_calls(mut, recs, backward_chain),
             )
         move = (  # weight surgery, running statistics: module state, not the forward's values
             self.fixes.move_write_below(mut, backward, self.src.path)

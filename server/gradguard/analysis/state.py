@@ -25,6 +25,11 @@ from .values import (
     join_values,
 )
 
+# The statements that led to an event, outermost first: each inlined call's statement in its
+# caller (with that caller's file), then the statement that ran it. Two chains part at the
+# function that called both events' paths (the common caller), where a fix can reorder them.
+CallChain = tuple[tuple[str, ast.stmt], ...]
+
 
 @dataclass(frozen=True)
 class Mutation:
@@ -52,6 +57,7 @@ class Mutation:
     # wrote a tensor a Python list, tuple or dict holds, through its index (`laterals[i] +=
     # up`): the element can be rebound to an out-of-place result instead
     element: bool = field(default=False, compare=False, hash=False)
+    chain: CallChain = field(default=(), compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class SaveRecord:
     via: Span | None = None  # the user's call into the module/function where the save happened
     node: ast.AST | None = field(default=None, compare=False, hash=False)
     arg_node: ast.AST | None = field(default=None, compare=False, hash=False)
+    chain: CallChain = field(default=(), compare=False, hash=False)
 
 
 @dataclass

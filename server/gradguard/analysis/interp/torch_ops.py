@@ -10,7 +10,7 @@ from dataclasses import replace
 from ...optable.table import OpRow, SaveRule
 from .. import torch_api as api
 from ..findings import Span
-from ..state import Mutation, SaveRecord, SiteRenamer, State, allocate
+from ..state import CallChain, Mutation, SaveRecord, SiteRenamer, State, allocate
 from ..values import (
     UNKNOWN,
     ConstVal,
@@ -606,6 +606,7 @@ class TorchOps(InterpreterBase):
             param=param,
             clonable=clonable,
             via=self._via_span(),
+            chain=self.call_chain(self.current_stmt),
         )
 
     def _via_span(self) -> Span | None:
@@ -616,6 +617,17 @@ class TorchOps(InterpreterBase):
             if frame.call_span is not None:
                 return frame.call_span
         return None
+
+    def call_chain(self, stmt: ast.stmt | None) -> CallChain:
+        """The statements of the inlined calls that led here, outermost first, then `stmt`."""
+        chain = [
+            (f.call_span.path, f.call_stmt)
+            for f in self.frames
+            if f.call_stmt is not None and f.call_span is not None
+        ]
+        if stmt is not None:
+            chain.append((self.src.path, stmt))
+        return tuple(chain)
 
     def view_of(self, base: TensorVal, node: ast.AST, state: State, op: str) -> TensorVal:
         """A view shares its base's version counter; made under no_grad it is a special kind
@@ -702,4 +714,5 @@ class TorchOps(InterpreterBase):
             stmt=stmt,
             kind=kind,
             via=self._via_span(),
+            chain=self.call_chain(stmt),
         )

@@ -1,0 +1,283 @@
+"""Fixes for an optimizer step that runs before a later backward needing the old parameters,
+where the two are reached through different statements of a common caller (a helper doing
+`zero_grad(); loss.backward(); opt.step()` called once per network, a GAN's D update in one
+`if` block and its G update in the next).
+
+Both fixes change what is trained, so both are unsafe:
+- the tensors were built before the common caller ran (its arguments): the statement that
+  leads to the failing backward moves above the one that leads to the step (the update of the
+  second network then runs first, on the parameters its loss was computed with);
+- the forward that saved the parameters runs in the common caller, before the step: the
+  statements computing what the failing backward needs are repeated right before the
+  statement leading to that backward (the second loss then goes through the updated weights,
+  as in the usual GAN loop).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from .findings import Fix, Span, TextEdit
+from .spans import SourceMap
+from .state import CallChain
+
+# calls that draw fresh random numbers: repeating them would feed the forward another input
+_RANDOM_CALLS = frozenset(
+    {
+        "rand",
+        "randn",
+        "randint",
+        "randperm",
+        "rand_like",
+        "randn_like",
+        "randint_like",
+        "normal",
+        "bernoulli",
+        "multinomial",
+        "sample",
+        "choice",
+    }
+)
+_BLOCK_FIELDS = ("body", "orelse", "finalbody")
+
+
+def parting(a: CallChain, b: CallChain) -> tuple[str, ast.stmt, ast.stmt] | None:
+    """The file and the two statements of the common caller where two chains part (None when
+    one chain is a prefix of the other or they part in different files)."""
+    for (path_a, stmt_a), (path_b, stmt_b) in zip(a, b, strict=False):
+        if stmt_a is stmt_b:
+            continue
+        return (path_a, stmt_a, stmt_b) if path_a == path_b else None
+    return None
+
+
+def parting_depth(a: CallChain, b: CallChain) -> int:
+    """How many statements two chains share before they part."""
+    depth = 0
+    for (_, stmt_a), (_, stmt_b) in zip(a, b, strict=False):
+        if stmt_a is not stmt_b:
+            break
+        depth += 1
+    return depth
+
+
+def _function_of(tree: ast.AST, stmt: ast.stmt) -> ast.AST:
+    """The innermost function definition around `stmt` (the module when none is)."""
+    inner = [
+        n
+        for n in ast.walk(tree)
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and _contains(n, stmt)
+    ]
+    return max(inner, key=lambda n: n.lineno) if inner else tree
+
+
+def _saved_in_caller(
+    tree: ast.AST, path: str, save: CallChain, step: CallChain, depth: int
+) -> bool:
+    """The save ran in the common caller's own code or below it: its chain follows the
+    step's into that caller (one statement, `update(*losses(x))`, may call two functions:
+    the save is then in another function than the common caller)."""
+    shared = parting_depth(save, step)
+    if shared < depth:
+        return False  # it parted in an outer caller, before the common caller ran
+    if shared > depth or len(save) <= depth:
+        return True
+    other_path, other = save[depth]
+    return other_path == path and _function_of(tree, other) is _function_of(tree, step[depth][1])
+
+
+def _contains(outer: ast.stmt, inner: ast.stmt) -> bool:
+    return outer.lineno <= inner.lineno and (inner.end_lineno or inner.lineno) <= (
+        outer.end_lineno or outer.lineno
+    )
+
+
+def shared_block(
+    tree: ast.AST, first: ast.stmt, second: ast.stmt
+) -> tuple[list[ast.stmt], int, int] | None:
+    """The innermost statement list holding `first` and `second` in two of its statements,
+    and the indexes of those two statements."""
+    for field in _BLOCK_FIELDS:
+        block = getattr(tree, field, None)
+        if not isinstance(block, list):
+            continue
+        i = next((k for k, s in enumerate(block) if _contains(s, first)), None)
+        j = next((k for k, s in enumerate(block) if _contains(s, second)), None)
+        if i is None or j is None:
+            continue
+        if i != j:
+            return block, i, j
+        return shared_block(block[i], first, second)
+    for node in ast.iter_child_nodes(tree):  # a match/try handler, a nested def
+        if isinstance(node, ast.stmt) and _contains(node, first) and _contains(node, second):
+            return shared_block(node, first, second)
+    return None
+
+
+def _reads(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+def _binds(node: ast.AST) -> set[str]:
+    return {
+        n.id for n in ast.walk(node) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)
+    }
+
+
+def _simple_assign(stmt: ast.stmt) -> bool:
+    """`a = f(x)` or `a, (b, c) = f(x)`: binds names only."""
+    if not isinstance(stmt, ast.Assign):
+        return False
+    return all(
+        isinstance(n, (ast.Name, ast.Tuple, ast.List, ast.Store))
+        for t in stmt.targets
+        for n in ast.walk(t)
+    )
+
+
+def _callee_names(node: ast.AST) -> Iterator[str]:
+    for n in ast.walk(node):
+        if isinstance(n, ast.Call):
+            f = n.func
+            if isinstance(f, ast.Attribute):
+                yield f.attr
+            elif isinstance(f, ast.Name):
+                yield f.id
+
+
+def _short(text: str, limit: int = 50) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= limit else one[: limit - 3] + "..."
+
+
+def _own_lines(src: SourceMap, stmt: ast.stmt) -> bool:
+    span = src.span(stmt)
+    if src.lines[span.line - 1][: span.col].strip():
+        return False
+    rest = src.lines[span.end_line - 1][span.end_col :].strip()
+    return not rest or rest.startswith("#")
+
+
+def _lines_of(src: SourceMap, stmt: ast.stmt) -> str:
+    return "\n".join(src.lines[stmt.lineno - 1 : stmt.end_lineno or stmt.lineno]) + "\n"
+
+
+def move_call_above(
+    src: SourceMap,
+    tree: ast.AST,
+    step_chain: CallChain,
+    backward_chain: CallChain,
+    save_chains: list[CallChain],
+) -> Fix | None:
+    """The call leading to the failing backward moves above the call leading to the step, in
+    their common caller. Offered where every saved tensor was built before that caller ran
+    (so no statement of it feeds the moved call), both are plain call statements, and the
+    statements from the step's call to the moved one bind nothing the moved call reads."""
+    part = parting(step_chain, backward_chain)
+    if part is None or part[0] != src.path:
+        return None
+    depth = parting_depth(step_chain, backward_chain)
+    if not save_chains or any(
+        _saved_in_caller(tree, src.path, c, step_chain, depth) for c in save_chains
+    ):
+        return None  # a save happened inside the common caller: the moved call may need it
+    found = shared_block(tree, part[1], part[2])
+    if found is None:
+        return None
+    block, a, b = found
+    if a >= b:
+        return None  # the backward comes first: the step is a later round's
+    first, moved = block[a], block[b]
+    if not all(isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) for s in (first, moved)):
+        return None
+    if _reads(moved) & {n for s in block[a:b] for n in _binds(s)}:
+        return None
+    if _binds(moved) or not _own_lines(src, first) or not _own_lines(src, moved):
+        return None
+    path = src.path
+    start, end = moved.lineno, moved.end_lineno or moved.lineno
+    text = _lines_of(src, moved)
+    edits = (
+        TextEdit(Span(first.lineno, 0, first.lineno, 0, path), text),
+        TextEdit(Span(start, 0, end + 1, 0, path), ""),
+    )
+    return Fix(
+        f"Move `{_short(src.text(moved))}` (line {start}) above `{_short(src.text(first))}` "
+        f"(line {first.lineno}) (unsafe: that update then runs first, with the parameters its "
+        f"loss was computed with, and its backward also adds gradients to the other network)",
+        edits,
+        safe=False,
+    )
+
+
+def repeat_forward_after(
+    src: SourceMap,
+    tree: ast.AST,
+    step_chain: CallChain,
+    backward_chain: CallChain,
+    save_chains: list[CallChain],
+) -> Fix | None:
+    """The statements of the common caller that compute what the failing backward needs,
+    from the forward that saved the stepped parameters on, are repeated right before the
+    statement leading to that backward. Offered where each is a plain assignment of names
+    before the step's statement, the forward's statements are among them, their inputs are
+    not rebound up to the repeat, and none draws random numbers (the repeat must see the same
+    inputs)."""
+    part = parting(step_chain, backward_chain)
+    if part is None or part[0] != src.path:
+        return None
+    found = shared_block(tree, part[1], part[2])
+    if found is None or not save_chains:
+        return None
+    block, a, b = found
+    if a >= b:
+        return None
+    savers: set[int] = set()
+    for chain in save_chains:
+        saved = parting(chain, step_chain)
+        if saved is None or saved[0] != src.path:
+            return None
+        where = shared_block(tree, saved[1], saved[2])
+        if where is None or where[0] is not block or where[1] >= a:
+            return None
+        savers.add(where[1])
+    low = min(savers)
+    needed = _reads(block[b])
+    copied: list[int] = []
+    for i in range(b - 1, low - 1, -1):
+        bound = _binds(block[i])
+        if not bound & needed:
+            continue
+        if i >= a or not _simple_assign(block[i]):
+            return None  # the step's statement, or one after it, makes what the backward needs
+        needed = (needed - bound) | _reads(block[i])
+        copied.append(i)
+    copied.reverse()
+    if not savers <= set(copied):
+        return None  # the failing backward does not go through the forward's own names
+    inputs: set[str] = set()
+    made: set[str] = set()
+    for i in copied:
+        inputs |= _reads(block[i]) - made
+        made |= _binds(block[i])
+    others = {n for i in range(low, b) if i not in copied for n in _binds(block[i])}
+    if inputs & others:
+        return None  # an input changed between the forward and the repeat
+    stmts = [block[i] for i in copied]
+    if any(name in _RANDOM_CALLS for s in stmts for name in _callee_names(s)):
+        return None
+    if not all(_own_lines(src, s) for s in (*stmts, block[b])):
+        return None
+    before = block[b].lineno
+    text = "".join(_lines_of(src, s) for s in stmts)
+    lines = ", ".join(str(s.lineno) for s in stmts)
+    what = f"`{_short(src.text(stmts[0]))}`" if len(stmts) == 1 else f"lines {lines} of the forward"
+    backward_path, backward = backward_chain[-1]
+    at = backward.lineno if backward_path == src.path else block[b].lineno
+    return Fix(
+        f"Repeat {what} before line {before}, after the step (unsafe: the backward at line "
+        f"{at} then goes through the weights the step updated)",
+        (TextEdit(Span(before, 0, before, 0, src.path), text),),
+        safe=False,
+    )
