@@ -118,3 +118,24 @@ def test_no_repeat_of_a_forward_drawing_random_inputs() -> None:
 def test_no_repeat_when_an_input_of_the_forward_changed_after_it() -> None:
     source = GAN.replace("NOISE", "noise").replace("    REBIND", "    fake = fake * 0")
     assert _step_finding(source).fixes == ()
+
+
+def test_a_step_moves_below_the_block_holding_the_backward() -> None:
+    source = (
+        GAN.replace(
+            "    fake = netG(NOISE)\n    score = netD(fake)",
+            "    score = netD(netG(torch.randn(8, 4)))",
+        )
+        .replace("    REBIND\n", "")
+        .replace("        opt_d.step()\n", "")
+        .replace(
+            "    if it >= 0:\n        opt_g", "    opt_d.step()\n    if it >= 0:\n        opt_g"
+        )
+    )
+    finding = _step_finding(source)
+    [fix] = finding.fixes
+    assert not fix.safe
+    assert fix.title.startswith("Move `opt_d.step()` below the block ending at line 18")
+    fixed = apply_edits(source, list(fix.edits))
+    assert fixed.splitlines()[-2:] == ["        opt_g.step()", "    opt_d.step()"]
+    _runs(fixed)

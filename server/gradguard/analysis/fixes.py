@@ -22,7 +22,12 @@ from .caller_sites import (
 from .findings import Fix, Span, TextEdit
 from .spans import SourceMap
 from .state import CallChain, Mutation, SaveRecord
-from .step_order import move_call_above, parting, repeat_forward_after
+from .step_order import (
+    move_call_above,
+    move_step_below_block,
+    parting,
+    repeat_forward_after,
+)
 
 _AUG_SYMBOLS = {
     ast.Add: "+",
@@ -437,18 +442,20 @@ class FixBuilder:
         self, mut: Mutation, recs: list[SaveRecord], backward_chain: CallChain
     ) -> Fix | None:
         """The step and the failing backward reached through different statements of a common
-        caller: move the call leading to the backward above the one leading to the step, or
-        repeat the forward after the step's statement (both unsafe; step_order.py says where
-        each is offered)."""
+        caller: move the call leading to the backward above the one leading to the step,
+        repeat the forward before the backward's statement, or move the step below the block
+        holding the backward (all unsafe; step_order.py says where each is offered)."""
         part = parting(mut.chain, backward_chain)
         if part is None:
             return None
         self._use(part[0])
         saves = [r.chain for r in recs]
         tree = self._tree()
-        return move_call_above(
-            self.src, tree, mut.chain, backward_chain, saves
-        ) or repeat_forward_after(self.src, tree, mut.chain, backward_chain, saves)
+        return (
+            move_call_above(self.src, tree, mut.chain, backward_chain, saves)
+            or repeat_forward_after(self.src, tree, mut.chain, backward_chain, saves)
+            or move_step_below_block(self.src, tree, mut.chain, backward_chain)
+        )
 
     def move_write_below(
         self, mut: Mutation, backward: ast.stmt | None, backward_path: str

@@ -281,3 +281,41 @@ def repeat_forward_after(
         (TextEdit(Span(before, 0, before, 0, src.path), text),),
         safe=False,
     )
+
+
+def move_step_below_block(
+    src: SourceMap, tree: ast.AST, step_chain: CallChain, backward_chain: CallChain
+) -> Fix | None:
+    """The step statement itself moves below the compound statement (an `if` or `with` block)
+    of the same block that holds the failing backward (`opt_d.step()` above
+    `if compute_g: ... g_loss.backward()`). Unsafe like the move within one block: the update
+    then also uses the gradients the backwards before it add to its parameters."""
+    part = parting(step_chain, backward_chain)
+    if part is None or part[0] != src.path:
+        return None
+    found = shared_block(tree, part[1], part[2])
+    if found is None:
+        return None
+    block, a, b = found
+    moved, holder = block[a], block[b]
+    if a >= b or not isinstance(holder, (ast.If, ast.With)):
+        return None
+    if not (isinstance(moved, ast.Expr) and isinstance(moved.value, ast.Call)):
+        return None
+    if moved.lineno != part[1].lineno or not _own_lines(src, moved):
+        return None  # not the step statement itself
+    end = holder.end_lineno or holder.lineno
+    start, stop = moved.lineno, moved.end_lineno or moved.lineno
+    text = _lines_of(src, moved)
+    last = len(src.lines[end - 1].rstrip("\r\n"))
+    insert = (
+        TextEdit(Span(end + 1, 0, end + 1, 0, src.path), text)
+        if end < len(src.lines)
+        else TextEdit(Span(end, last, end, last, src.path), "\n" + text.rstrip("\n"))
+    )
+    return Fix(
+        f"Move `{_short(src.text(moved))}` below the block ending at line {end} (unsafe: the "
+        f"update then also uses the gradients the backward at line {part[2].lineno} adds)",
+        (TextEdit(Span(start, 0, stop + 1, 0, src.path), ""), insert),
+        safe=False,
+    )
