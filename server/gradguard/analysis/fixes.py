@@ -20,6 +20,7 @@ from .caller_sites import (
     written_parameter,
 )
 from .findings import Fix, Span, TextEdit
+from .no_grad_view import view_out_of_no_grad
 from .spans import SourceMap
 from .state import CallChain, Mutation, SaveRecord
 from .step_order import (
@@ -393,6 +394,22 @@ class FixBuilder:
         assert first is not None
         title = first.title if len(fixes) == 1 else f"Clone what {len(ordered)} ops saved"
         return Fix(title, tuple(ordered))
+
+    def view_with_grad(self, where: object) -> Fix | None:
+        """The view a write with grad mode on failed on, made after its `no_grad` block."""
+        if not isinstance(where, tuple) or len(where) != 2 or not isinstance(where[1], ast.AST):
+            return None
+        self._use(where[0])
+        return view_out_of_no_grad(self.src, self._tree(), where[1], self.torch)
+
+    def write_untracked(self, mut: Mutation) -> Fix | None:
+        """The write itself wrapped in `no_grad`: it runs, but autograd does not see it."""
+        fix = self.wrap_no_grad(mut.stmt, mut.span.path)
+        if fix is None:
+            return None
+        return replace(
+            fix, safe=False, title=f"{fix.title} (unsafe: autograd no longer sees the write)"
+        )
 
     def wrap_no_grad(self, stmt: ast.stmt | None, path: str = "") -> Fix | None:
         self._use(path)

@@ -220,7 +220,14 @@ class Detector:
                 mut.span,
                 f"{mut.desc} modifies, with grad mode on, a view created under no_grad; PyTorch "
                 f"raises here: '{RULES['GG004'].torch_error}'",
-                fixes=(self.fixes.out_of_place(mut),),
+                fixes=(
+                    None
+                    if target.leaf_rg == Tri.YES
+                    else self.fixes.view_with_grad(target.view_node),
+                    self.fixes.out_of_place(mut),
+                    # untracked, the base must already be in the graph for a backward
+                    self.fixes.write_untracked(mut) if target.rg == Tri.YES else None,
+                ),
                 story=self._created(target),
             )
         elif grad != Tri.NO and check_leaf and target.leaf_rg == Tri.YES:

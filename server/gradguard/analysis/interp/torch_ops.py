@@ -632,12 +632,13 @@ class TorchOps(InterpreterBase):
     def view_of(self, base: TensorVal, node: ast.AST, state: State, op: str) -> TensorVal:
         """A view shares its base's version counter; made under no_grad it is a special kind
         that may not be modified in place once grad mode is back on."""
+        no_grad = state.grad == Tri.NO and not state.inference_mode
         return base.with_(
             is_view=True,
-            view_kind="no_grad"
-            if state.grad == Tri.NO and not state.inference_mode
-            else (base.view_kind),
+            view_kind="no_grad" if no_grad else (base.view_kind),
             noncontig=base.noncontig or op in api.TRANSPOSING_VIEWS,
+            # where a no_grad view was made: a fix moves that out of the no_grad block
+            view_node=(self.src.path, node) if no_grad else base.view_node,
         )
 
     def multi_view(self, base: TensorVal, op: str, node: ast.AST, state: State) -> TensorVal:
