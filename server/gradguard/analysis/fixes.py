@@ -279,6 +279,34 @@ class FixBuilder:
             new = f"{also} = {new}"
         return Fix(f"Rewrite as `{_short(new)}` (no `out=`)", (TextEdit(self.src.span(stmt), new),))
 
+    def out_into_view(self, mut: Mutation) -> Fix | None:
+        """`op(a, out=x[:2])` -> `x[:2] = op(a)`: the result is copied into the same storage,
+        now by an indexed assignment autograd records (safe: the same values land in the same
+        place). Offered for a statement that is only that call, `out=` an index of a name or
+        attribute chain by names, constants and arithmetic (read once either way)."""
+        stmt, call = mut.stmt, mut.node
+        if mut.kind != "out" or not isinstance(stmt, ast.Expr) or stmt.value is not call:
+            return None
+        if not isinstance(call, ast.Call):
+            return None
+        self._use(mut.span.path)
+        out_kw = next((k for k in call.keywords if k.arg == "out"), None)
+        if out_kw is None or not isinstance(out_kw.value, ast.Subscript):
+            return None
+        target = out_kw.value
+        if not _is_simple(target.value) or not _side_effect_free(target.slice):
+            return None
+        if not self._own_lines(stmt):
+            return None
+        func = self.src.full_text(call.func)
+        parts = [self.src.full_text(a) for a in call.args]
+        parts += [self.src.full_text(k) for k in call.keywords if k is not out_kw]
+        new = f"{self.src.full_text(target)} = {func}({', '.join(parts)})"
+        return Fix(
+            f"Rewrite as `{_short(new)}` (the result is copied into the same view, no `out=`)",
+            (TextEdit(self.src.span(stmt), new),),
+        )
+
     def _inplace_kw(self, stmt: ast.stmt, call: ast.Call) -> Fix | None:
         kw = next((k for k in call.keywords if k.arg == "inplace"), None)
         if kw is None:

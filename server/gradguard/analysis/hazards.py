@@ -304,7 +304,7 @@ class Detector:
             mut.span,
             f"{mut.desc} writes its result into `out=` while an argument requires grad; "
             f"PyTorch raises here: '{name.rstrip('_')}(): {RULES['GG007'].torch_error}'",
-            fixes=(self.fixes.out_of_place(mut),),
+            fixes=(self.fixes.out_of_place(mut), self.fixes.out_into_view(mut)),
             story=self._created(target),
         )
         return True
