@@ -1,0 +1,46 @@
+# source: https://github.com/unslothai/unsloth/issues/2434
+# case: the work-around from the error message: the sampled ids are cloned outside inference mode before the training forward, so the embedding saves a normal tensor
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+
+
+class TinyCausalLM(nn.Module):
+    def __init__(self, vocab=16, dim=8):
+        super().__init__()
+        self.embed_tokens = nn.Embedding(vocab, dim)
+        self.lm_head = nn.Linear(dim, vocab)
+
+    def forward(self, input_ids):
+        h = self.embed_tokens(input_ids)
+        h = torch.cumsum(h, dim=1)
+        return self.lm_head(h)
+
+
+@torch.inference_mode()
+def generate(model, prompt_ids, max_new_tokens=3):
+    ids = prompt_ids
+    for _ in range(max_new_tokens):
+        probs = F.softmax(model(ids)[:, -1], dim=-1)
+        ids = torch.cat([ids, torch.multinomial(probs, 1)], dim=1)
+    return ids
+
+
+def per_token_logps(model, input_ids):
+    logits = model(input_ids)[:, :-1]
+    return torch.gather(logits.log_softmax(-1), 2, input_ids[:, 1:].unsqueeze(-1)).squeeze(-1)
+
+
+model = TinyCausalLM()
+optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3)
+prompts = torch.randint(0, 16, (4, 2))
+prompt_completion_ids = generate(model, prompts).clone()
+rewards = torch.randn(4)
+advantages = (rewards - rewards.mean()) / (rewards.std() + 1e-4)
+
+logps = per_token_logps(model, prompt_completion_ids)
+loss = -(logps.exp() / logps.exp().detach() * advantages.unsqueeze(1)).mean()
+loss.backward()
+optimizer.step()
