@@ -20,6 +20,7 @@ from .caller_sites import (
     written_parameter,
 )
 from .findings import Fix, Span, TextEdit
+from .mutation_context import drop_context, join_previous_context
 from .no_grad_view import view_out_of_no_grad
 from .spans import SourceMap
 from .state import CallChain, Mutation, SaveRecord
@@ -639,6 +640,22 @@ class FixBuilder:
             f"(backward inside the context that recorded the graph)",
             edits,
         )
+
+    def join_context(self, backward: ast.stmt | None, rec: SaveRecord) -> Fix | None:
+        """A backward inside a second `allow_mutation_on_saved_tensors()` block: that block
+        joins the one that recorded the save (mutation_context.py)."""
+        if backward is None or rec.span.path != self.src.path:
+            return None
+        return join_previous_context(self.src, self._tree(), backward.lineno, rec.span.line)
+
+    def drop_allow_mutation(self, rec: SaveRecord) -> Fix | None:
+        """The context around the save (or the call that led to it) removed: offered by the
+        caller only where nothing it kept was written in place."""
+        self._use(self.src.path)
+        lines = [stmt.lineno for path, stmt in rec.chain if path == self.src.path]
+        if rec.span.path == self.src.path:
+            lines.append(rec.span.line)
+        return drop_context(self.src, self._tree(), lines)
 
     def detach_carried(
         self,

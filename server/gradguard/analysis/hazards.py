@@ -448,6 +448,14 @@ class Detector:
                             self.fixes.move_into_context(stmt, rec.span.line)
                             if rec.span.path == self.src.path
                             else None,
+                            self.fixes.join_context(stmt, rec),
+                            self.fixes.drop_allow_mutation(rec)
+                            if not any(
+                                r.dirty is not None
+                                for r in state.saves.values()
+                                if r.allow_mutation == rec.allow_mutation
+                            )
+                            else None,
                         ),
                         story=self._writes([rec]),
                     )
