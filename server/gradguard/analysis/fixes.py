@@ -1066,7 +1066,11 @@ def _carried_attributes(loop: ast.For | ast.While, holders: dict[str, int | None
         for t in ast.walk(target)
         if isinstance(t, ast.Attribute)
     }
-    return [a for a in holders if "." in a and a.split(".")[0] in used and a not in assigned]
+    return [
+        a
+        for a in holders
+        if "." in a and re.split(r"[.\[]", a, maxsplit=1)[0] in used and a not in assigned
+    ]
 
 
 def _in_order(stmt: ast.stmt) -> list[ast.AST]:

@@ -739,9 +739,14 @@ def _arity(value: object) -> int | None:
     return len(value.items) if isinstance(value, TupleVal) else None
 
 
+# containers whose children are reached by their position: `net.rnns[0]`
+_INDEXED_CONTAINERS = frozenset({"torch.nn.Sequential", "torch.nn.ModuleList"})
+
+
 def _attribute_holders(state: State | None, recs: list[SaveRecord]) -> dict[str, int | None]:
-    """Module attributes (`model.hidden`, `net.rnn.hx`) holding a tensor or a tuple of tensors
-    whose graph has one of the saves `recs`: a state one forward leaves for the next."""
+    """Module attributes (`model.hidden`, `net.rnn.hx`, `net.rnns[0].hx` in a Sequential)
+    holding a tensor or a tuple of tensors whose graph has one of the saves `recs`: a state
+    one forward leaves for the next."""
     keys = {r.key for r in recs}
     out: dict[str, int | None] = {}
 
@@ -757,6 +762,10 @@ def _attribute_holders(state: State | None, recs: list[SaveRecord]) -> dict[str,
                 visit(where, value, depth + 1, seen)
             elif not (isinstance(value, TensorVal) and value.param) and _holds_graph(value, keys):
                 out[where] = _arity(value)
+        if (obj.sequential or obj.kind in _INDEXED_CONTAINERS) and not obj.repeated:
+            # `net.rnns[0].hx` (children built from a list: their positions are not known)
+            for i, child in enumerate(obj.children):
+                visit(f"{path}[{i}]", child, depth + 1, seen)
 
     for name, value in state.env.items() if state is not None else ():
         if name.isidentifier() and isinstance(value, ModuleObj):
