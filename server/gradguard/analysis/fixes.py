@@ -115,6 +115,8 @@ class FixBuilder:
             return self._method(stmt, node)
         if mut.kind == "method" and isinstance(stmt, ast.Return) and stmt.value is node:
             return self._returned_method(stmt.value)
+        if mut.kind == "method" and isinstance(stmt, ast.Assign) and stmt.value is node:
+            return self._assigned_method(node)
         if mut.kind == "out" and isinstance(stmt, ast.Expr) and stmt.value is node:
             return self._drop_out(stmt, node)
         if (
@@ -233,7 +235,19 @@ class FixBuilder:
             )
         return None
 
-    def _returned_method(self, call: ast.AST) -> Fix | None:
+    def _assigned_method(self, call: ast.AST) -> Fix | None:
+        """`fea = branch(x).unsqueeze_(1)` -> `fea = branch(x).unsqueeze(1)`: the receiver is
+        a temporary (a call's result) that only the assigned name holds afterwards, so the
+        name gets the same values either way; out_of_place marks it unsafe where another
+        holder (a module keeping its output) would see the difference."""
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
+            return None
+        receiver = call.func.value
+        if not isinstance(receiver, ast.Call):
+            return None  # a named receiver would keep its old values: not the same program
+        return self._returned_method(call, verb="Assign")
+
+    def _returned_method(self, call: ast.AST, verb: str = "Return") -> Fix | None:
         """`return r.div_(s)` -> `return r.div(s)`: the function ends there, so only another
         holder of `r` (an alias, the caller) could see the difference; out_of_place marks
         those unsafe."""
@@ -243,7 +257,7 @@ class FixBuilder:
         if (
             not method.endswith("_")
             or method in _SPECIAL_OUT_OF_PLACE
-            or not _is_simple(receiver)
+            or not (_is_simple(receiver) or verb == "Assign")
             or _is_torch_attr(receiver, self.torch)
             or self.table.lookup(f"Tensor.{method[:-1]}") is None
         ):
@@ -261,7 +275,7 @@ class FixBuilder:
         text = self.src.full_text(call)
         cut = len(self.src.full_text(call.func)) - 1
         return Fix(
-            f"Return `{_short(text[:cut] + text[cut + 1 :])}` (out of place)",
+            f"{verb} `{_short(text[:cut] + text[cut + 1 :])}` (out of place)",
             (TextEdit(attr, ""),),
         )
 
