@@ -139,3 +139,39 @@ def test_a_step_moves_below_the_block_holding_the_backward() -> None:
     fixed = apply_edits(source, list(fix.edits))
     assert fixed.splitlines()[-2:] == ["        opt_g.step()", "    opt_d.step()"]
     _runs(fixed)
+
+
+G_STEPS = """import torch
+import torch.nn as nn
+
+netG = nn.Sequential(nn.Linear(4, 8), nn.Tanh(), nn.Linear(8, 4))
+netD = nn.Linear(4, 1)
+opt_g = torch.optim.SGD(netG.parameters(), lr=0.1)
+noise = torch.randn(8, 4)
+fake = netG(FORWARD_INPUT)
+for j in range(2):
+    LOOP_FIRST
+    opt_g.zero_grad()
+    (-netD(fake).mean()).backward(retain_graph=True)
+    opt_g.step()
+"""
+
+
+def test_a_forward_made_before_the_loop_is_repeated_at_its_top() -> None:
+    source = G_STEPS.replace("FORWARD_INPUT", "noise").replace("    LOOP_FIRST\n", "")
+    [fix] = _step_finding(source).fixes
+    assert not fix.safe
+    assert fix.title.startswith("Repeat `fake = netG(noise)` (line 8) at the top of the loop")
+    fixed = apply_edits(source, list(fix.edits))
+    assert fixed.splitlines()[8:10] == ["for j in range(2):", "    fake = netG(noise)"]
+    _runs(fixed)
+
+
+def test_no_repeat_in_the_loop_of_a_forward_drawing_random_inputs() -> None:
+    source = G_STEPS.replace("FORWARD_INPUT", "torch.randn(8, 4)").replace("    LOOP_FIRST\n", "")
+    assert _step_finding(source).fixes == ()
+
+
+def test_no_repeat_in_the_loop_when_the_loop_changes_the_forward_input() -> None:
+    source = G_STEPS.replace("FORWARD_INPUT", "noise").replace("LOOP_FIRST", "noise = noise * 0.5")
+    assert _step_finding(source).fixes == ()

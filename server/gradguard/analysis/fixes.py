@@ -29,6 +29,7 @@ from .step_order import (
     move_step_below_block,
     parting,
     repeat_forward_after,
+    repeat_forward_in_loop,
 )
 
 _AUG_SYMBOLS = {
@@ -515,6 +516,7 @@ class FixBuilder:
             move_call_above(self.src, tree, mut.chain, backward_chain, saves)
             or repeat_forward_after(self.src, tree, mut.chain, backward_chain, saves)
             or move_step_below_block(self.src, tree, mut.chain, backward_chain)
+            or repeat_forward_in_loop(self.src, tree, mut.chain, backward_chain, saves)
         )
 
     def move_write_below(

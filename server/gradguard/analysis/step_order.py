@@ -319,3 +319,74 @@ def move_step_below_block(
         (TextEdit(Span(start, 0, stop + 1, 0, src.path), ""), insert),
         safe=False,
     )
+
+
+def _loop_with_body(tree: ast.AST, block: list[ast.stmt]) -> ast.For | ast.While | None:
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.For, ast.While)) and node.body is block:
+            return node
+    return None
+
+
+def repeat_forward_in_loop(
+    src: SourceMap,
+    tree: ast.AST,
+    step_chain: CallChain,
+    backward_chain: CallChain,
+    save_chains: list[CallChain],
+) -> Fix | None:
+    """A loop whose every round backpropagates and steps through a forward made once before it
+    (`fake = netG(noise)` above `for j in range(g_steps): ... errG.backward(); opt.step()`):
+    the forward's assignment is repeated at the top of the loop body, so each round goes
+    through the weights the previous round's step updated. Offered where the step follows the
+    backward in the loop body, one plain assignment of names outside the loop made every saved
+    tensor, the loop body neither assigns its names nor rebinds what it reads, and it draws no
+    random numbers."""
+    part = parting(step_chain, backward_chain)
+    if part is None or part[0] != src.path or not save_chains:
+        return None
+    found = shared_block(tree, part[1], part[2])
+    if found is None:
+        return None
+    block, a, b = found
+    loop = _loop_with_body(tree, block)
+    if loop is None or a <= b:
+        return None  # not a later round's step
+    savers: set[int] = set()
+    forward: ast.stmt | None = None
+    for chain in save_chains:
+        saved = parting(chain, step_chain)
+        if saved is None or saved[0] != src.path or _contains(loop, saved[1]):
+            return None
+        savers.add(id(saved[1]))
+        forward = saved[1]
+    if forward is None or len(savers) != 1 or not _simple_assign(forward):
+        return None
+    if _function_of(tree, forward) is not _function_of(tree, loop):
+        return None
+    bound_in_loop = {n for s in block for n in _binds(s)}
+    if isinstance(loop, ast.For):
+        bound_in_loop |= _binds(loop.target)
+    if (_binds(forward) | _reads(forward)) & bound_in_loop:
+        return None
+    if not _binds(forward) & {n for s in block for n in _reads(s)}:
+        return None  # the loop does not use what the forward made
+    if any(name in _RANDOM_CALLS for name in _callee_names(forward)):
+        return None
+    first = block[0]
+    if not _own_lines(src, forward) or not _own_lines(src, first):
+        return None
+    indent = " " * first.col_offset
+    text = "".join(
+        indent + line[forward.col_offset :].rstrip("\r\n") + "\n"
+        if not line[: forward.col_offset].strip()
+        else line
+        for line in src.lines[forward.lineno - 1 : forward.end_lineno or forward.lineno]
+    )
+    return Fix(
+        f"Repeat `{_short(src.text(forward))}` (line {forward.lineno}) at the top of the loop at "
+        f"line {loop.lineno} (unsafe: each round's backward then goes through the weights the "
+        f"previous round's step updated)",
+        (TextEdit(Span(first.lineno, 0, first.lineno, 0, src.path), text),),
+        safe=False,
+    )
