@@ -1,0 +1,3 @@
+from .fused_semantic_head import FusedSemanticHead
+
+__all__ = ["FusedSemanticHead"]

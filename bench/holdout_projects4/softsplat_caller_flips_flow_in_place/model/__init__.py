@@ -1,0 +1,3 @@
+from .synthesis import Synthesis
+
+__all__ = ["Synthesis"]
