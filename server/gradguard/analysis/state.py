@@ -153,6 +153,24 @@ class State:
             and (self.heap is other.heap or self.heap == other.heap)
         )
 
+    def names_changed_from(self, other: State) -> set[str] | None:
+        """The bindings that differ from `other`'s when nothing else of the flow does (what is
+        saved, the heap, grad mode); None when something else does."""
+        if not (
+            self.saves == other.saves
+            and self.grad == other.grad
+            and self.multi_dirty == other.multi_dirty
+            and self.alive == other.alive
+            and (self.heap is other.heap or self.heap == other.heap)
+        ):
+            return None
+        mine, theirs = self.env, other.env
+        return {
+            name
+            for name in mine.keys() | theirs.keys()
+            if name not in mine or name not in theirs or mine[name] != theirs[name]
+        }
+
     def touch(self, sids: frozenset[Sid], mutation: Mutation) -> None:
         """Bump the version counter of `sids`: every live save of them turns dirty."""
         for key, rec in self.saves.items():

@@ -44,6 +44,7 @@ from .limits import (
     STATEMENT_BUDGET,
     BudgetExceeded,
 )
+from .loop_reads import exposed_reads
 
 
 class Statements(InterpreterBase):
@@ -86,7 +87,7 @@ class Statements(InterpreterBase):
             return self.exec_for(stmt, state)
         elif isinstance(stmt, ast.While):
             self.eval(stmt.test, state, stmt)
-            body_out = self.fixpoint(lambda s: self.exec_block(stmt.body, s), state)
+            body_out = self.fixpoint(lambda s: self.exec_block(stmt.body, s), state, stmt)
             return self.exec_block(stmt.orelse, body_out) if stmt.orelse else body_out
         elif isinstance(stmt, (ast.With, ast.AsyncWith)):
             return self.exec_with(stmt, state)
@@ -259,18 +260,34 @@ class Statements(InterpreterBase):
             self.bind(stmt.target, elem, s, stmt)
             return self.exec_block(stmt.body, s)
 
-        out = self.fixpoint(body, state)
+        out = self.fixpoint(body, state, stmt)
         return self.exec_block(stmt.orelse, out) if stmt.orelse else out
 
-    def fixpoint(self, body: Callable[[State], State], state: State) -> State:
-        """Run a loop body until the state at its head stops changing (joined with 0 runs)."""
+    def fixpoint(
+        self,
+        body: Callable[[State], State],
+        state: State,
+        loop: ast.For | ast.AsyncFor | ast.While,
+    ) -> State:
+        """Run a loop body until the state at its head stops changing (joined with 0 runs).
+        A second round that would start from the first's state but for names the body writes
+        before reading them computes the same again: it is not run."""
         head = state
-        for _ in range(MAX_LOOP_ROUNDS):
+        for round_ in range(MAX_LOOP_ROUNDS):
             out = body(head.copy())
             out.alive = True
             nxt = join_states(head, out)
             if nxt.same_as(head):
                 return nxt
+            if round_ == 0:
+                changed = nxt.names_changed_from(head)
+                exposed = exposed_reads(loop) if changed is not None else None
+                if (
+                    changed is not None
+                    and exposed is not None
+                    and not any(name.split(".", 1)[0] in exposed for name in changed)
+                ):
+                    return nxt
             head = nxt
         return head
 
