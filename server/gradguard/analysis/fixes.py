@@ -466,13 +466,53 @@ class FixBuilder:
         if not self._own_lines(stmt):
             return None  # shares its lines with another statement (`a; b`)
         span = self.src.span(stmt)
-        return self.wrap_lines(
+        fix = self.wrap_lines(
             span.path,
             span.line,
             span.end_line,
             span.col,
             f"Wrap `{_short(self.src.text(stmt))}` in `with {self.torch}.no_grad():`",
         )
+        factory = self._factory_out(stmt)
+        if fix is None or factory is None:
+            return fix
+        # a factory filling `out=` resets its requires_grad (a Parameter would stop training):
+        # under no_grad the values are copied in instead
+        edit, new = factory
+        return Fix(f"{fix.title}, filling it with `{_short(new)}`", (*fix.edits, edit))
+
+    def factory_out_under_no_grad(self, mut: Mutation) -> Fix | None:
+        """`torch.arange(..., out=param)` with grad mode on (parameter initialisation): the
+        statement under no_grad, the factory's values copied into the parameter."""
+        self._use(mut.span.path)
+        if mut.kind != "out" or mut.stmt is None or self._factory_out(mut.stmt) is None:
+            return None
+        return self.wrap_no_grad(mut.stmt, mut.span.path)
+
+    def _factory_out(self, stmt: ast.stmt) -> tuple[TextEdit, str] | None:
+        """`torch.arange(1, n, out=self.freq)` (a factory function, on one line) rewritten as
+        `self.freq.copy_(torch.arange(1, n))`: the same values land in the same tensor,
+        which keeps its requires_grad."""
+        for node in ast.walk(stmt):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in _FACTORIES
+                and _is_torch_attr(node.func, self.torch)
+            ):
+                continue
+            out_kw = next((k for k in node.keywords if k.arg == "out"), None)
+            if out_kw is None or not _is_simple(out_kw.value):
+                continue
+            span = self.src.span(node)
+            if span.line != span.end_line:
+                return None
+            parts = [self.src.full_text(a) for a in node.args]
+            parts += [self.src.full_text(k) for k in node.keywords if k is not out_kw]
+            func = self.src.full_text(node.func)
+            new = f"{self.src.full_text(out_kw.value)}.copy_({func}({', '.join(parts)}))"
+            return TextEdit(span, new), new
+        return None
 
     def wrap_lines(
         self, path: str, first: int, last: int, col: int, title: str | None = None
@@ -1054,6 +1094,11 @@ def _carried_names(loop: ast.For | ast.While) -> list[str]:
 
 
 _ALLOW_MUTATION = "allow_mutation_on_saved_tensors"
+# torch functions that make a tensor from their arguments alone; given `out=`, they also set
+# its requires_grad (to their own `requires_grad=`, False by default)
+_FACTORIES = frozenset(
+    {"arange", "range", "linspace", "logspace", "zeros", "ones", "full", "empty", "eye"}
+)
 
 
 def _calls_named(node: ast.expr, name: str) -> bool:

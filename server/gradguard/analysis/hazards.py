@@ -304,7 +304,12 @@ class Detector:
             mut.span,
             f"{mut.desc} writes its result into `out=` while an argument requires grad; "
             f"PyTorch raises here: '{name.rstrip('_')}(): {RULES['GG007'].torch_error}'",
-            fixes=(self.fixes.out_of_place(mut), self.fixes.out_into_view(mut)),
+            fixes=(
+                self.fixes.factory_out_under_no_grad(mut) if target.leaf_rg == Tri.YES else None,
+                # rebinding a Parameter attribute to a plain tensor raises TypeError
+                None if target.param else self.fixes.out_of_place(mut),
+                self.fixes.out_into_view(mut),
+            ),
             story=self._created(target),
         )
         return True
