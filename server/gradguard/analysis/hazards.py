@@ -114,7 +114,7 @@ class Detector:
             # safe fixes first (stable): the preferred fix is the safe one when there is one
             fixes = tuple(sorted(best.fixes, key=lambda fix: not fix.safe))
             out[key] = replace(best, related=best.related + tuple(extra), fixes=fixes)
-        return self._join_adjacent_wraps(out)
+        return _share_covering_fixes(self._join_adjacent_wraps(out))
 
     def _join_adjacent_wraps(
         self, findings: dict[tuple[str, Span], Finding]
@@ -742,6 +742,28 @@ def _holds_graph(value: object, keys: set[tuple[object, ...]]) -> bool:
 def _arity(value: object) -> int | None:
     """A tuple's length; None for a single tensor."""
     return len(value.items) if isinstance(value, TupleVal) else None
+
+
+def _share_covering_fixes(
+    findings: dict[tuple[str, Span], Finding],
+) -> dict[tuple[str, Span], Finding]:
+    """A finding whose preferred fix makes only some of the edits another finding's preferred
+    fix makes (a `.clone()` at two savers, where the other clones those two and two more)
+    prefers that other fix: fix-all then applies the one that covers both, instead of the
+    smaller one, which overlaps it and leaves the other finding failing."""
+    preferred = {key: f.fixes[0] for key, f in findings.items() if f.fixes}
+    for key, fix in preferred.items():
+        mine = set(fix.edits)
+        wider = [
+            other
+            for other in preferred.values()
+            if other.safe >= fix.safe and mine < set(other.edits)
+        ]
+        if wider:
+            best = max(wider, key=lambda f: len(f.edits))
+            finding = findings[key]
+            findings[key] = replace(finding, fixes=(best, *finding.fixes))
+    return findings
 
 
 # containers whose children are reached by their position: `net.rnns[0]`
