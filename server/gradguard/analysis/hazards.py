@@ -571,7 +571,9 @@ class Detector:
             if all(r.param or r.what.startswith(("the parameter", "the buffer")) for r in recs)
             else None
         )
-        if mut.kind in ("init", "renorm", "data_assign"):
+        if mut.kind == "renorm":  # nn.Embedding(max_norm=...): torch's documented workaround
+            return (self.fixes.clone_saved_all(recs), move)
+        if mut.kind in ("init", "data_assign"):
             return (move,)
         clone = self.fixes.clone_saved_all(recs)
         if mut.grad_off or mut.target_param:
