@@ -9,17 +9,24 @@ unknown arguments, so code that is never called from this file still gets findin
 when nothing they depend on changed (incremental.py).
 
 The interpreter is assembled from its parts in `interp/`: where statements run
-(statements.py), expressions are evaluated (expressions.py), calls are inlined (calls.py),
-torch ops save and write tensors (torch_ops.py), torch.nn modules are built and called
-(nn_modules.py), and the module body, per-function analyses and imported modules run
-(units.py). Limits are in interp/limits.py.
+(statements.py), expressions are evaluated (expressions.py; comprehensions over known
+elements: comprehensions.py), calls are inlined (calls.py; what `*args`, `**kwargs` and
+defaults hold: call_arguments.py), torch ops save and write tensors (torch_ops.py), torch.nn
+modules are built and called (nn_modules.py; user classes deriving from a layer:
+layer_bases.py), and the module body, per-function analyses and imported modules run
+(units.py). Limits are in interp/limits.py. The parts in parentheses after a semicolon
+extend the one named first: they come before it in the class's bases and hand it what they
+do not handle.
 """
 
 from __future__ import annotations
 
 from .interp.base import InterpreterBase
+from .interp.call_arguments import CallArguments
 from .interp.calls import Calls
+from .interp.comprehensions import Comprehensions
 from .interp.expressions import Expressions
+from .interp.layer_bases import LayerBases
 from .interp.limits import (
     FOREIGN_STANDALONE_DEPTH,
     MAX_CALL_DEPTH,
@@ -46,5 +53,16 @@ __all__ = [
 ]
 
 
-class Interpreter(Units, Statements, Expressions, Calls, TorchOps, NnModules, InterpreterBase):
+class Interpreter(
+    Units,
+    Statements,
+    Comprehensions,
+    Expressions,
+    LayerBases,
+    CallArguments,
+    Calls,
+    TorchOps,
+    NnModules,
+    InterpreterBase,
+):
     """Walks one module's code in execution order (see the module docstring)."""

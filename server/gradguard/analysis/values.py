@@ -191,6 +191,10 @@ class ModuleObj:
     # a user class deriving from nn.Sequential without its own forward: its children run in
     # order, as the container's forward does (`super().__init__(*layers)`)
     sequential: bool = False
+    # a user class deriving from a torch.nn layer (`class ABN(nn.BatchNorm2d)`): that layer,
+    # built by `super().__init__(...)`; its parameters are the object's, `super().forward(x)`
+    # runs it
+    layer: ModuleObj | None = None
     serial: int = field(default_factory=next_serial, repr=False)
 
     def parameters(self) -> list[TensorVal]:

@@ -101,6 +101,9 @@ class InterpreterBase(ABC):
     ) -> None: ...
 
     @abstractmethod
+    def _default_value(self, default: ast.expr) -> Value: ...
+
+    @abstractmethod
     def _entered(self, node: ast.AST) -> None: ...
 
     @abstractmethod
@@ -202,6 +205,11 @@ class InterpreterBase(ABC):
 
     @abstractmethod
     def bind(self, target: ast.expr, value: Value, state: State, stmt: ast.stmt) -> None: ...
+
+    @abstractmethod
+    def eval_comprehension(
+        self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp, state: State, stmt: ast.stmt
+    ) -> Value: ...
 
     @abstractmethod
     def call_bound(
@@ -306,6 +314,14 @@ class InterpreterBase(ABC):
 
     @abstractmethod
     def lookup(self, name: str, state: State) -> Value: ...
+
+    @abstractmethod
+    def call_super(self, name: str, node: ast.Call, state: State, stmt: ast.stmt) -> Value: ...
+
+    @abstractmethod
+    def _call_module_with(
+        self, mod: ModuleObj, args: list[Value], node: ast.AST, state: State, stmt: ast.stmt
+    ) -> Value: ...
 
     @abstractmethod
     def multi_view(self, base: TensorVal, op: str, node: ast.AST, state: State) -> TensorVal: ...

@@ -286,6 +286,8 @@ class NnModules(InterpreterBase):
             fwd = mod.cls.methods.get("forward") or mod.cls.methods.get("__call__")
             if fwd is not None:
                 return self._invoke(fwd, args, kwargs, node, state, self_obj=mod)
+            if mod.layer is not None:  # derives from a torch layer and keeps its forward
+                return self._call_module_with(mod.layer, args, node, state, stmt)
             return UNKNOWN
         outer = self.module_call is None
         if outer:
@@ -462,6 +464,8 @@ class NnModules(InterpreterBase):
         assert mod.cls is not None
         fwd = mod.cls.methods.get("forward")
         if fwd is None:
+            if mod.layer is not None:  # derives from a torch layer and keeps its forward
+                return self._call_module_with(mod.layer, args, node, state, stmt)
             return UNKNOWN
         return self._invoke(fwd, args, {}, node, state, self_obj=mod)
 

@@ -1,0 +1,57 @@
+"""A list comprehension over a few elements known one by one (a container's layers, a tuple)
+whose filters settle for each element is run element by element: `[Pruner(m) for m in model
+if isinstance(m, nn.Linear)]` is the pruners of the two Linear layers, each built from its
+own layer, not one pruner of "some layer"."""
+
+from __future__ import annotations
+
+import ast
+
+from ..state import State
+from ..values import TupleVal, Value
+from .base import InterpreterBase
+from .helpers import _known_items, _truth
+
+
+class Comprehensions(InterpreterBase):
+    def eval_comprehension(
+        self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp, state: State, stmt: ast.stmt
+    ) -> Value:
+        unrolled = self._unrolled_comprehension(node, state, stmt)
+        if unrolled is not None:
+            return unrolled
+        return super().eval_comprehension(node, state, stmt)  # type: ignore[safe-super]
+
+    def _unrolled_comprehension(
+        self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp, state: State, stmt: ast.stmt
+    ) -> Value | None:
+        if not isinstance(node, ast.ListComp) or len(node.generators) != 1:
+            return None
+        gen = node.generators[0]
+        if gen.is_async:
+            return None
+        probe = state.copy()
+        items = _known_items(self.eval(gen.iter, probe, stmt))
+        if items is None:
+            return None
+        kept: list[Value] = []
+        for item in items:  # every filter must settle on every element, before any effect
+            trial = probe.copy()
+            self.bind(gen.target, item, trial, stmt)
+            truths = [_truth(self.eval(cond, trial, stmt)) for cond in gen.ifs]
+            if any(t is None for t in truths):
+                return None
+            if all(truths):
+                kept.append(item)
+        inner = probe
+        out: list[Value] = []
+        for index, item in enumerate(kept):
+            # each element allocates apart (as an unrolled loop's passes do)
+            self.call_stack.append(("comp", node.lineno, node.col_offset, index))
+            try:
+                self.bind(gen.target, item, inner, stmt)
+                out.append(self.eval(node.elt, inner, stmt))
+            finally:
+                self.call_stack.pop()
+        state.continue_from(inner)  # what the elements saved and wrote; not their names
+        return TupleVal(tuple(out))

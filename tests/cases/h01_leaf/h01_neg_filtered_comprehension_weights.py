@@ -1,0 +1,9 @@
+# case: the weights of a model's Linear layers are picked by a filtered list comprehension over the nn.Sequential and rescaled in place under torch.no_grad()
+import torch
+import torch.nn as nn
+
+model = nn.Sequential(nn.Linear(4, 8), nn.Tanh(), nn.Linear(8, 2))
+weights = [m.weight for m in model if isinstance(m, nn.Linear)]
+with torch.no_grad():
+    for w in weights:
+        w.mul_(0.5)
