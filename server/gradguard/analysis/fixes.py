@@ -20,6 +20,7 @@ from .caller_sites import (
     written_parameter,
 )
 from .findings import Fix, Span, TextEdit
+from .inference_region import inference_to_no_grad
 from .mutation_context import drop_context, join_previous_context
 from .no_grad_view import view_out_of_no_grad
 from .spans import SourceMap
@@ -438,6 +439,14 @@ class FixBuilder:
         assert first is not None
         title = first.title if len(fixes) == 1 else f"Clone what {len(ordered)} ops saved"
         return Fix(title, tuple(ordered))
+
+    def inference_region_as_no_grad(self, path: str) -> Fix | None:
+        """The one `torch.inference_mode()` region of the file at `path` (where the inference
+        tensor was made) made `torch.no_grad()`."""
+        self._use(path)
+        if self.src.path != path:
+            return None
+        return inference_to_no_grad(self.src, self._tree(), self.torch)
 
     def view_with_grad(self, where: object) -> Fix | None:
         """The view a write with grad mode on failed on, made after its `no_grad` block."""

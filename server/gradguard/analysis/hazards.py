@@ -256,7 +256,10 @@ class Detector:
                 mut.span,
                 f"{mut.desc} updates in place a tensor created in inference mode; PyTorch raises "
                 f"here: '{RULES['GG005'].torch_error}'",
-                fixes=(self.fixes.out_of_place(mut),),
+                fixes=(
+                    self.fixes.out_of_place(mut),
+                    self.fixes.inference_region_as_no_grad(_made_in(target, mut.span.path)),
+                ),
                 story=self._created(target),
             )
         state.touch(target.sids, mut)
@@ -423,7 +426,7 @@ class Detector:
             span,
             f"`{op}` saves {what} for backward, but it is an inference tensor (created under "
             f"inference_mode); PyTorch raises here: '{RULES['GG006'].torch_error}'",
-            fixes=(fix,),
+            fixes=(fix, self.fixes.inference_region_as_no_grad(_made_in(saved, span.path))),
             story=self._created(saved),
         )
 
@@ -744,6 +747,11 @@ def _holds_graph(value: object, keys: set[tuple[object, ...]]) -> bool:
 def _arity(value: object) -> int | None:
     """A tuple's length; None for a single tensor."""
     return len(value.items) if isinstance(value, TupleVal) else None
+
+
+def _made_in(value: TensorVal, default: str) -> str:
+    """The file where the op that made a tensor ran."""
+    return value.origin.span.path if value.origin is not None else default
 
 
 def _share_covering_fixes(
