@@ -313,9 +313,11 @@ def move_step_below_block(
         if end < len(src.lines)
         else TextEdit(Span(end, last, end, last, src.path), "\n" + text.rstrip("\n"))
     )
+    backward_path, backward = backward_chain[-1]
+    at = backward.lineno if backward_path == src.path else part[2].lineno
     return Fix(
         f"Move `{_short(src.text(moved))}` below the block ending at line {end} (unsafe: the "
-        f"update then also uses the gradients the backward at line {part[2].lineno} adds)",
+        f"update then runs after the backward at line {at}, and with any gradients it adds)",
         (TextEdit(Span(start, 0, stop + 1, 0, src.path), ""), insert),
         safe=False,
     )
