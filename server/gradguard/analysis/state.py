@@ -143,26 +143,33 @@ class State:
         self.heap = out.heap
         self.heap_owned = out.heap_owned
 
-    def same_as(self, other: State) -> bool:
-        return (
-            self.env == other.env
-            and self.saves == other.saves
-            and self.grad == other.grad
-            and self.multi_dirty == other.multi_dirty
-            and self.alive == other.alive
-            and (self.heap is other.heap or self.heap == other.heap)
-        )
+    def same_as(self, other: State, fresh_from: int | None = None) -> bool:
+        """Equal flows. With `fresh_from` (a serial), the attributes of objects made since are
+        not compared: a loop body that builds a new object each round (`block = Block()`)
+        would otherwise never reach a fixed point, though what it reads next round is the same."""
+        return self.env == other.env and self._same_besides_env(other, fresh_from)
 
-    def names_changed_from(self, other: State) -> set[str] | None:
-        """The bindings that differ from `other`'s when nothing else of the flow does (what is
-        saved, the heap, grad mode); None when something else does."""
-        if not (
+    def _same_besides_env(self, other: State, fresh_from: int | None) -> bool:
+        return (
             self.saves == other.saves
             and self.grad == other.grad
             and self.multi_dirty == other.multi_dirty
             and self.alive == other.alive
-            and (self.heap is other.heap or self.heap == other.heap)
-        ):
+            and (
+                self.heap is other.heap
+                or self.heap == other.heap
+                or (
+                    fresh_from is not None
+                    and _older(self.heap, fresh_from) == _older(other.heap, fresh_from)
+                )
+            )
+        )
+
+    def names_changed_from(self, other: State, fresh_from: int | None = None) -> set[str] | None:
+        """The bindings that differ from `other`'s when nothing else of the flow does (what is
+        saved, the heap, grad mode; `fresh_from` as for `same_as`); None when something else
+        does."""
+        if not self._same_besides_env(other, fresh_from):
             return None
         mine, theirs = self.env, other.env
         return {
@@ -183,6 +190,13 @@ class State:
             else:
                 continue
             self.saves[key] = rec
+
+
+def _older(
+    heap: dict[tuple[object, str], Value], fresh_from: int
+) -> dict[tuple[object, str], Value]:
+    """The heap entries of objects made before serial `fresh_from`."""
+    return {key: value for key, value in heap.items() if getattr(key[0], "serial", -1) < fresh_from}
 
 
 def join_states(a: State, b: State) -> State:

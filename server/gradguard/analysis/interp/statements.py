@@ -28,6 +28,7 @@ from ..values import (
     Tri,
     TupleVal,
     Value,
+    next_serial,
 )
 from .base import InterpreterBase
 from .helpers import (
@@ -273,14 +274,15 @@ class Statements(InterpreterBase):
         A second round that would start from the first's state but for names the body writes
         before reading them computes the same again: it is not run."""
         head = state
+        fresh_from = next_serial()
         for round_ in range(MAX_LOOP_ROUNDS):
             out = body(head.copy())
             out.alive = True
             nxt = join_states(head, out)
-            if nxt.same_as(head):
+            if nxt.same_as(head, fresh_from):
                 return nxt
             if round_ == 0:
-                changed = nxt.names_changed_from(head)
+                changed = nxt.names_changed_from(head, fresh_from)
                 exposed = exposed_reads(loop) if changed is not None else None
                 if (
                     changed is not None
