@@ -8,15 +8,14 @@ unknown arguments, so code that is never called from this file still gets findin
 `AnalysisCache`, those per-function analyses are grouped by top-level statement and replayed
 when nothing they depend on changed (incremental.py).
 
-The interpreter is assembled from its parts in `interp/`: where statements run
-(statements.py), expressions are evaluated (expressions.py; comprehensions over known
-elements: comprehensions.py), calls are inlined (calls.py; what `*args`, `**kwargs` and
-defaults hold: call_arguments.py), torch ops save and write tensors (torch_ops.py), torch.nn
-modules are built and called (nn_modules.py; user classes deriving from a layer:
-layer_bases.py), and the module body, per-function analyses and imported modules run
-(units.py). Limits are in interp/limits.py. The parts in parentheses after a semicolon
-extend the one named first: they come before it in the class's bases and hand it what they
-do not handle.
+The interpreter is assembled from its parts in `interp/`: where statements run (statements.py;
+a loop that surely runs twice: loop_peeling.py), expressions are evaluated (expressions.py;
+comprehensions over known elements: comprehensions.py), calls are inlined (calls.py; what
+`*args`, `**kwargs` and defaults hold: call_arguments.py), torch ops save and write tensors
+(torch_ops.py), torch.nn modules are built and called (nn_modules.py; user classes deriving
+from a layer: layer_bases.py), and the module body, per-function analyses and imported modules
+run (units.py). Limits are in interp/limits.py. A part named after a semicolon extends the one
+before it: it comes earlier in the class's bases and hands on what it does not handle.
 """
 
 from __future__ import annotations
@@ -36,6 +35,7 @@ from .interp.limits import (
     STATEMENT_BUDGET,
     BudgetExceeded,
 )
+from .interp.loop_peeling import LoopPeeling
 from .interp.nn_modules import NnModules
 from .interp.statements import Statements
 from .interp.torch_ops import TorchOps
@@ -55,6 +55,7 @@ __all__ = [
 
 class Interpreter(
     Units,
+    LoopPeeling,
     Statements,
     Comprehensions,
     Expressions,

@@ -324,6 +324,12 @@ def join_values(a: Value, b: Value) -> Value:
     # `hidden = None; for ...: out, hidden = lstm(x, hidden)`: a state that starts as None
     # and is a tuple (or list) of tensors from the second round on keeps the tuple (its
     # tensors carry the graph the next round runs into); `is None` tests do not fold on it
+    # `self.items = items or []`: the known items, or none (a loop over them runs each, or
+    # not at all)
+    if isinstance(a, TupleVal) and isinstance(b, ListObj) and not b.items and b.elem is None:
+        return a
+    if isinstance(b, TupleVal) and isinstance(a, ListObj) and not a.items and a.elem is None:
+        return b
     if isinstance(a, (TupleVal, ListObj)) and b == _NONE:
         return a
     if isinstance(b, (TupleVal, ListObj)) and a == _NONE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from ...optable.table import OpRow, OpTable
@@ -205,6 +205,14 @@ class InterpreterBase(ABC):
 
     @abstractmethod
     def bind(self, target: ast.expr, value: Value, state: State, stmt: ast.stmt) -> None: ...
+
+    @abstractmethod
+    def fixpoint(
+        self,
+        body: Callable[[State], State],
+        state: State,
+        loop: ast.For | ast.AsyncFor | ast.While,
+    ) -> State: ...
 
     @abstractmethod
     def eval_comprehension(

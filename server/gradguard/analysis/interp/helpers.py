@@ -18,6 +18,7 @@ from ..values import (
     ClassVal,
     ConstVal,
     CtxVal,
+    DictVal,
     FuncVal,
     ListObj,
     ModuleObj,
@@ -435,7 +436,18 @@ _COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], bool]] = {
 
 
 def _fold_compare(node: ast.Compare, vals: list[Value]) -> Value:
-    """`self.activation == "relu"` with a known constructor argument: take the right branch."""
+    """`self.activation == "relu"` with a known constructor argument: take the right branch.
+    `self.activation is not None` on a module, function or class is true (values a join
+    never mixes with None, unlike a tensor or tuple that may stand for "None or this")."""
+    if (
+        len(node.ops) == 1
+        and isinstance(node.ops[0], (ast.Is, ast.IsNot))
+        and len(vals) == 2
+        and _NONE in vals
+    ):
+        other = vals[1] if vals[0] == _NONE else vals[0]
+        if isinstance(other, _NEVER_NONE):
+            return ConstVal(isinstance(node.ops[0], ast.IsNot))
     if not all(isinstance(v, ConstVal) for v in vals):
         return UNKNOWN
     consts = [v.value for v in vals if isinstance(v, ConstVal)]
@@ -447,6 +459,11 @@ def _fold_compare(node: ast.Compare, vals: list[Value]) -> Value:
         return ConstVal(True)
     except Exception:  # noqa: BLE001 - comparing odd constants: just unknown
         return UNKNOWN
+
+
+_NONE = ConstVal(None)
+# values that are never None on any path (a join of None with one of them is unknown)
+_NEVER_NONE = (FuncVal, ClassVal, ModuleObj, TorchFnVal, OptimizerVal, DictVal)
 
 
 def _property_kind(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:

@@ -15,6 +15,7 @@ from ..values import (
     ConstVal,
     DistVal,
     FuncVal,
+    ListObj,
     ModuleObj,
     NumpyVal,
     OptimizerVal,
@@ -31,6 +32,7 @@ from .helpers import (
     _flatten,
     _hook_sets_requires_grad,
     _join_all,
+    _list_view,
     _set_params_requires_grad,
     _submodules,
 )
@@ -38,7 +40,8 @@ from .helpers import (
 
 class NnModules(InterpreterBase):
     def construct_layer(self, qual: str, node: ast.Call, state: State, stmt: ast.stmt) -> ModuleObj:
-        args, kwargs = self._eval_args(node, state, stmt)
+        named = self._named_children(node, state, stmt) if qual in api.CONTAINERS else None
+        args, kwargs = ([named], {}) if named is not None else self._eval_args(node, state, stmt)
         setattr(node, PATH_ATTR, self.scope.path)  # kept: a container runs it from elsewhere
         obj = ModuleObj(kind=qual, span=self.src.span(node), node=node)
         if qual in api.CONTAINERS:
@@ -81,6 +84,28 @@ class NnModules(InterpreterBase):
                 inference=state.inference_mode,
             )
         return obj
+
+    def _named_children(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value | None:
+        """`nn.Sequential(OrderedDict(pairs))`: the modules of the (name, module) pairs, in
+        order (built in a loop or comprehension: any of them, alike)."""
+        if len(node.args) != 1 or node.keywords:
+            return None
+        inner = node.args[0]
+        if not (
+            isinstance(inner, ast.Call)
+            and self.imports.qualify(inner.func) == "collections.OrderedDict"
+            and len(inner.args) == 1
+            and not inner.keywords
+        ):
+            return None
+        pairs = self.eval(inner.args[0], state, stmt)
+        if isinstance(pairs, ListObj):
+            pairs = _list_view(pairs)
+        if isinstance(pairs, TupleVal):
+            return TupleVal(tuple(_second(pair) for pair in pairs.items))
+        if isinstance(pairs, SeqVal):
+            return SeqVal(_second(pairs.elem))
+        return UNKNOWN
 
     def construct(self, cls: ClassVal, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
         obj = ModuleObj(kind=cls.node.name, span=self.src.span(node), cls=cls)
@@ -516,3 +541,8 @@ class NnModules(InterpreterBase):
             )
             keys.add(key)
         return out.with_(deps=out.deps | keys) if keys else out
+
+
+def _second(pair: Value) -> Value:
+    """The module of a (name, module) pair."""
+    return pair.items[1] if isinstance(pair, TupleVal) and len(pair.items) == 2 else UNKNOWN

@@ -1,0 +1,59 @@
+"""A loop that surely runs its body at least twice (`for batch in range(3):` without a
+`break`, `return` or `raise`) has its first round run on its own before the loop's fixed
+point: the second round then starts from what the first left, not from that joined with the
+state before the loop. State carried across rounds (`state = None` before the loop,
+`out, state = model(x, state)` in it) is then the tensor the first round made in the second,
+not "None or that tensor"."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from ..state import State
+from .base import InterpreterBase
+
+
+class LoopPeeling(InterpreterBase):
+    def fixpoint(
+        self,
+        body: Callable[[State], State],
+        state: State,
+        loop: ast.For | ast.AsyncFor | ast.While,
+    ) -> State:
+        if state.alive and _runs_twice(loop):
+            state = body(state)
+            state.alive = True
+        return super().fixpoint(body, state, loop)  # type: ignore[safe-super]
+
+
+def _runs_twice(loop: ast.For | ast.AsyncFor | ast.While) -> bool:
+    """`for _ in range(k)` with literal bounds giving two rounds or more, and nothing in the
+    body that leaves the loop early."""
+    if not isinstance(loop, ast.For) or loop.orelse:
+        return False
+    call = loop.iter
+    if not (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Name)
+        and call.func.id == "range"
+        and 1 <= len(call.args) <= 3
+        and not call.keywords
+    ):
+        return False
+    bounds: list[int] = []
+    for arg in call.args:
+        if not (isinstance(arg, ast.Constant) and type(arg.value) is int):
+            return False
+        bounds.append(arg.value)
+    try:
+        rounds = len(range(*bounds))
+    except ValueError:  # a zero step
+        return False
+    if rounds < 2:
+        return False
+    return not any(
+        isinstance(node, (ast.Break, ast.Return, ast.Raise))
+        for stmt in loop.body
+        for node in ast.walk(stmt)
+    )
