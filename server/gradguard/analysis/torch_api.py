@@ -374,7 +374,7 @@ MODULE_METHODS = frozenset(
     "cpu train eval float double half requires_grad_ apply type register_buffer "
     "register_parameter add_module register_module zero_grad state_dict load_state_dict "
     "forward register_forward_hook register_forward_pre_hook reset_running_stats "
-    "reset_parameters".split()
+    "reset_parameters __getattr__ get_submodule get_parameter".split()
 )
 # Layers whose forward ignores `inplace` (verified: AlphaDropout never passes it on).
 INPLACE_IGNORED = frozenset({"torch.nn.AlphaDropout", "torch.nn.FeatureAlphaDropout"})

@@ -247,6 +247,21 @@ class NnModules(InterpreterBase):
                 )
                 return TupleVal(tuple(found)) if len(found) <= 64 else UNKNOWN
             if (
+                bm.name in ("__getattr__", "get_submodule", "get_parameter")
+                and args
+                and isinstance(args[0], ConstVal)
+                and isinstance(args[0].value, str)
+            ):
+                # `self.__getattr__(f"rcu{i}")`, `model.get_submodule("encoder.layer")`: the
+                # attribute a known name reaches (dotted: one attribute after another)
+                reached: Value = obj
+                for part in args[0].value.split("."):
+                    if not isinstance(reached, ModuleObj):
+                        return UNKNOWN
+                    attr = self.get_attr(reached, part, state)
+                    reached = attr if attr is not None else UNKNOWN
+                return reached
+            if (
                 bm.name
                 in ("register_buffer", "register_parameter", "add_module", "register_module")
                 and len(args) >= 2
