@@ -1,9 +1,9 @@
-"""A loop that surely runs its body at least twice (`for batch in range(3):` without a
-`break`, `return` or `raise`) has its first round run on its own before the loop's fixed
-point: the second round then starts from what the first left, not from that joined with the
-state before the loop. State carried across rounds (`state = None` before the loop,
-`out, state = model(x, state)` in it) is then the tensor the first round made in the second,
-not "None or that tensor"."""
+"""A loop that surely runs its body at least twice (`for batch in range(3):`, or over
+`range(repeat)` with a known `repeat`, without a `break`, `return` or `raise`) has its first
+round run on its own before the loop's fixed point: the second round then starts from what the
+first left, not from that joined with the state before the loop. State carried across rounds
+(`state = None` before the loop, `out, state = model(x, state)` in it) is then the tensor the
+first round made in the second, not "None or that tensor"."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import ast
 from collections.abc import Callable
 
 from ..state import State
+from ..values import ConstVal
 from .base import InterpreterBase
 
 
@@ -21,38 +22,45 @@ class LoopPeeling(InterpreterBase):
         state: State,
         loop: ast.For | ast.AsyncFor | ast.While,
     ) -> State:
-        if state.alive and _runs_twice(loop):
+        if state.alive and self._runs_twice(loop, state):
             state = body(state)
             state.alive = True
         return super().fixpoint(body, state, loop)  # type: ignore[safe-super]
 
-
-def _runs_twice(loop: ast.For | ast.AsyncFor | ast.While) -> bool:
-    """`for _ in range(k)` with literal bounds giving two rounds or more, and nothing in the
-    body that leaves the loop early."""
-    if not isinstance(loop, ast.For) or loop.orelse:
-        return False
-    call = loop.iter
-    if not (
-        isinstance(call, ast.Call)
-        and isinstance(call.func, ast.Name)
-        and call.func.id == "range"
-        and 1 <= len(call.args) <= 3
-        and not call.keywords
-    ):
-        return False
-    bounds: list[int] = []
-    for arg in call.args:
-        if not (isinstance(arg, ast.Constant) and type(arg.value) is int):
+    def _runs_twice(self, loop: ast.For | ast.AsyncFor | ast.While, state: State) -> bool:
+        """`for _ in range(k)` whose bounds are known numbers (literals, or names and
+        attributes holding them) giving two rounds or more, and nothing in the body that
+        leaves the loop early."""
+        if not isinstance(loop, ast.For) or loop.orelse:
             return False
-        bounds.append(arg.value)
-    try:
-        rounds = len(range(*bounds))
-    except ValueError:  # a zero step
-        return False
-    if rounds < 2:
-        return False
-    return not any(
+        call = loop.iter
+        if not (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Name)
+            and call.func.id == "range"
+            and 1 <= len(call.args) <= 3
+            and not call.keywords
+        ):
+            return False
+        bounds: list[int] = []
+        for arg in call.args:
+            value = (
+                ConstVal(arg.value)
+                if isinstance(arg, ast.Constant)
+                else self.eval_quiet(arg, state)
+            )
+            if not (isinstance(value, ConstVal) and type(value.value) is int):
+                return False
+            bounds.append(value.value)
+        try:
+            rounds = len(range(*bounds))
+        except ValueError:  # a zero step
+            return False
+        return rounds >= 2 and not _leaves_early(loop)
+
+
+def _leaves_early(loop: ast.For) -> bool:
+    return any(
         isinstance(node, (ast.Break, ast.Return, ast.Raise))
         for stmt in loop.body
         for node in ast.walk(stmt)
