@@ -60,6 +60,9 @@ class ImportMap:
                     elif node.module in ("torch", "torch.nn", "torch.nn.functional"):
                         self.star_modules.append(node.module)
         self.uses_torch = any(q == "torch" or q.startswith("torch.") for q in self.names.values())
+        # qualify()'s answers by node: asked again at every run of the code (loop rounds,
+        # inlined calls), the same while the names stay as they are
+        self._qualified: dict[ast.expr, str | None] = {}
 
     def copy(self) -> ImportMap:
         """A private copy (a cached module's names: star imports add to each analysis's)."""
@@ -67,7 +70,13 @@ class ImportMap:
         clone.names = dict(self.names)
         clone.star_modules = list(self.star_modules)
         clone.uses_torch = self.uses_torch
+        clone._qualified = {}
         return clone
+
+    def bind(self, local: str, qual: str) -> None:
+        """`local` now names `qual` (a name a star import or a project module brought in)."""
+        self.names[local] = qual
+        self._qualified.clear()
 
     def torch_alias(self) -> str:
         """The local name that refers to the torch module, for code that fixes insert."""
@@ -77,6 +86,15 @@ class ImportMap:
         return "torch"
 
     def qualify(self, node: ast.expr) -> str | None:
+        try:
+            return self._qualified[node]
+        except KeyError:
+            pass
+        found = self._qualify(node)
+        self._qualified[node] = found
+        return found
+
+    def _qualify(self, node: ast.expr) -> str | None:
         if type(node) is ast.Name:  # the common case, without building a dotted name
             root = self.names.get(node.id)
             return None if root is None else canonical(root)
@@ -90,16 +108,23 @@ class ImportMap:
         return canonical(f"{root}.{rest}" if rest else root)
 
 
+_DOTTED = "_gg_dotted"  # where a node keeps its dotted name once asked (trees are not edited)
+
+
 def dotted_name(node: ast.AST) -> str | None:
     """`h`, `self.h`, `torch.nn.functional`: a name or attribute chain as text; None for
     anything else."""
+    known: str | None = node.__dict__.get(_DOTTED, _DOTTED)
+    if known is not _DOTTED:
+        return known
     parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    return ".".join([node.id, *reversed(parts)])
+    walk = node
+    while isinstance(walk, ast.Attribute):
+        parts.append(walk.attr)
+        walk = walk.value
+    found = ".".join([walk.id, *reversed(parts)]) if isinstance(walk, ast.Name) else None
+    setattr(node, _DOTTED, found)
+    return found
 
 
 def _statements(tree: ast.AST, lines: list[str] | None) -> list[ast.stmt]:

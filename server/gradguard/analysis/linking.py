@@ -98,7 +98,7 @@ class ModuleLinker:
                 continue
             qual = scope.imports.names.get(alias.name)
             if qual is not None:  # the module's own import of torch & co: the same name
-                self.interp.imports.names[local] = canonical(qual)
+                self.interp.imports.bind(local, canonical(qual))
                 state.env.pop(local, None)
 
     def attribute(self, ns: ModuleNsVal, name: str, state: State) -> Value:
@@ -154,7 +154,7 @@ class ModuleLinker:
             if value is not None:
                 state.env[name] = value
             elif name in scope.imports.names:
-                self.interp.imports.names[name] = canonical(scope.imports.names[name])
+                self.interp.imports.bind(name, canonical(scope.imports.names[name]))
         if scope.imports.uses_torch:
             self.interp.imports.uses_torch = True
 

@@ -12,16 +12,22 @@ from dataclasses import dataclass, field, replace
 
 from .findings import Span
 from .values import (
+    ClassVal,
+    ConstVal,
+    CtxVal,
     DictVal,
+    FuncVal,
     ListObj,
     ModuleObj,
     SaveKey,
     SeqVal,
     Sid,
     TensorVal,
+    TorchFnVal,
     Tri,
     TupleVal,
     Value,
+    _Unknown,
     join_values,
 )
 
@@ -270,6 +276,10 @@ def _old(key: tuple[object, ...]) -> tuple[object, ...]:
     return ("old", *key)
 
 
+# values that hold no tensor: ageing leaves them as they are
+_PLAIN = frozenset({ConstVal, _Unknown, FuncVal, ClassVal, ModuleObj, TorchFnVal, CtxVal})
+
+
 class SiteRenamer:
     """Recency abstraction: when an allocation site runs again (next loop iteration, second
     inlined call), what it made before becomes 'old', so the new tensor and its saves are
@@ -285,11 +295,14 @@ class SiteRenamer:
         return _old(k) if k[: self.n] == self.sid else k
 
     def value(self, v: Value) -> Value:
+        if type(v) in _PLAIN:
+            return v
         if isinstance(v, TensorVal):
+            sid, n = self.sid, self.n
             if (
-                self.sid in v.sids
-                or self.sid in v.data_of
-                or (self.saved and any(k[: self.n] == self.sid for k in v.deps))
+                sid in v.sids
+                or sid in v.data_of
+                or (self.saved and any(k[:n] == sid for k in v.deps))
             ):
                 return v.with_(
                     sids=frozenset(self.key(s) for s in v.sids),
@@ -298,9 +311,12 @@ class SiteRenamer:
                 )
             return v
         if isinstance(v, TupleVal):
-            return TupleVal(tuple(self.value(i) for i in v.items))
+            elems = tuple(self.value(i) for i in v.items)
+            same = all(a is b for a, b in zip(elems, v.items, strict=True))
+            return v if same else TupleVal(elems)
         if isinstance(v, SeqVal):
-            return SeqVal(self.value(v.elem))
+            elem = self.value(v.elem)
+            return v if elem is v.elem else SeqVal(elem)
         if isinstance(v, DictVal):
             items = tuple((k, self.value(i)) for k, i in v.items)
             return (
@@ -357,9 +373,18 @@ class SiteRenamer:
             for v in scope.values():
                 self.module(v, seen)
         saves: dict[SaveKey, SaveRecord] = {}
+        sid, n = self.sid, self.n
         for k, rec in state.saves.items():
-            nk = self.key(k)
-            if nk != k or self.sid in rec.sids:
+            if k[:n] == sid:
+                nk = _old(k)
+            elif sid in rec.sids:
+                nk = k
+            else:
+                if k not in saves:
+                    saves[k] = rec
+                    continue
+                nk = k
+            if nk is not k or sid in rec.sids:
                 rec = replace(rec, key=nk, sids=frozenset(self.key(s) for s in rec.sids))
             old = saves.get(nk)
             if old is None or (old.dirty is None and rec.dirty is not None):
