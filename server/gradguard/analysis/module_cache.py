@@ -156,3 +156,11 @@ def settle_for_batch() -> None:
     if kept > _frozen_at:
         gc.freeze()
         _frozen_at = kept
+
+
+def forget_kept() -> None:
+    """Start over: no kept module, nothing frozen (a benchmark's next cold round)."""
+    global _frozen_at
+    module_cache().clear()
+    gc.unfreeze()
+    _frozen_at = 0

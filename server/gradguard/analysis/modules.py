@@ -88,6 +88,12 @@ def parse_module(path: str, text: str) -> ParsedModule | None:
     return result
 
 
+def forget_parses() -> None:
+    """Drop every kept parse (a benchmark's next cold round; memory back after a batch)."""
+    with _PARSED_LOCK:
+        _PARSED.clear()
+
+
 def content_key(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
