@@ -791,7 +791,22 @@ class FixBuilder:
             return None
         indent = self.src.lines[step.lineno - 1][: step.col_offset]
         lines = []
+        # the state of a container's children (`net.rnns[0].hx`): one loop over the children,
+        # whose number the analysis may not know (a Sequential built from a list)
+        by_container: dict[str, dict[str, int | None]] = {}
         for attr in attrs:
+            match = _CHILD_ATTR.match(attr)
+            if match is not None:
+                by_container.setdefault(match[1], {})[match[2]] = graph_holders[attr]
+        for container, names in by_container.items():
+            lines.append(f"{indent}for _layer in {container}:\n")
+            for name, size in names.items():
+                held = f"_layer.{name}"
+                value = f"{held}.detach()" if size is None else f"tuple(s.detach() for s in {held})"
+                lines.append(f"{indent}    {held} = {value}\n")
+        for attr in attrs:
+            if _CHILD_ATTR.match(attr) is not None:
+                continue
             value = (
                 f"{attr}.detach()"
                 if graph_holders[attr] is None
@@ -805,7 +820,15 @@ class FixBuilder:
         else:  # the step is the file's last line
             close = len(self.src.lines[end - 1].rstrip("\r\n"))
             edit = TextEdit(Span(end, close, end, close, path), "\n" + text.rstrip("\n"))
-        shown = ", ".join(f"`{a}`" for a in attrs)
+        shown = ", ".join(
+            [
+                *(
+                    f"{', '.join(f'`{n}`' for n in names)} of every layer in `{container}`"
+                    for container, names in by_container.items()
+                ),
+                *(f"`{a}`" for a in attrs if _CHILD_ATTR.match(a) is None),
+            ]
+        )
         return Fix(
             f"Detach {shown} after `{_short(self.src.text(step))}` (unsafe: truncated "
             f"backpropagation, gradients no longer flow into earlier iterations)",
@@ -1103,6 +1126,8 @@ def _carried_names(loop: ast.For | ast.While) -> list[str]:
 
 
 _ALLOW_MUTATION = "allow_mutation_on_saved_tensors"
+# `net.rnns[0].hx`: an attribute of a container's child (the container, the attribute)
+_CHILD_ATTR = re.compile(r"^(.+)\[\d+\]\.([A-Za-z_]\w*)$")
 # torch functions that make a tensor from their arguments alone; given `out=`, they also set
 # its requires_grad (to their own `requires_grad=`, False by default)
 _FACTORIES = frozenset(

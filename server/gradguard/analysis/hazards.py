@@ -803,11 +803,33 @@ def _attribute_holders(state: State | None, recs: list[SaveRecord]) -> dict[str,
             # `net.rnns[0].hx` (children built from a list: their positions are not known)
             for i, child in enumerate(obj.children):
                 visit(f"{path}[{i}]", child, depth + 1, seen)
+            _same_state_in_siblings(path, obj.children, out)
 
     for name, value in state.env.items() if state is not None else ():
         if name.isidentifier() and isinstance(value, ModuleObj):
             visit(name, value, 0, set())
     return out
+
+
+def _same_state_in_siblings(
+    path: str, children: list[ModuleObj], out: dict[str, int | None]
+) -> None:
+    """Where one child of a container holds the failed graph in an attribute (`rnns[0].hx`),
+    the same attribute of its siblings (`rnns[1].hx`, fed from it) is that state too: a
+    detach of one layer's state alone leaves the next layer's graph reaching back into it."""
+    names = {
+        key[len(f"{path}[{i}].") :]
+        for i in range(len(children))
+        for key in list(out)
+        if key.startswith(f"{path}[{i}].")
+    }
+    for j, child in enumerate(children):
+        for name in names:
+            value = child.attrs.get(name)
+            if isinstance(value, TensorVal) and not value.param:
+                out.setdefault(f"{path}[{j}].{name}", None)
+            elif isinstance(value, TupleVal) and all(isinstance(v, TensorVal) for v in value.items):
+                out.setdefault(f"{path}[{j}].{name}", len(value.items))
 
 
 def _short_text(text: str, limit: int = 50) -> str:
