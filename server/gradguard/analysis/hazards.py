@@ -486,7 +486,7 @@ class Detector:
             )
         if not retain:
             for key in root.deps:
-                state.saves.pop(key, None)  # the graph is freed after backward
+                state.own_saves().pop(key, None)  # the graph is freed after backward
 
     def _report_saved_modified(
         self,

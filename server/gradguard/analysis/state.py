@@ -101,6 +101,24 @@ class State:
     # flow-insensitive join, used where this state has no entry).
     heap: dict[tuple[object, str], Value] = field(default_factory=dict)
     heap_owned: bool = True  # copy-on-write: branches share the heap until one writes to it
+    # the same for what is saved and which sites allocated: most branches and loop rounds
+    # change neither, and a join of two states that still share them is free
+    saves_owned: bool = True
+    allocated_owned: bool = True
+
+    def own_saves(self) -> dict[SaveKey, SaveRecord]:
+        """What is saved, safe to write to (copied first if another state shares it)."""
+        if not self.saves_owned:
+            self.saves = dict(self.saves)
+            self.saves_owned = True
+        return self.saves
+
+    def own_allocated(self) -> set[Sid]:
+        """The allocated sites, safe to add to (copied first if another state shares them)."""
+        if not self.allocated_owned:
+            self.allocated = set(self.allocated)
+            self.allocated_owned = True
+        return self.allocated
 
     def own_heap(self) -> dict[tuple[object, str], Value]:
         """The heap, safe to write to (copied first if another state shares it)."""
@@ -110,19 +128,21 @@ class State:
         return self.heap
 
     def copy(self) -> State:
-        self.heap_owned = False
+        self.heap_owned = self.saves_owned = self.allocated_owned = False
         return State(
             dict(self.env),
-            dict(self.saves),
+            self.saves,
             self.grad,
             self.inference_mode,
             self.allow_mutation,
             self.hooks,
             dict(self.multi_dirty),
             self.alive,
-            set(self.allocated),
+            self.allocated,
             self.heap,
             heap_owned=False,
+            saves_owned=False,
+            allocated_owned=False,
         )
 
     def sharing_flow(self) -> State:
@@ -139,12 +159,17 @@ class State:
             hooks=self.hooks,
             multi_dirty=self.multi_dirty,
             allocated=self.allocated,
+            saves_owned=self.saves_owned,
+            allocated_owned=self.allocated_owned,
         )
 
     def continue_from(self, out: State) -> None:
-        """Take back the flow a `sharing_flow` namespace ran on (its bindings stay there)."""
-        self.allocated |= out.allocated
+        """Take back the flow a `sharing_flow` namespace ran on (its bindings stay there).
+        What it allocated and saved started as this state's and only grew."""
+        self.allocated = out.allocated
+        self.allocated_owned = out.allocated_owned
         self.saves = out.saves
+        self.saves_owned = out.saves_owned
         self.multi_dirty = out.multi_dirty
         self.heap = out.heap
         self.heap_owned = out.heap_owned
@@ -195,7 +220,7 @@ class State:
                 rec = replace(rec, later=(*rec.later, mutation))  # named in findings too
             else:
                 continue
-            self.saves[key] = rec
+            self.own_saves()[key] = rec
 
 
 def _older(
@@ -218,8 +243,40 @@ def join_states(a: State, b: State) -> State:
             continue  # an attribute set on one path only: the object's own record holds both
         else:
             env[name] = a.env[name] if name in a.env else b.env[name]
-    saves = dict(a.saves)
-    for key, rec in b.saves.items():
+    shared_saves = a.saves is b.saves
+    saves = a.saves if shared_saves else _join_saves(a.saves, b.saves)
+    multi = dict(a.multi_dirty)
+    for sid, mut in b.multi_dirty.items():
+        multi.setdefault(sid, mut)
+    shared = a.heap is b.heap
+    heap = a.heap if shared else _join_heaps(a.heap, b.heap)
+    shared_allocated = a.allocated is b.allocated
+    if shared_saves:
+        a.saves_owned = b.saves_owned = False
+    if shared_allocated:
+        a.allocated_owned = b.allocated_owned = False
+    return State(
+        env,
+        saves,
+        a.grad.join(b.grad),
+        a.inference_mode and b.inference_mode,
+        a.allow_mutation if a.allow_mutation == b.allow_mutation else None,
+        a.hooks or b.hooks,
+        multi,
+        True,
+        a.allocated if shared_allocated else a.allocated | b.allocated,
+        heap,
+        heap_owned=not shared,
+        saves_owned=not shared_saves,
+        allocated_owned=not shared_allocated,
+    )
+
+
+def _join_saves(
+    mine_all: dict[SaveKey, SaveRecord], theirs: dict[SaveKey, SaveRecord]
+) -> dict[SaveKey, SaveRecord]:
+    saves = dict(mine_all)
+    for key, rec in theirs.items():
         mine = saves.get(key)
         if mine is None or mine is rec:
             saves[key] = rec
@@ -231,24 +288,7 @@ def join_states(a: State, b: State) -> State:
             # (`if state is None: state = zeros(...)`); after the join it is either name
             chosen = replace(chosen, sids=mine.sids | rec.sids)
         saves[key] = chosen
-    multi = dict(a.multi_dirty)
-    for sid, mut in b.multi_dirty.items():
-        multi.setdefault(sid, mut)
-    shared = a.heap is b.heap
-    heap = a.heap if shared else _join_heaps(a.heap, b.heap)
-    return State(
-        env,
-        saves,
-        a.grad.join(b.grad),
-        a.inference_mode and b.inference_mode,
-        a.allow_mutation if a.allow_mutation == b.allow_mutation else None,
-        a.hooks or b.hooks,
-        multi,
-        True,
-        a.allocated | b.allocated,
-        heap,
-        heap_owned=not shared,
-    )
+    return saves
 
 
 def _join_heaps(
@@ -390,8 +430,9 @@ class SiteRenamer:
             if old is None or (old.dirty is None and rec.dirty is not None):
                 saves[nk] = rec
         state.saves = saves
+        state.saves_owned = True
         state.multi_dirty = {self.key(s): m for s, m in state.multi_dirty.items()}
-        state.allocated.add(_old(self.sid))
+        state.own_allocated().add(_old(self.sid))
 
 
 def allocate(
@@ -414,5 +455,5 @@ def allocate(
         renamer = SiteRenamer(sid, saved=saved)
         renamer.apply(state, extra_scopes, caller_scopes)
         return renamer
-    state.allocated.add(sid)
+    state.own_allocated().add(sid)
     return None

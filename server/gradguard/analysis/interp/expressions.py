@@ -233,7 +233,7 @@ class Expressions(InterpreterBase):
         sid = ("ctx-saved", cls_node.lineno, cls_node.col_offset)
         key = (*sid, "ctx")
         if key not in state.saves:
-            state.saves[key] = SaveRecord(
+            state.own_saves()[key] = SaveRecord(
                 key,
                 frozenset({sid}),
                 "ctx.save_for_backward",

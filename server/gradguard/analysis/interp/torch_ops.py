@@ -592,7 +592,7 @@ class TorchOps(InterpreterBase):
     ) -> None:
         """Autograd keeps `sids` for the backward of `op` at `node`, in the state's grad
         contexts (saved-tensor hooks, allow_mutation) and call path."""
-        state.saves[key] = SaveRecord(
+        state.own_saves()[key] = SaveRecord(
             key,
             sids,
             op,
