@@ -21,6 +21,7 @@ from .caller_sites import (
 )
 from .findings import Fix, Span, TextEdit
 from .inference_region import inference_to_no_grad
+from .leaf_rewrap import makes_leaf, needs_grad_meanwhile, rebinds_after, rewrap_after
 from .mutation_context import drop_context, join_previous_context
 from .no_grad_view import view_out_of_no_grad
 from .spans import SourceMap
@@ -1000,15 +1001,37 @@ class FixBuilder:
         rest = self.src.lines[span.end_line - 1][span.end_col :].strip()
         return not rest or rest.startswith("#")
 
+    def leaf_again_later(self, stmt: ast.stmt, target: ast.expr, path: str) -> bool:
+        """The last rebinding of `target` after `stmt` in its block makes it a new leaf that
+        requires grad (`x = x.detach().requires_grad_()`), and nothing else in the loop around
+        rebinds it: the next backward fills its `.grad` after all."""
+        self._use(path)
+        found = self._block_of(stmt)
+        if found is None:
+            return False
+        block, index = found
+        name = ast.unparse(target)
+        rebinds = rebinds_after(block, index, self._loop_around(stmt), name)
+        if rebinds.other or rebinds.last is None or not makes_leaf(rebinds.last):
+            return False
+        between = block[index + 1 : next(i for i, s in enumerate(block) if s is rebinds.last)]
+        return not any(needs_grad_meanwhile(s, name) for s in between)
+
     def rebind_to_inplace_no_grad(
-        self, stmt: ast.Assign, already_no_grad: bool, path: str = ""
+        self,
+        stmt: ast.Assign,
+        already_no_grad: bool,
+        path: str = "",
+        param: bool = False,
+        held_elsewhere: bool = False,
     ) -> Fix | None:
         """`w = w - lr * w.grad` -> `with torch.no_grad(): w -= lr * w.grad` (w stays a leaf);
-        just `w -= lr * w.grad` where grad mode is already off."""
+        just `w -= lr * w.grad` where grad mode is already off. Where later statements of
+        its block rebind `w` again (`w = w.clamp(...)`), the in-place update would not keep
+        it a leaf: a local `w` is made a new leaf after the last of them instead (unsafe where
+        another name holds the old leaf: later backwards no longer reach it through `w`)."""
         self._use(path)
         if len(stmt.targets) != 1 or not isinstance(stmt.value, ast.BinOp):
-            return None
-        if self.torch is None and not already_no_grad:
             return None
         target = stmt.targets[0]
         value = stmt.value
@@ -1017,6 +1040,23 @@ class FixBuilder:
             return None
         name = self.src.full_text(target)
         if self.src.full_text(value.left) != name:
+            return None
+        found = self._block_of(stmt)
+        if found is None:
+            return None
+        block, index = found
+        rebinds = rebinds_after(block, index, self._loop_around(stmt), ast.unparse(target))
+        if rebinds.other:
+            return None
+        if rebinds.last is not None:
+            if param or not isinstance(target, ast.Name):
+                return None  # a new leaf is a new object: whatever held the old one loses it
+            fix = rewrap_after(self.src, name, rebinds.last)
+            if fix is not None and held_elsewhere:
+                note = "later backwards no longer reach the tensor it was made from"
+                fix = replace(fix, safe=False, title=f"{fix.title} (unsafe: {note})")
+            return fix
+        if self.torch is None and not already_no_grad:
             return None
         span = self.src.span(stmt)
         indent = self.src.indent_of(span.line)

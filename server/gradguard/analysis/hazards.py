@@ -679,9 +679,17 @@ class Detector:
         )
         if not uses_grad or not isinstance(value, TensorVal):
             return
+        if self.fixes.leaf_again_later(stmt, target, self.src.path):
+            return  # re-wrapped as a new leaf before anything needs its `.grad`
         grad_off = state.grad == Tri.NO
         fix = (
-            self.fixes.rebind_to_inplace_no_grad(stmt, already_no_grad=grad_off, path=self.src.path)
+            self.fixes.rebind_to_inplace_no_grad(
+                stmt,
+                already_no_grad=grad_off,
+                path=self.src.path,
+                param=old.param,
+                held_elsewhere=_other_names_hold(old, state),
+            )
             if isinstance(stmt, ast.Assign)
             else None
         )
