@@ -465,6 +465,19 @@ class FixBuilder:
             fix, safe=False, title=f"{fix.title} (unsafe: autograd no longer sees the write)"
         )
 
+    def write_into_leaf_view(self, mut: Mutation) -> Fix | None:
+        """The write into a view of a leaf that requires grad (made under no_grad) wrapped in
+        `no_grad`: the same values reach the leaf, and autograd records no write to a leaf in
+        any mode, so nothing it tracked is lost."""
+        fix = self.wrap_no_grad(mut.stmt, mut.span.path)
+        if fix is None:
+            return None
+        return replace(
+            fix,
+            title=f"{fix.title} (the view's base is a leaf that requires grad: the write "
+            f"still changes it, as weight surgery does)",
+        )
+
     def wrap_no_grad(self, stmt: ast.stmt | None, path: str = "") -> Fix | None:
         self._use(path)
         if (

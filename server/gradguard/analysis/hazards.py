@@ -221,12 +221,17 @@ class Detector:
                 f"{mut.desc} modifies, with grad mode on, a view created under no_grad; PyTorch "
                 f"raises here: '{RULES['GG004'].torch_error}'",
                 fixes=(
-                    None
+                    # a view of a leaf that requires grad (weight surgery through a cached
+                    # view): autograd never records writes to a leaf, so under no_grad is the
+                    # one way the write is allowed; a copy would leave the weight unchanged
+                    (self.fixes.write_into_leaf_view(mut),)
                     if target.leaf_rg == Tri.YES
-                    else self.fixes.view_with_grad(target.view_node),
-                    self.fixes.out_of_place(mut),
-                    # untracked, the base must already be in the graph for a backward
-                    self.fixes.write_untracked(mut) if target.rg == Tri.YES else None,
+                    else (
+                        self.fixes.view_with_grad(target.view_node),
+                        self.fixes.out_of_place(mut),
+                        # untracked, the base must already be in the graph for a backward
+                        self.fixes.write_untracked(mut) if target.rg == Tri.YES else None,
+                    )
                 ),
                 story=self._created(target),
             )
