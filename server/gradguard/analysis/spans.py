@@ -26,6 +26,7 @@ class SourceMap:
         self.path = path
         self.registry = registry if registry is not None else {}
         self.registry[path] = self
+        self._spans: dict[ast.AST, Span] = {}  # asked again at every run of the code
 
     def _owner(self, node: ast.AST) -> SourceMap:
         path = getattr(node, PATH_ATTR, None)
@@ -42,9 +43,17 @@ class SourceMap:
         return len(text.encode("utf-8")[:byte_col].decode("utf-8", errors="ignore"))
 
     def span(self, node: ast.AST) -> Span:
+        known = self._spans.get(node)
+        if known is not None:
+            return known
         owner = self._owner(node)
         if owner is not self:
             return owner.span(node)
+        found = self._measure(node)
+        self._spans[node] = found
+        return found
+
+    def _measure(self, node: ast.AST) -> Span:
         line = getattr(node, "lineno", 1)
         col = getattr(node, "col_offset", 0)
         end_line = getattr(node, "end_lineno", None) or line
