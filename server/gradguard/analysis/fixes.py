@@ -20,6 +20,7 @@ from .caller_sites import (
     written_parameter,
 )
 from .findings import Fix, Span, TextEdit
+from .hook_fix import forward_hook_fix
 from .inference_region import inference_to_no_grad
 from .leaf_rewrap import makes_leaf, needs_grad_meanwhile, rebinds_after, rewrap_after
 from .mutation_context import drop_context, join_previous_context
@@ -80,13 +81,32 @@ class FixBuilder:
 
     def out_of_place(self, mut: Mutation) -> Fix | None:
         """The write rewritten out of place; unsafe when another name sees the written storage
-        (a view, an alias): that name would no longer see the change."""
+        (a view, an alias): that name would no longer see the change. Inside a forward hook
+        the new value is returned from the hook instead (hook_fix)."""
+        hook = self._in_forward_hook(mut)
+        if hook is not None:
+            # the hook's return value is what the caller (the module call) goes on with
+            if hook.safe and mut.aliased:
+                return replace(hook, safe=False, title=f"{hook.title} (unsafe: {_ALIAS_NOTE})")
+            return hook
         fix = self._out_of_place(mut)
         if fix is not None and mut.aliased:
             return replace(fix, safe=False, title=f"{fix.title} (unsafe: {_ALIAS_NOTE})")
         if fix is not None and mut.caller_visible and not self._unseen_by_callers(mut):
             return replace(fix, safe=False, title=f"{fix.title} (unsafe: {_CALLER_NOTE})")
         return fix
+
+    def _in_forward_hook(self, mut: Mutation) -> Fix | None:
+        if mut.stmt is None or mut.kind not in ("method", "augassign"):
+            return None
+        self._use(mut.span.path)
+        if self.src.path != mut.span.path:
+            return None
+        found = self._block_of(mut.stmt)
+        if found is None:
+            return None
+        block, index = found
+        return forward_hook_fix(self.src, self._tree(), self.table, block[index])
 
     def _unseen_by_callers(self, mut: Mutation) -> bool:
         """The write is to a parameter of the function around it, and no call of that function
