@@ -3,7 +3,6 @@ no LSP, no file system (the user's other modules come through a `ModuleLoader`).
 
 from __future__ import annotations
 
-import ast
 import os
 from collections.abc import Iterable
 
@@ -41,7 +40,7 @@ def check_source(
     if parsed.tree is None or imports is None:
         return report
     if not imports.uses_torch and not (
-        modules is not None and _imports_project_module(parsed.tree, path, modules)
+        modules is not None and _imports_project_module(imports, path, modules)
     ):
         return report  # nothing here can build an autograd graph
     src = SourceMap(parsed.lines)
@@ -112,17 +111,10 @@ def _own_file_as_itself(findings: list[Finding], path: str) -> list[Finding]:
     return most_severe([f.with_paths(lambda p: "" if p == own else p) for f in findings])
 
 
-def _imports_project_module(tree: ast.Module, path: str, modules: ModuleLoader) -> bool:
+def _imports_project_module(imports: ImportMap, path: str, modules: ModuleLoader) -> bool:
     """A file without torch imports still matters when it drives the project's own modules
     (a `train.py` that only imports `models` and `utils`)."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            if any(modules.find(path, a.name.split(".")[0], 0) for a in node.names):
-                return True
-        elif isinstance(node, ast.ImportFrom):
-            if modules.find(path, node.module or "", node.level):
-                return True
-    return False
+    return any(modules.find(path, module, level) for module, level in imports.imported)
 
 
 def check_bytes(data: bytes, path: str = "<bytes>", **options: object) -> Report:

@@ -45,15 +45,21 @@ class ImportMap:
         word `import` on any line, which is most of a large file."""
         self.names: dict[str, str] = {}
         self.star_modules: list[str] = []
+        # what each import statement asks for, with its level: `import a.b` -> ("a", 0),
+        # `from ..a import b` -> ("a", 2), `from . import b` -> ("", 1)
+        self.imported: list[tuple[str, int]] = []
         for node in _statements(tree, lines):
             if isinstance(node, ast.Import):
+                self.imported.extend((alias.name.split(".")[0], 0) for alias in node.names)
                 for alias in node.names:
                     if alias.asname:
                         self.names[alias.asname] = alias.name
                     else:
                         root = alias.name.split(".")[0]
                         self.names[root] = root
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            elif isinstance(node, ast.ImportFrom):
+                self.imported.append((node.module or "", node.level))
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 for alias in node.names:
                     if alias.name != "*":
                         self.names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
@@ -69,6 +75,7 @@ class ImportMap:
         clone = ImportMap.__new__(ImportMap)
         clone.names = dict(self.names)
         clone.star_modules = list(self.star_modules)
+        clone.imported = self.imported
         clone.uses_torch = self.uses_torch
         clone._qualified = {}
         return clone
