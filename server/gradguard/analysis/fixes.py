@@ -764,27 +764,29 @@ class FixBuilder:
         graph_holders: dict[str, int | None],
     ) -> Fix | None:
         """A recurrent state carried across iterations (`out, (h, c) = lstm(x, (h, c))`) keeps
-        each iteration's graph alive; with `retain_graph=True` the next backward goes through
-        the old graph, whose parameters the optimizer step changed. Detach the state at the
-        top of the loop body (truncated backpropagation through time). Unsafe: gradients no
-        longer flow into earlier iterations. `graph_holders` are the names holding tensors
-        (None) or tuples of tensors (their length) in the failed graph."""
+        each iteration's graph alive; the next backward goes through the old graph (with
+        `retain_graph=True`, or where the old part was never backwarded: a state that only
+        starts requiring grad in the second round), whose parameters the optimizer step
+        changed. Detach the state at the top of the loop body (truncated backpropagation
+        through time). Unsafe: gradients no longer flow into earlier iterations. A state kept
+        in module attributes is detached only with `retain_graph=True` (without it, the
+        attribute may not be set yet where the detach would go). `graph_holders` are the names
+        holding tensors (None) or tuples of tensors (their length) in the failed graph."""
         self._use(path)
         if step is None or backward is None or self.src.path != path:
-            return None
-        if not any(
-            k.arg == "retain_graph"
-            for n in ast.walk(backward)
-            if isinstance(n, ast.Call)
-            for k in n.keywords
-        ):
             return None
         loop = self._loop_around(step, backward)
         if loop is None:
             return None
         names = [n for n in _carried_names(loop) if n in graph_holders]
         attrs = _carried_attributes(loop, graph_holders)
-        if attrs and not names:
+        retained = any(
+            k.arg == "retain_graph"
+            for n in ast.walk(backward)
+            if isinstance(n, ast.Call)
+            for k in n.keywords
+        )
+        if attrs and not names and retained:
             return self._detach_attributes(step, loop, attrs, graph_holders, path)
         if not names or not self._own_lines(loop.body[0]):
             return None
@@ -1178,8 +1180,9 @@ def _written_root(mut: Mutation) -> str | None:
 
 
 def _carried_names(loop: ast.For | ast.While) -> list[str]:
-    """Names the loop body reads before it assigns them and assigns from a call (`h` in
-    `out, h = rnn(x, h)`): their value crosses from one iteration into the next."""
+    """Names the loop body reads before it assigns them and assigns from a call or an
+    arithmetic expression (`h` in `out, h = rnn(x, h)`, `state = x @ w_in + out @ w_rec`):
+    their value crosses from one iteration into the next."""
     targets = (
         {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
         if isinstance(loop, ast.For)
@@ -1187,7 +1190,7 @@ def _carried_names(loop: ast.For | ast.While) -> list[str]:
     )
     from_call: set[str] = set()
     for node in ast.walk(ast.Module(body=loop.body, type_ignores=[])):
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+        if isinstance(node, ast.Assign) and isinstance(node.value, (ast.Call, ast.BinOp)):
             for target in node.targets:
                 from_call |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
     first_use: dict[str, bool] = {}  # name -> its first use in the body is a read
