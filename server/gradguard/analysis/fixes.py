@@ -499,11 +499,17 @@ class FixBuilder:
         )
 
     def wrap_no_grad(self, stmt: ast.stmt | None, path: str = "") -> Fix | None:
+        """The statement under `with torch.no_grad():`; a `return` only where it returns the
+        in-place call itself (`return tensor.uniform_(-a, a)`, an initializer): its result is
+        the written tensor, so nothing computed after the write loses its graph."""
         self._use(path)
         if (
             stmt is None
             or self.torch is None
-            or not isinstance(stmt, (ast.Expr, ast.AugAssign, ast.Assign))
+            or not (
+                isinstance(stmt, (ast.Expr, ast.AugAssign, ast.Assign))
+                or (isinstance(stmt, ast.Return) and _returns_inplace_call(stmt))
+            )
         ):
             return None
         if not self._own_lines(stmt):
@@ -1109,6 +1115,18 @@ class FixBuilder:
 
 _ALIAS_NOTE = "the tensor it shares storage with is no longer changed"
 _CALLER_NOTE = "the tensor the caller passed is no longer changed"
+
+
+def _returns_inplace_call(stmt: ast.Return) -> bool:
+    """`return r.op_(...)`: the value is the in-place call on a name or attribute chain."""
+    value = stmt.value
+    return (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and value.func.attr.endswith("_")
+        and not value.func.attr.startswith("_")
+        and _is_simple(value.func.value)
+    )
 
 
 def _is_simple_ref(node: object) -> bool:
