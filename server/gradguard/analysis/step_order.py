@@ -115,6 +115,17 @@ def shared_block(
     return None
 
 
+def _common_block(
+    src: SourceMap, tree: ast.AST, step_chain: CallChain, backward_chain: CallChain
+) -> tuple[list[ast.stmt], int, int] | None:
+    """In this file's common caller of the step and the backward: the statement list holding
+    the statements their paths go through, and the indexes of those two statements."""
+    part = parting(step_chain, backward_chain)
+    if part is None or part[0] != src.path:
+        return None
+    return shared_block(tree, part[1], part[2])
+
+
 def _reads(node: ast.AST) -> set[str]:
     return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
 
@@ -174,17 +185,14 @@ def move_call_above(
     their common caller. Offered where every saved tensor was built before that caller ran
     (so no statement of it feeds the moved call), both are plain call statements, and the
     statements from the step's call to the moved one bind nothing the moved call reads."""
-    part = parting(step_chain, backward_chain)
-    if part is None or part[0] != src.path:
+    found = _common_block(src, tree, step_chain, backward_chain)
+    if found is None:
         return None
     depth = parting_depth(step_chain, backward_chain)
     if not save_chains or any(
         _saved_in_caller(tree, src.path, c, step_chain, depth) for c in save_chains
     ):
         return None  # a save happened inside the common caller: the moved call may need it
-    found = shared_block(tree, part[1], part[2])
-    if found is None:
-        return None
     block, a, b = found
     if a >= b:
         return None  # the backward comes first: the step is a later round's
@@ -224,10 +232,7 @@ def repeat_forward_after(
     before the step's statement, the forward's statements are among them, their inputs are
     not rebound up to the repeat, and none draws random numbers (the repeat must see the same
     inputs)."""
-    part = parting(step_chain, backward_chain)
-    if part is None or part[0] != src.path:
-        return None
-    found = shared_block(tree, part[1], part[2])
+    found = _common_block(src, tree, step_chain, backward_chain)
     if found is None or not save_chains:
         return None
     block, a, b = found
@@ -344,11 +349,8 @@ def repeat_forward_in_loop(
     backward in the loop body, one plain assignment of names outside the loop made every saved
     tensor, the loop body neither assigns its names nor rebinds what it reads, and it draws no
     random numbers."""
-    part = parting(step_chain, backward_chain)
-    if part is None or part[0] != src.path or not save_chains:
-        return None
-    found = shared_block(tree, part[1], part[2])
-    if found is None:
+    found = _common_block(src, tree, step_chain, backward_chain)
+    if found is None or not save_chains:
         return None
     block, a, b = found
     loop = _loop_with_body(tree, block)
