@@ -415,15 +415,7 @@ class SiteRenamer:
         saves: dict[SaveKey, SaveRecord] = {}
         sid, n = self.sid, self.n
         for k, rec in state.saves.items():
-            if k[:n] == sid:
-                nk = _old(k)
-            elif sid in rec.sids:
-                nk = k
-            else:
-                if k not in saves:
-                    saves[k] = rec
-                    continue
-                nk = k
+            nk = _old(k) if k[:n] == sid else k
             if nk is not k or sid in rec.sids:
                 rec = replace(rec, key=nk, sids=frozenset(self.key(s) for s in rec.sids))
             old = saves.get(nk)
