@@ -227,6 +227,9 @@ class DictVal:
     """A dict literal with constant keys (`batch = {"obs": t, ...}`)."""
 
     items: tuple[tuple[object, Value], ...]
+    # where each key was written as a keyword of a call (`make(nn.ReLU, inplace=True)`
+    # collected into `**options`): a fix to the value edits that keyword
+    written: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False)
 
     def get(self, key: object) -> Value | None:
         for k, v in self.items:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 
+from ..findings import Span
 from ..state import State
 from ..values import UNKNOWN, ClassVal, DictVal, FuncVal, ModuleObj, TupleVal, Value
 from .base import InterpreterBase
@@ -14,6 +15,24 @@ from .helpers import _is_static
 
 
 class CallArguments(InterpreterBase):
+    # the keywords written at the call being inlined, by name, where they stand
+    _keyword_spans: tuple[tuple[str, Span], ...] = ()
+
+    def _invoke(
+        self,
+        func: FuncVal,
+        args: list[Value],
+        kwargs: dict[str, Value],
+        node: ast.AST,
+        state: State,
+        self_obj: ModuleObj | None,
+    ) -> Value:
+        keywords = node.keywords if isinstance(node, ast.Call) else []
+        self._keyword_spans = tuple(
+            (k.arg, self.src.span(k)) for k in keywords if k.arg is not None
+        )
+        return super()._invoke(func, args, kwargs, node, state, self_obj)  # type: ignore[safe-super]
+
     def _bind_params(
         self,
         func: FuncVal,
@@ -32,7 +51,9 @@ class CallArguments(InterpreterBase):
             named = {p.arg for p in (*node.args.posonlyargs, *node.args.args)}
             named |= {p.arg for p in node.args.kwonlyargs}
             extra = tuple((k, v) for k, v in kwargs.items() if k not in named)
-            state.env[node.args.kwarg.arg] = DictVal(extra)
+            spans, self._keyword_spans = dict(self._keyword_spans), ()
+            written = tuple((k, spans[k]) for k, _ in extra if k in spans)
+            state.env[node.args.kwarg.arg] = DictVal(extra, written)
 
     def _default_value(self, default: ast.expr) -> Value:
         found = super()._default_value(default)  # type: ignore[safe-super]

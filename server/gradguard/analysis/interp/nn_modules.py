@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 
 from .. import torch_api as api
+from ..findings import Span
 from ..spans import PATH_ATTR
 from ..state import Mutation, State
 from ..values import (
@@ -13,6 +14,7 @@ from ..values import (
     BoundMethod,
     ClassVal,
     ConstVal,
+    DictVal,
     DistVal,
     FuncVal,
     ListObj,
@@ -58,13 +60,16 @@ class NnModules(InterpreterBase):
         if inplace is None and spec.inplace_arg is not None and len(args) > spec.inplace_arg:
             inplace = args[spec.inplace_arg]
             inplace_node = node.args[spec.inplace_arg]
+        inplace_span = self.src.span(inplace_node) if inplace_node is not None else None
+        if inplace is not None and inplace_span is None:
+            inplace_span = self._splat_keyword_span(node, "inplace", state, stmt)
         if inplace is not None:
             obj.inplace = (
                 Tri.of(inplace.value)
                 if isinstance(inplace, ConstVal) and isinstance(inplace.value, bool)
                 else Tri.MAYBE
             )
-            obj.inplace_span = self.src.span(inplace_node) if inplace_node is not None else None
+            obj.inplace_span = inplace_span
         obj.options = dict(kwargs)
         for pname in spec.params:
             obj.attrs[pname] = param = TensorVal(
@@ -84,6 +89,20 @@ class NnModules(InterpreterBase):
                 inference=state.inference_mode,
             )
         return obj
+
+    def _splat_keyword_span(
+        self, node: ast.Call, key: str, state: State, stmt: ast.stmt
+    ) -> Span | None:
+        """Where `key` was written as a keyword of the call whose `**kwargs` this call passes
+        on (`kind(**options)` in a factory called as `make(nn.ReLU, inplace=True)`)."""
+        for kw in node.keywords:
+            if kw.arg is None and isinstance(kw.value, ast.Name):
+                splat = self.eval(kw.value, state, stmt)
+                if isinstance(splat, DictVal):
+                    found = dict(splat.written).get(key)
+                    if found is not None:
+                        return found
+        return None
 
     def _named_children(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value | None:
         """`nn.Sequential(OrderedDict(pairs))`: the modules of the (name, module) pairs, in
