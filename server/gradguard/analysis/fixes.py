@@ -133,7 +133,7 @@ class FixBuilder:
         if mut.kind == "augassign" and isinstance(stmt, ast.AugAssign):
             return self._augassign(stmt, mut.element)
         if mut.kind == "setitem" and isinstance(stmt, (ast.Assign, ast.AugAssign)):
-            return self._clone_before_setitem(stmt)
+            return self._clone_before_setitem(stmt, chained=not mut.element)
         if mut.kind in ("method",) and isinstance(stmt, ast.Expr) and stmt.value is node:
             return self._method(stmt, node)
         if mut.kind == "method" and isinstance(stmt, ast.Return) and stmt.value is node:
@@ -177,13 +177,22 @@ class FixBuilder:
             (TextEdit(self.src.span(stmt), new),),
         )
 
-    def _clone_before_setitem(self, stmt: ast.Assign | ast.AugAssign) -> Fix | None:
+    def _clone_before_setitem(
+        self, stmt: ast.Assign | ast.AugAssign, chained: bool = False
+    ) -> Fix | None:
+        """`T = T.clone()` before `T[i] = v` (or `T[b][t] = v` where `chained`: the chain of
+        indexes is known to start from a tensor, not a list)."""
         target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
         if isinstance(stmt, ast.Assign) and len(stmt.targets) != 1:
             return None
-        if not isinstance(target, ast.Subscript) or not _is_simple(target.value):
+        if not isinstance(target, ast.Subscript):
             return None
-        base = self.src.full_text(target.value)
+        written = target.value
+        while chained and isinstance(written, ast.Subscript) and _side_effect_free(written.slice):
+            written = written.value  # `T[b][t] = v` writes into `T`
+        if not _is_simple(written):
+            return None
+        base = self.src.full_text(written)
         span = self.src.span(stmt)
         indent = self.src.indent_of(span.line)
         if not self.src.lines[span.line - 1][: span.col].strip() == "":

@@ -386,9 +386,14 @@ class Statements(InterpreterBase):
                     "copy_",
                     certain=not view.may_alias,
                 )
+                root = self._index_root(target.value, state)
+                if root is None:
+                    mut = replace(mut, element=True)  # `parts[i][:, 0] = v`: not one tensor's
                 new = self.inplace(view, others, mut, state, row=None)
                 if isinstance(target.value, (ast.Name, ast.Attribute)):
                     self._rebind_expr(target.value, _merge_into(base, new), state)
+                elif root is not None:
+                    self._rebind_expr(root[0], _merge_into(root[1], new), state)
             elif isinstance(base, NumpyVal):
                 mut = self.mutation(
                     target,
@@ -401,6 +406,18 @@ class Statements(InterpreterBase):
                 self.det.on_data_write(base.data_of, mut, state)
         elif isinstance(target, ast.Starred):
             self.bind(target.value, value, state, stmt)
+
+    def _index_root(self, expr: ast.expr, state: State) -> tuple[ast.expr, TensorVal] | None:
+        """The tensor a chain of indexes starts from (`T` in `T[b][t]`, which picks up a
+        write's grad history as a write through `T[b]` does), with the expression naming it;
+        None where the chain starts from anything else (a list of tensors)."""
+        while isinstance(expr, ast.Subscript):
+            expr = expr.value
+        if isinstance(expr, (ast.Name, ast.Attribute)):
+            root = self.eval_quiet(expr, state)
+            if isinstance(root, TensorVal):
+                return expr, root
+        return None
 
     def _dict_setitem(
         self, name: str, base: DictVal, key: Value, value: Value, state: State
@@ -576,6 +593,10 @@ class Statements(InterpreterBase):
             base = self.eval_quiet(base_expr, state)
             if isinstance(base, TensorVal) and isinstance(base_expr, (ast.Name, ast.Attribute)):
                 self._rebind_expr(base_expr, _merge_into(base, new), state)
+            elif isinstance(base, TensorVal):
+                root = self._index_root(base_expr, state)
+                if root is not None:
+                    self._rebind_expr(root[0], _merge_into(root[1], new), state)
         else:
             self._rebind_expr(stmt.target, new, state)
 
