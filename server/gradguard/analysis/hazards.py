@@ -177,11 +177,15 @@ class Detector:
             requires = requires | o.rg
         grad = state.grad
         sure = grad == Tri.YES and mut.certain
+        # a write that surely raises at the op (a leaf, a multi-output or no_grad view, an
+        # inference tensor) stops the program there: it changes nothing a later backward reads
+        raises_here = False
         # Autograd's own order of checks: multi-output views, no_grad views, then leaves.
         # MAYBE-requires-grad is not enough here: in working code these writes hit index and
         # statistics tensors that never require grad.
         if grad != Tri.NO and target.view_kind == "multi" and requires == Tri.YES:
             op = target.view_op or "Unbind"
+            raises_here = sure
             self.emit(
                 "GG003",
                 Severity.ERROR if sure and requires == Tri.YES else Severity.WARNING,
@@ -200,6 +204,7 @@ class Detector:
                 story=self._created(target) + self._viewed(target),
             )
         elif grad != Tri.NO and target.view_kind == "custom_fn" and requires == Tri.YES:
+            raises_here = sure
             self.emit(
                 "GG004",
                 Severity.ERROR if sure else Severity.WARNING,
@@ -214,6 +219,7 @@ class Detector:
                 story=self._created(target),
             )
         elif grad != Tri.NO and target.view_kind == "no_grad" and requires == Tri.YES:
+            raises_here = sure
             self.emit(
                 "GG004",
                 Severity.ERROR if sure and requires == Tri.YES else Severity.WARNING,
@@ -245,6 +251,7 @@ class Detector:
                 )
             )
             what = "a view of a leaf tensor" if target.is_view else "a leaf tensor"
+            raises_here = sure
             self.emit(
                 "GG001",
                 Severity.ERROR if sure else Severity.WARNING,
@@ -255,6 +262,7 @@ class Detector:
                 story=self._created(target),
             )
         if target.inference and not state.inference_mode:
+            raises_here = raises_here or mut.certain
             self.emit(
                 "GG005",
                 Severity.ERROR if mut.certain else Severity.WARNING,
@@ -267,6 +275,8 @@ class Detector:
                 ),
                 story=self._created(target),
             )
+        if raises_here:
+            return
         state.touch(target.sids, mut)
         if target.view_kind != "multi":
             for sid in target.sids:
