@@ -23,6 +23,7 @@ from .findings import Fix, Span, TextEdit
 from .hook_fix import forward_hook_fix
 from .inference_region import inference_to_no_grad
 from .leaf_rewrap import makes_leaf, needs_grad_meanwhile, rebinds_after, rewrap_after
+from .line_layout import indent_unit, standalone
 from .mutation_context import drop_context, join_previous_context
 from .no_grad_view import view_out_of_no_grad
 from .spans import SourceMap
@@ -34,6 +35,7 @@ from .step_order import (
     repeat_forward_after,
     repeat_forward_in_loop,
 )
+from .torch_api import FUNCTIONAL_INPLACE_ARG
 
 _AUG_SYMBOLS = {
     ast.Add: "+",
@@ -194,9 +196,12 @@ class FixBuilder:
             return None
         base = self.src.full_text(written)
         span = self.src.span(stmt)
-        indent = self.src.indent_of(span.line)
-        if not self.src.lines[span.line - 1][: span.col].strip() == "":
-            return None
+        # statements joined by `; ` where the write shares its line (`if m: y[0] = 0.0`)
+        sep = (
+            "\n" + self.src.indent_of(span.line)
+            if not self.src.lines[span.line - 1][: span.col].strip()
+            else "; "
+        )
         value = stmt.value
         reads_base = any(
             self.src.full_text(n) == base
@@ -207,7 +212,7 @@ class FixBuilder:
             insert = Span(span.line, span.col, span.line, span.col, span.path)
             return Fix(
                 f"Clone `{base}` before writing into it",
-                (TextEdit(insert, f"{base} = {base}.clone()\n{indent}"),),
+                (TextEdit(insert, f"{base} = {base}.clone(){sep}"),),
             )
         if isinstance(stmt, ast.AugAssign):
             return None
@@ -215,8 +220,8 @@ class FixBuilder:
         tmp = "new_" + "".join(ch if ch.isalnum() else "_" for ch in base).strip("_")
         target_text = self.src.full_text(target)
         new = (
-            f"{tmp} = {self.src.full_text(value)}\n{indent}{base} = {base}.clone()\n"
-            f"{indent}{target_text} = {tmp}"
+            f"{tmp} = {self.src.full_text(value)}{sep}{base} = {base}.clone()"
+            f"{sep}{target_text} = {tmp}"
         )
         return Fix(
             f"Write into a clone of `{base}` (computing the value first)", (TextEdit(span, new),)
@@ -355,9 +360,12 @@ class FixBuilder:
         )
 
     def _inplace_kw(self, stmt: ast.stmt, call: ast.Call) -> Fix | None:
-        kw = next((k for k in call.keywords if k.arg == "inplace"), None)
+        kw: ast.AST | None = next((k for k in call.keywords if k.arg == "inplace"), None)
+        if kw is None:
+            kw = _positional_inplace(call)  # `F.relu(h, True)`
         if kw is None:
             return None
+        flag = "inplace=False" if isinstance(kw, ast.keyword) else "False"
         if (
             isinstance(stmt, ast.Expr)
             and stmt.value is call
@@ -372,12 +380,12 @@ class FixBuilder:
             if kw_span.line != call_span.line or call_span.line != call_span.end_line:
                 return None
             rel = kw_span.col - call_span.col
-            new_call = text[:rel] + "inplace=False" + text[rel + kw_span.end_col - kw_span.col :]
+            new_call = text[:rel] + flag + text[rel + kw_span.end_col - kw_span.col :]
             new = f"{target} = {new_call}"
             return Fix(f"Rewrite as `{_short(new)}`", (TextEdit(self.src.span(stmt), new),))
         return Fix(
             self._inplace_false_title(call, self.src.span(kw)),
-            (TextEdit(self.src.span(kw), "inplace=False"),),
+            (TextEdit(self.src.span(kw), flag),),
         )
 
     def inplace_false_at(self, span: Span, keyword: bool, call: ast.AST | None = None) -> Fix:
@@ -522,7 +530,8 @@ class FixBuilder:
         ):
             return None
         if not self._own_lines(stmt):
-            return None  # shares its lines with another statement (`a; b`)
+            # shares its line with another statement (`a; b`, `if warm: w.add_(1)`)
+            return self._wrap_shared_line(stmt)
         span = self.src.span(stmt)
         fix = self.wrap_lines(
             span.path,
@@ -538,6 +547,19 @@ class FixBuilder:
         # under no_grad the values are copied in instead
         edit, new = factory
         return Fix(f"{fix.title}, filling it with `{_short(new)}`", (*fix.edits, edit))
+
+    def _wrap_shared_line(self, stmt: ast.stmt) -> Fix | None:
+        """A statement sharing its line, put on lines of its own under `no_grad`."""
+        place = standalone(self.src, self._tree(), stmt)
+        if place is None or self._factory_out(stmt) is not None:
+            return None
+        unit = indent_unit(self.src, stmt.lineno)
+        text = self.src.full_text(stmt)
+        new = f"with {self.torch}.no_grad():\n{place.indent}{unit}{text}"
+        return Fix(
+            f"Wrap `{_short(text)}` in `with {self.torch}.no_grad():` (on lines of its own)",
+            (TextEdit(place.span, place.before + new + place.after),),
+        )
 
     def factory_out_under_no_grad(self, mut: Mutation) -> Fix | None:
         """`torch.arange(..., out=param)` with grad mode on (parameter initialisation): the
@@ -581,11 +603,12 @@ class FixBuilder:
         if self.torch is None:
             return None
         indent = self.src.lines[first - 1][:col]
+        unit = indent_unit(self.src, first)
         edits = [
             TextEdit(Span(first, 0, first, 0, path), f"{indent}with {self.torch}.no_grad():\n")
         ]
         for line in range(first, last + 1):
-            edits.append(TextEdit(Span(line, 0, line, 0, path), "    "))
+            edits.append(TextEdit(Span(line, 0, line, 0, path), unit))
         title = title or f"Wrap lines {first}-{last} in `with {self.torch}.no_grad():`"
         return Fix(title, tuple(edits), wraps=(path, first, last, col))
 
@@ -656,8 +679,15 @@ class FixBuilder:
         block, at = found
         line = write.lineno
         index = next(
-            (i for i, s in enumerate(block[:at]) if s.lineno <= line <= (s.end_lineno or s.lineno)),
-            None,
+            (i for i, s in enumerate(block[:at]) if _same_stmt(s, write)),  # `a; opt.step()`
+            next(
+                (
+                    i
+                    for i, s in enumerate(block[:at])
+                    if s.lineno <= line <= (s.end_lineno or s.lineno)
+                ),
+                None,
+            ),
         )
         if index is None:
             return None  # the write is in another block (an inner loop, another branch)
@@ -667,23 +697,28 @@ class FixBuilder:
             return None
         if step and not _only_calls(moved):
             return None
-        if not self._own_lines(moved) or not self._own_lines(backward):
-            return None
         src = self.src
-        first, last = moved.lineno, moved.end_lineno or moved.lineno
-        col = moved.col_offset
-        end = self._last_backward_in_block(backward.end_lineno or backward.lineno, col)
-        text = "\n".join(src.lines[first - 1 : last]) + "\n"
-        after = end + 1
-        insert = (
-            TextEdit(Span(after, 0, after, 0, path), text)
-            if after <= len(src.lines)
-            else TextEdit(
-                Span(end, len(src.lines[end - 1]), end, len(src.lines[end - 1]), path),
-                "\n" + text.rstrip("\n"),
+        if not self._own_lines(moved) or not self._own_lines(backward):
+            # `opt_d.zero_grad(); d_loss.backward(); opt_d.step()` (notebook style)
+            found_edits = self._move_simple_below(block, index, at)
+            if found_edits is None:
+                return None
+            edits, end = found_edits
+        else:
+            first, last = moved.lineno, moved.end_lineno or moved.lineno
+            col = moved.col_offset
+            end = self._last_backward_in_block(backward.end_lineno or backward.lineno, col)
+            text = "\n".join(src.lines[first - 1 : last]) + "\n"
+            after = end + 1
+            insert = (
+                TextEdit(Span(after, 0, after, 0, path), text)
+                if after <= len(src.lines)
+                else TextEdit(
+                    Span(end, len(src.lines[end - 1]), end, len(src.lines[end - 1]), path),
+                    "\n" + text.rstrip("\n"),
+                )
             )
-        )
-        edits = (TextEdit(Span(first, 0, last + 1, 0, path), ""), insert)
+            edits = (TextEdit(Span(first, 0, last + 1, 0, path), ""), insert)
         shown = _short(src.text(write))
         if step:
             return Fix(
@@ -704,6 +739,39 @@ class FixBuilder:
         ):
             return None  # the code before the backward would see the change move
         return Fix(f"Move `{shown}` below the backward at line {end}", edits)
+
+    def _move_simple_below(
+        self, block: list[ast.stmt], index: int, at: int
+    ) -> tuple[tuple[TextEdit, TextEdit], int] | None:
+        """Edits moving the one-line simple statement `block[index]` right after the last
+        statement calling `backward(` from `block[at]` on, where one of them shares its line
+        with other statements: it leaves with the `; ` that joined it, and joins the new place
+        with `; ` (or a new line where that statement has its line to itself)."""
+        src, moved = self.src, block[index]
+        if not isinstance(moved, ast.Expr) or moved.lineno != moved.end_lineno:
+            return None
+        last = max(
+            (i for i in range(at, len(block)) if "backward(" in src.full_text(block[i])),
+            default=at,
+        )
+        target = block[last]
+        span = src.span(moved)
+        prev = block[index - 1] if index > 0 and block[index - 1].end_lineno == span.line else None
+        nxt = block[index + 1] if index + 1 < len(block) else None
+        if prev is not None:
+            cut = Span(src.span(prev).end_line, src.span(prev).end_col, span.line, span.end_col)
+        elif nxt is not None and nxt.lineno == span.line:
+            cut = Span(span.line, span.col, nxt.lineno, src.span(nxt).col)
+        else:
+            cut = Span(span.line, 0, span.line + 1, 0)
+        cut = replace(cut, path=span.path)
+        there = src.span(target)
+        joint = "\n" + src.indent_of(there.end_line) if self._own_lines(target) else "; "
+        insert = TextEdit(
+            Span(there.end_line, there.end_col, there.end_line, there.end_col, span.path),
+            joint + src.full_text(moved),
+        )
+        return (TextEdit(cut, ""), insert), there.end_line
 
     def move_into_context(self, backward: ast.stmt | None, save_line: int) -> Fix | None:
         """A backward after the `with allow_mutation_on_saved_tensors():` block that recorded
@@ -1109,17 +1177,21 @@ class FixBuilder:
         if self.torch is None and not already_no_grad:
             return None
         span = self.src.span(stmt)
-        indent = self.src.indent_of(span.line)
-        if self.src.lines[span.line - 1][: span.col].strip():
-            return None
         right = self.src.full_text(value.right)
         if already_no_grad:
             new = f"{name} {symbol}= {right}"
             return Fix(f"Update `{name}` in place (it stays a leaf)", (TextEdit(span, new),))
-        new = f"with {self.torch}.no_grad():\n{indent}    {name} {symbol}= {right}"
-        return Fix(
-            f"Update `{name}` in place under `no_grad()` (it stays a leaf)", (TextEdit(span, new),)
-        )
+        unit = indent_unit(self.src, span.line)
+        title = f"Update `{name}` in place under `no_grad()` (it stays a leaf)"
+        if not self._own_lines(stmt):  # `if step: w = w - lr * w.grad`, `a; w = ...`
+            place = standalone(self.src, self._tree(), stmt)
+            if place is None:
+                return None
+            new = f"with {self.torch}.no_grad():\n{place.indent}{unit}{name} {symbol}= {right}"
+            return Fix(title, (TextEdit(place.span, place.before + new + place.after),))
+        indent = self.src.indent_of(span.line)
+        new = f"with {self.torch}.no_grad():\n{indent}{unit}{name} {symbol}= {right}"
+        return Fix(title, (TextEdit(span, new),))
 
 
 _ALIAS_NOTE = "the tensor it shares storage with is no longer changed"
@@ -1190,6 +1262,18 @@ def _multi_output_call(
     if op == "unbind":
         return op, base, None, values[0]
     return op, base, values[0], values[1]
+
+
+def _positional_inplace(call: ast.Call) -> ast.expr | None:
+    """The literal `True` a functional activation takes as its `inplace` argument by position
+    (`F.relu(h, True)`, `F.leaky_relu(h, 0.2, True)`)."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    at = FUNCTIONAL_INPLACE_ARG.get(name or "")
+    if at is None or len(call.args) <= at or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    arg = call.args[at]
+    return arg if isinstance(arg, ast.Constant) and arg.value is True else None
 
 
 def _written_root(mut: Mutation) -> str | None:

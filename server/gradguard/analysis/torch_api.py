@@ -245,6 +245,26 @@ _ACT_INPLACE = {
     "AlphaDropout": ("nn.functional.alpha_dropout", 1),
     "FeatureAlphaDropout": ("nn.functional.feature_alpha_dropout", 1),
 }
+# where the functional forms take `inplace` positionally (`F.relu(x, True)`,
+# `F.leaky_relu(x, 0.2, True)`), read from their signatures in torch 2.13
+FUNCTIONAL_INPLACE_ARG: dict[str, int] = {
+    **dict.fromkeys(("relu", "relu6", "selu", "silu", "hardswish", "hardsigmoid", "mish"), 1),
+    **dict.fromkeys(("elu", "celu", "leaky_relu"), 2),
+    **dict.fromkeys(
+        (
+            "hardtanh",
+            "threshold",
+            "dropout",
+            "dropout1d",
+            "dropout2d",
+            "dropout3d",
+            "alpha_dropout",
+            "feature_alpha_dropout",
+        ),
+        3,
+    ),
+    "rrelu": 4,
+}
 _ACT_PLAIN = {
     "Sigmoid": "sigmoid",
     "Tanh": "tanh",

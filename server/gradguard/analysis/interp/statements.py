@@ -407,6 +407,26 @@ class Statements(InterpreterBase):
         elif isinstance(target, ast.Starred):
             self.bind(target.value, value, state, stmt)
 
+    def _extend_by_augassign(
+        self, stmt: ast.AugAssign, lst: ListObj | TupleVal, state: State
+    ) -> None:
+        """`layers += [nn.Linear(a, b), nn.ReLU(True)]`: the list holds the new items too (as
+        `layers.extend(...)`); a list literal grows into a tracked list."""
+        value = self.eval(stmt.value, state, stmt)
+        if isinstance(lst, TupleVal):
+            grown = ListObj()
+            for item in lst.items:
+                grown.add(item)
+            if isinstance(stmt.target, (ast.Name, ast.Attribute)):
+                self._rebind_expr(stmt.target, grown, state)
+            lst = grown
+        self._touch(lst)
+        if isinstance(value, TupleVal):
+            for item in value.items:
+                lst.add(item)
+        else:
+            lst.add(self.element_of(value, stmt.value, state))
+
     def _index_root(self, expr: ast.expr, state: State) -> tuple[ast.expr, TensorVal] | None:
         """The tensor a chain of indexes starts from (`T` in `T[b][t]`, which picks up a
         write's grad history as a write through `T[b]` does), with the expression naming it;
@@ -528,6 +548,9 @@ class Statements(InterpreterBase):
             and self._jedi_worth_it(stmt.target, state)
         ):
             target_val = self._jedi_value(stmt.target)
+        if isinstance(stmt.op, ast.Add) and isinstance(target_val, (ListObj, TupleVal)):
+            self._extend_by_augassign(stmt, target_val, state)  # `layers += block(n, m)`
+            return
         if isinstance(stmt.target, ast.Subscript):
             base = self.eval(stmt.target.value, state, stmt)
             self.eval(stmt.target.slice, state, stmt)

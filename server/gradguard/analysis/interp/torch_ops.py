@@ -138,6 +138,13 @@ class TorchOps(InterpreterBase):
         op_args = _op_args(args, kwargs)
         name = qual.split(".")[-1]
         inplace_kw = kwargs.get("inplace")
+        at = (
+            api.FUNCTIONAL_INPLACE_ARG.get(name)
+            if qual.startswith("torch.nn.functional.")
+            else None
+        )
+        if inplace_kw is None and at is not None and len(node.args) == len(args) > at:
+            inplace_kw = args[at]  # `F.relu(x, True)`
         if name.endswith("_") and not name.endswith("__") and op_args.get("0") is not None:
             return self.call_inplace(op_args, row, name, node, stmt, state, kind="method")
         if isinstance(inplace_kw, ConstVal) and inplace_kw.value is True and row is not None:
