@@ -337,7 +337,42 @@ def join_values(a: Value, b: Value) -> Value:
         return a
     if isinstance(b, (TupleVal, ListObj)) and a == _NONE:
         return b
+    # `state = [None] * n if state is None else state` where the state a call returned is a
+    # list built by append: one list whose elements are either side's (in order while both
+    # have the same known length), so `state[i]` is the carried tensor from the second round on
+    if (
+        isinstance(a, (TupleVal, ListObj, SeqVal))
+        and isinstance(b, (TupleVal, ListObj, SeqVal))
+        and (isinstance(a, ListObj) or isinstance(b, ListObj))
+    ):
+        return _join_lists(a, b)
     return UNKNOWN
+
+
+def _known_order(v: TupleVal | ListObj | SeqVal) -> tuple[Value, ...] | None:
+    if isinstance(v, TupleVal):
+        return v.items
+    if isinstance(v, ListObj):
+        return tuple(v.items) if len(v.items) < ListObj.MAX_ITEMS else None
+    return None
+
+
+def _join_lists(a: TupleVal | ListObj | SeqVal, b: TupleVal | ListObj | SeqVal) -> ListObj:
+    out = ListObj()
+    ia, ib = _known_order(a), _known_order(b)
+    if ia is not None and ib is not None and len(ia) == len(ib):
+        for x, y in zip(ia, ib, strict=True):
+            out.add(join_values(x, y))
+        return out
+    elems = [
+        e
+        for v in (a, b)
+        for e in (v.items if isinstance(v, TupleVal) else (v.elem,))
+        if e is not None
+    ]
+    for e in elems:
+        out.elem = e if out.elem is None else join_values(out.elem, e)
+    return out
 
 
 _NONE = ConstVal(None)

@@ -42,6 +42,7 @@ from .helpers import (
     _list_view,
     _truth,
 )
+from .slices import sequence_binop, tuple_slice
 
 
 class Expressions(InterpreterBase):
@@ -406,6 +407,10 @@ class Expressions(InterpreterBase):
                 return base.items[index.value]
             except IndexError:
                 return UNKNOWN
+        if isinstance(base, TupleVal) and isinstance(node.slice, ast.Slice):
+            part = tuple_slice(base, node.slice)
+            if part is not None:
+                return part
         if isinstance(base, TupleVal):
             return self.element_of(base, node, state)
         if isinstance(base, SeqVal):
@@ -456,7 +461,8 @@ class Expressions(InterpreterBase):
         if not isinstance(left, TensorVal) and not isinstance(right, TensorVal):
             if isinstance(left, NumpyVal) or isinstance(right, NumpyVal):
                 return UNKNOWN
-            return UNKNOWN
+            seq = sequence_binop(node.op, left, right)
+            return seq if seq is not None else UNKNOWN
         op = api.BINOP_METHODS.get(type(node.op).__name__)
         args: dict[str, Value] = {"0": left, "1": right}
         return self.apply_op(
