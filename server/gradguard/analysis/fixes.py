@@ -689,6 +689,8 @@ class FixBuilder:
                 None,
             ),
         )
+        if index is None and step:
+            return self._move_step_below_holder(write, backward, path)
         if index is None:
             return None  # the write is in another block (an inner loop, another branch)
         moved = block[index]
@@ -739,6 +741,41 @@ class FixBuilder:
         ):
             return None  # the code before the backward would see the change move
         return Fix(f"Move `{shown}` below the backward at line {end}", edits)
+
+    def _move_step_below_holder(self, step: ast.stmt, backward: ast.stmt, path: str) -> Fix | None:
+        """The step moved below the `if`/`with`/`try` statement after it, in its own block, that
+        holds the backward (`opt.step()` above `try: loss2.backward() finally: ...`). Unsafe,
+        as any move of a step."""
+        found = self._block_of(step)
+        if found is None or not isinstance(step, ast.Expr) or not self._own_lines(step):
+            return None
+        block, index = found
+        holder = next(
+            (
+                s
+                for s in block[index + 1 :]
+                if s.lineno <= backward.lineno <= (s.end_lineno or s.lineno)
+            ),
+            None,
+        )
+        if not isinstance(holder, (ast.If, ast.With, ast.Try)):
+            return None
+        first, last = step.lineno, step.end_lineno or step.lineno
+        end = holder.end_lineno or holder.lineno
+        text = "\n".join(self.src.lines[first - 1 : last]) + "\n"
+        close = len(self.src.lines[end - 1].rstrip("\r\n"))
+        insert = (
+            TextEdit(Span(end + 1, 0, end + 1, 0, path), text)
+            if end < len(self.src.lines)
+            else TextEdit(Span(end, close, end, close, path), "\n" + text.rstrip("\n"))
+        )
+        return Fix(
+            f"Move `{_short(self.src.text(step))}` below the block ending at line {end} "
+            f"(unsafe: the update then runs after the backward at line {backward.lineno}, and "
+            f"with the gradients it adds)",
+            (TextEdit(Span(first, 0, last + 1, 0, path), ""), insert),
+            safe=False,
+        )
 
     def _move_simple_below(
         self, block: list[ast.stmt], index: int, at: int
