@@ -31,6 +31,7 @@ from ..values import (
     next_serial,
 )
 from .base import InterpreterBase
+from .context_generators import contexts_at_yield
 from .helpers import (
     _assumed,
     _enter,
@@ -299,6 +300,10 @@ class Statements(InterpreterBase):
             ctx = self.eval(item.context_expr, state, stmt)
             if isinstance(ctx, CtxVal):
                 _enter(ctx, state)
+            elif isinstance(item.context_expr, ast.Call):  # a generator context manager
+                callee = self.eval(item.context_expr.func, state, stmt)
+                for inner in contexts_at_yield(callee, self.imports):
+                    _enter(inner, state)
             if item.optional_vars is not None:
                 self.bind(item.optional_vars, UNKNOWN, state, stmt)
         state = self.exec_block(stmt.body, state)
