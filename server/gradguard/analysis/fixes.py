@@ -220,12 +220,19 @@ class FixBuilder:
         tmp = "new_" + "".join(ch if ch.isalnum() else "_" for ch in base).strip("_")
         target_text = self.src.full_text(target)
         new = (
-            f"{tmp} = {self.src.full_text(value)}{sep}{base} = {base}.clone()"
+            f"{tmp} = {self._value_text(value)}{sep}{base} = {base}.clone()"
             f"{sep}{target_text} = {tmp}"
         )
         return Fix(
             f"Write into a clone of `{base}` (computing the value first)", (TextEdit(span, new),)
         )
+
+    def _value_text(self, value: ast.expr) -> str:
+        """The source of an expression to stand on the right of a new assignment: in
+        parentheses where it spans several lines (it may have stood in the parentheses of the
+        old statement, which are not part of it)."""
+        text = self.src.full_text(value)
+        return f"({text})" if "\n" in text else text
 
     def _method(self, stmt: ast.Expr, call: ast.AST) -> Fix | None:
         if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
