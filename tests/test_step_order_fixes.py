@@ -175,3 +175,47 @@ def test_no_repeat_in_the_loop_of_a_forward_drawing_random_inputs() -> None:
 def test_no_repeat_in_the_loop_when_the_loop_changes_the_forward_input() -> None:
     source = G_STEPS.replace("FORWARD_INPUT", "noise").replace("LOOP_FIRST", "noise = noise * 0.5")
     assert _step_finding(source).fixes == ()
+
+
+LOSS_FN = """import torch
+import torch.nn as nn
+
+
+def tc_loss(D, opt_d, z):
+    d_z = D(z)
+    term = d_z.mean()
+    d_loss = d_z.pow(2).mean()
+    opt_d.zero_grad()
+    d_loss.backward(retain_graph=True)
+    REBIND
+    opt_d.step()
+    return term, d_loss
+
+
+enc = nn.Linear(6, 4)
+D = nn.Sequential(nn.Linear(4, 8), nn.Tanh(), nn.Linear(8, 2))
+opt_d = torch.optim.SGD(D.parameters(), lr=0.1)
+z = enc(torch.randn(5, 6))
+term, d_loss = tc_loss(D, opt_d, z)
+term.backward()
+"""
+
+
+def test_the_returned_term_is_recomputed_after_the_step_in_the_loss_function() -> None:
+    source = LOSS_FN.replace("    REBIND\n", "")
+    [fix] = _step_finding(source).fixes
+    assert not fix.safe
+    assert fix.title.startswith("Repeat lines 6, 7 after `opt_d.step()`")
+    fixed = apply_edits(source, list(fix.edits))
+    # the discriminator's own loss, which its backward consumed, is not repeated
+    assert fixed.splitlines()[11:14] == [
+        "    d_z = D(z)",
+        "    term = d_z.mean()",
+        "    return term, d_loss",
+    ]
+    _runs(fixed)
+
+
+def test_no_repeat_after_the_step_when_an_input_of_the_forward_changed() -> None:
+    source = LOSS_FN.replace("    REBIND", "    z = z * 2")
+    assert _step_finding(source).fixes == ()

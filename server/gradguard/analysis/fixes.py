@@ -33,6 +33,7 @@ from .step_order import (
     move_step_below_block,
     parting,
     repeat_forward_after,
+    repeat_forward_after_step,
     repeat_forward_in_loop,
 )
 from .torch_api import FUNCTIONAL_INPLACE_ARG
@@ -645,6 +646,7 @@ class FixBuilder:
             or repeat_forward_after(self.src, tree, mut.chain, backward_chain, saves)
             or move_step_below_block(self.src, tree, mut.chain, backward_chain)
             or repeat_forward_in_loop(self.src, tree, mut.chain, backward_chain, saves)
+            or repeat_forward_after_step(self.src, tree, mut.chain, backward_chain, saves)
         )
 
     def move_write_below(

@@ -10,7 +10,9 @@ Both fixes change what is trained, so both are unsafe:
 - the forward that saved the parameters runs in the common caller, before the step: the
   statements computing what the failing backward needs are repeated right before the
   statement leading to that backward (the second loss then goes through the updated weights,
-  as in the usual GAN loop).
+  as in the usual GAN loop);
+- the forward and the step run in one function and the backward after it returns: what the
+  function goes on to use from the forward is recomputed right after the step.
 """
 
 from __future__ import annotations
@@ -392,5 +394,92 @@ def repeat_forward_in_loop(
         f"line {loop.lineno} (unsafe: each round's backward then goes through the weights the "
         f"previous round's step updated)",
         (TextEdit(Span(first.lineno, 0, first.lineno, 0, src.path), text),),
+        safe=False,
+    )
+
+
+def repeat_forward_after_step(
+    src: SourceMap,
+    tree: ast.AST,
+    step_chain: CallChain,
+    backward_chain: CallChain,
+    save_chains: list[CallChain],
+) -> Fix | None:
+    """The forward that saved the stepped parameters and the step run in one function, and a
+    backward outside it goes through what that function goes on to use (a loss function that
+    also trains the discriminator, returning the generator's term computed before the step):
+    the statements computing that from the forward on are repeated right after the step, so
+    it goes through the updated weights. What the function's own backward consumed is not
+    repeated. Offered where each repeated statement is a plain assignment of names, their
+    inputs are not rebound up to the step, and none draws random numbers."""
+    if not save_chains:
+        return None
+    block: list[ast.stmt] | None = None
+    at = -1
+    savers: set[int] = set()
+    for chain in save_chains:
+        part = parting(chain, step_chain)
+        if part is None or part[0] != src.path:
+            return None
+        if parting_depth(backward_chain, step_chain) >= parting_depth(chain, step_chain):
+            return None  # the backward runs in that function too
+        found = shared_block(tree, part[1], part[2])
+        if found is None or found[1] >= found[2]:
+            return None
+        if block is None:
+            block, at = found[0], found[2]
+        elif found[0] is not block or found[2] != at:
+            return None
+        savers.add(found[1])
+    if block is None:
+        return None
+    low = min(savers)
+    made: set[str] = set()  # names holding what the forward computed
+    consumed: set[str] = set()  # what a backward before the step went through
+    for i in range(low, at):
+        if i in savers or _reads(block[i]) & made:
+            made |= _binds(block[i])
+        if "backward" in _callee_names(block[i]):
+            consumed |= _reads(block[i])
+    needed = {n for s in block[at + 1 :] for n in _reads(s)} & made - consumed
+    if not needed:
+        return None
+    copied: list[int] = []
+    for i in range(at - 1, low - 1, -1):
+        bound = _binds(block[i])
+        if not bound & needed:
+            continue
+        if not _simple_assign(block[i]):
+            return None
+        needed = (needed - bound) | (_reads(block[i]) & made)
+        copied.append(i)
+    copied.reverse()
+    if not savers <= set(copied):
+        return None
+    inputs = {n for i in copied for n in _reads(block[i])} - made
+    if inputs & {n for i in range(low, at + 1) if i not in copied for n in _binds(block[i])}:
+        return None  # an input changed between the forward and the step
+    stmts = [block[i] for i in copied]
+    step = block[at]
+    if any(name in _RANDOM_CALLS for s in stmts for name in _callee_names(s)):
+        return None
+    if not all(_own_lines(src, s) for s in (*stmts, step)):
+        return None
+    after = (step.end_lineno or step.lineno) + 1
+    text = "".join(_lines_of(src, s) for s in stmts)
+    close = len(src.lines[after - 2].rstrip("\r\n"))
+    insert = (
+        TextEdit(Span(after, 0, after, 0, src.path), text)
+        if after <= len(src.lines)
+        else TextEdit(Span(after - 1, close, after - 1, close, src.path), "\n" + text.rstrip("\n"))
+    )
+    lines = ", ".join(str(s.lineno) for s in stmts)
+    what = f"`{_short(src.text(stmts[0]))}`" if len(stmts) == 1 else f"lines {lines}"
+    backward_path, backward = backward_chain[-1] if backward_chain else ("", step)
+    where = f" at line {backward.lineno}" if backward_path == src.path and backward_chain else ""
+    return Fix(
+        f"Repeat {what} after `{_short(src.text(step))}` (unsafe: the backward{where} then "
+        f"goes through the weights the step updated)",
+        (insert,),
         safe=False,
     )
