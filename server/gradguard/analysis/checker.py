@@ -50,6 +50,7 @@ def check_source(
     detector.main_path = path
     interp = Interpreter(parsed.tree, src, imports, table, detector)
     detector.call_chain = interp.call_chain
+    detector.caller_envs = lambda: [s.env for s in interp.caller_states]
     if modules is not None:
         interp.linker = ModuleLinker(interp, modules, path)
     if cache is not None and not use_jedi:

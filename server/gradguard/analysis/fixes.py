@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
@@ -32,6 +33,7 @@ from .step_order import (
     move_call_above,
     move_step_below_block,
     parting,
+    parting_depth,
     repeat_forward_after,
     repeat_forward_after_step,
     repeat_forward_in_loop,
@@ -907,6 +909,46 @@ class FixBuilder:
         loop = self._loop_around(step, backward)
         if loop is None:
             return None
+        return self._detach_in_loop(loop, step, backward, path, graph_holders)
+
+    def detach_carried_across_calls(
+        self,
+        step_chain: CallChain,
+        backward_chain: CallChain,
+        holders_at: Callable[[int], dict[str, int | None]],
+    ) -> Fix | None:
+        """As `detach_carried`, where the step and the backward run in functions the loop
+        calls (an actor-critic loop calling `actor_loss(...)` and `critic_loss(...)`, each
+        with its own backward and step, through a state the loop carries): the loop around
+        the statements where their paths part, or around the call they share, in the
+        innermost caller that has one. `holders_at(k)` are the names holding the failed
+        graph in the caller running the chains' statement `k`."""
+        if not step_chain or not backward_chain:
+            return None
+        depth = parting_depth(step_chain, backward_chain)
+        levels: list[tuple[int, list[ast.stmt], str]] = []
+        part = parting(step_chain, backward_chain)
+        if part is not None:
+            levels.append((depth, [part[1], part[2]], part[0]))
+        levels += [(k, [step_chain[k][1]], step_chain[k][0]) for k in range(depth - 1, -1, -1)]
+        backward = backward_chain[-1][1]
+        for level, stmts, path in levels:
+            self._use(path)
+            if self.src.path != path:
+                continue
+            loop = self._loop_around(*stmts)
+            if loop is not None:
+                return self._detach_in_loop(loop, stmts[0], backward, path, holders_at(level))
+        return None
+
+    def _detach_in_loop(
+        self,
+        loop: ast.For | ast.While,
+        step: ast.stmt,
+        backward: ast.stmt,
+        path: str,
+        graph_holders: dict[str, int | None],
+    ) -> Fix | None:
         names = [n for n in _carried_names(loop) if n in graph_holders]
         attrs = _carried_attributes(loop, graph_holders)
         retained = any(

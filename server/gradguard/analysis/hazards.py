@@ -57,6 +57,8 @@ class Detector:
         self.caller_decides = False
         # the statements of the calls that led to a statement (set by the interpreter)
         self.call_chain: Callable[[ast.stmt | None], CallChain] = lambda stmt: ()
+        # the variables of the callers of the inlined calls running now, outermost first
+        self.caller_envs: Callable[[], list[dict[str, Value]]] = lambda: []
 
     def _line(self, span: Span, here: Span) -> str:
         """`line 12`, or `line 12 of train.py` when `span` is in another file than `here`."""
@@ -579,9 +581,14 @@ class Detector:
             if here:
                 holders.update(_attribute_holders(state, recs))
             below = self.fixes.move_step_below(mut.stmt, backward, mut.span.path, self.src.path)
+            detach = self.fixes.detach_carried(mut.stmt, backward, mut.span.path, holders)
+            if detach is None and below is None:
+                detach = self.fixes.detach_carried_across_calls(
+                    mut.chain, backward_chain, lambda k: self._holders_in_caller(k, state, recs)
+                )
             return (
                 below,
-                self.fixes.detach_carried(mut.stmt, backward, mut.span.path, holders),
+                detach,
                 None if below else self.fixes.reorder_across_calls(mut, recs, backward_chain),
             )
         move = (  # weight surgery, running statistics: module state, not the forward's values
@@ -597,6 +604,27 @@ class Detector:
         if mut.grad_off or mut.target_param:
             return (clone, move)
         return (self.fixes.out_of_place(mut), clone, move)
+
+    def _holders_in_caller(
+        self, level: int, state: State | None, recs: list[SaveRecord]
+    ) -> dict[str, int | None]:
+        """The names holding a tensor in a graph (or a tuple of them) in the caller running
+        the call chain's statement `level` (the innermost frame's own state past the
+        callers). Any graph: by the time the backward runs, the carried name may already hold
+        the next round's tensor, while the one the failed graph went through is gone."""
+        envs = self.caller_envs()
+        env = envs[level] if level < len(envs) else (state.env if state is not None else {})
+        out = _graph_holders(State(env=env), recs)
+        for name, value in env.items():
+            items = value.items if isinstance(value, TupleVal) else (value,)
+            if (
+                name.isidentifier()
+                and items
+                and all(isinstance(v, TensorVal) for v in items)
+                and any(isinstance(v, TensorVal) and v.rg == Tri.YES for v in items)
+            ):
+                out.setdefault(name, _arity(value))
+        return out
 
     def _saver_related(self, rec: SaveRecord) -> tuple[Related, ...]:
         first = Related(
