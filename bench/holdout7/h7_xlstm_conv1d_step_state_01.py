@@ -1,0 +1,53 @@
+# source: https://github.com/NX-AI/xlstm/pull/81
+# case: xLSTM's CausalConv1d step function shifts its carried conv_state in place (`conv_state.copy_(torch.roll(...))`, then `conv_state[:, -1:, :] = x`) on every step; the product `conv_state * conv1d_weight` of the previous step saved that state, so backpropagating a loss over a step-by-step rollout fails
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+
+
+class CausalConv1dConfig:
+    def __init__(self, feature_dim=4, kernel_size=3, causal_conv_bias=True):
+        self.feature_dim = feature_dim
+        self.kernel_size = kernel_size
+        self.causal_conv_bias = causal_conv_bias
+
+
+def conv1d_step(x, conv_state, conv1d_weight, conv1d_bias=None):
+    assert x.shape[1] == 1, "step mode takes one time step"
+    conv_state.copy_(torch.roll(conv_state, shifts=-1, dims=1))  # expect: GG002
+    conv_state[:, -1:, :] = x
+    y = torch.sum(conv_state * conv1d_weight, dim=1, keepdim=True)  # saver
+    if conv1d_bias is not None:
+        y += conv1d_bias
+    return y, conv_state
+
+
+class CausalConv1d(nn.Module):
+    def __init__(self, config: CausalConv1dConfig):
+        super().__init__()
+        self.config = config
+        self.conv = nn.Conv1d(
+            config.feature_dim, config.feature_dim, config.kernel_size,
+            groups=config.feature_dim, bias=config.causal_conv_bias,
+        )
+
+    def empty_state(self, batch_size):
+        return torch.zeros(batch_size, self.config.kernel_size, self.config.feature_dim)
+
+    def step(self, x, conv_state):
+        # (D, 1, KS) depthwise weight -> (KS, D)
+        weight = self.conv.weight[:, 0, :].transpose(0, 1)
+        return conv1d_step(x, conv_state, weight, self.conv.bias)
+
+
+cfg = CausalConv1dConfig()
+layer = CausalConv1d(cfg)
+seq = torch.randn(2, 5, cfg.feature_dim)
+state = layer.empty_state(batch_size=2)
+outs = []
+for t in range(seq.shape[1]):
+    y, state = layer.step(seq[:, t : t + 1, :], state)
+    outs.append(y)
+loss = torch.cat(outs, dim=1).pow(2).mean()
+loss.backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation
