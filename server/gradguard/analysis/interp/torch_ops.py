@@ -41,6 +41,7 @@ from .helpers import (
     _tag,
     _trigger,
 )
+from .inplace_history import inplace_history
 
 
 class TorchOps(InterpreterBase):
@@ -345,9 +346,11 @@ class TorchOps(InterpreterBase):
                 grad_off=state.grad != Tri.YES or state.inference_mode,
                 target_param=target.param,
             )
+        # the tensor's own in-place history, read before this write changes what it saved
+        history = inplace_history(state, target) if state.grad != Tri.NO else frozenset()
         self.det.on_inplace(target, tensors, mut, state)
         other_rg = Tri.NO
-        deps = target.deps
+        deps = target.deps | history
         for o in tensors:
             other_rg = other_rg | o.rg
             deps = deps | o.deps
