@@ -22,6 +22,7 @@ class Frame:
     call_stmt: ast.stmt | None = None
     arg_sids: frozenset[Sid] = frozenset()  # storages the caller passed in
     closure: dict[str, Value] | None = None  # the enclosing function's variables
+    building: bool = False  # given a config dict in the script's flow (see config_dicts.py)
 
     @property
     def in_module_method(self) -> bool:

@@ -10,7 +10,8 @@ when nothing they depend on changed (incremental.py).
 
 The interpreter is assembled from its parts in `interp/`: where statements run (statements.py;
 a loop that surely runs twice: loop_peeling.py), expressions are evaluated (expressions.py;
-comprehensions over known elements: comprehensions.py), calls are inlined (calls.py; what
+comprehensions over known elements: comprehensions.py; dicts as configs and registries:
+config_dicts.py, registries.py), calls are inlined (calls.py; what
 `*args`, `**kwargs` and defaults hold: call_arguments.py), torch ops save and write tensors
 (torch_ops.py), torch.nn modules are built and called (nn_modules.py; user classes deriving
 from a layer: layer_bases.py), and the module body, per-function analyses and imported modules
@@ -24,6 +25,7 @@ from .interp.base import InterpreterBase
 from .interp.call_arguments import CallArguments
 from .interp.calls import Calls
 from .interp.comprehensions import Comprehensions
+from .interp.config_dicts import ConfigDicts
 from .interp.expressions import Expressions
 from .interp.layer_bases import LayerBases
 from .interp.limits import (
@@ -37,6 +39,7 @@ from .interp.limits import (
 )
 from .interp.loop_peeling import LoopPeeling
 from .interp.nn_modules import NnModules
+from .interp.registries import Registries
 from .interp.statements import Statements
 from .interp.torch_ops import TorchOps
 from .interp.units import Units
@@ -56,6 +59,8 @@ __all__ = [
 class Interpreter(
     Units,
     LoopPeeling,
+    ConfigDicts,
+    Registries,
     Statements,
     Comprehensions,
     Expressions,

@@ -26,6 +26,7 @@ from ..values import (
     BoundMethod,
     ClassVal,
     CtxVal,
+    DictVal,
     FuncVal,
     ModuleObj,
     SeqVal,
@@ -272,6 +273,19 @@ class InterpreterBase(ABC):
 
     @abstractmethod
     def eval_quiet(self, node: ast.expr, state: State) -> Value: ...
+
+    @abstractmethod
+    def eval_dict(self, node: ast.Dict, state: State, stmt: ast.stmt) -> Value: ...
+
+    @abstractmethod
+    def _dict_setitem(
+        self, name: str, base: DictVal, key: Value, value: Value, state: State
+    ) -> None: ...
+
+    @abstractmethod
+    def run_function_decorators(
+        self, func: FuncVal, stmt: ast.FunctionDef | ast.AsyncFunctionDef, state: State
+    ) -> None: ...
 
     @abstractmethod
     def eval_subscript(

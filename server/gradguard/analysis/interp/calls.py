@@ -26,6 +26,7 @@ from ..values import (
     Value,
 )
 from .base import InterpreterBase
+from .config_dicts import carries_config, reentered, too_many_frames
 from .helpers import (
     _add_children,
     _class_and_bases,
@@ -45,6 +46,7 @@ from .limits import (
     MAX_CALL_DEPTH,
     MODULE_FLOW_DEPTH,
 )
+from .registries import builtin_isinstance
 
 
 class Calls(InterpreterBase):
@@ -173,7 +175,7 @@ class Calls(InterpreterBase):
         """`isinstance(m, nn.Linear)` on a module object of known class (how init functions
         passed to `model.apply` pick the layers they touch)."""
         if not isinstance(obj, ModuleObj):
-            return UNKNOWN
+            return builtin_isinstance(obj, classes, self.imports)  # `isinstance(name, str)`
         options = classes.elts if isinstance(classes, ast.Tuple) else [classes]
         for option in options:
             qual = self.imports.qualify(option)
@@ -375,9 +377,18 @@ class Calls(InterpreterBase):
         def free(f: FuncVal) -> bool:
             return isinstance(f.node, ast.Lambda) or (from_module and _is_constructor(f))
 
-        depth = sum(1 for f in self.frames if not (f.func and free(f.func)))
+        # nor do calls given a config dict (`build_from_cfg(cfg, BACKBONES)`): a registry
+        # builds the model from nested configs, re-entering its builder once per level
+        building = from_module and carries_config(args, kwargs)
+        # an imported module's top level (a frame without a function, past the first) is no
+        # call: a decorator in a deeply nested package module runs as one in the script would
+        depth = sum(
+            1
+            for i, f in enumerate(self.frames)
+            if (i == 0 or f.func is not None) and not (f.building or (f.func and free(f.func)))
+        )
         limit = MODULE_FLOW_DEPTH if from_module else MAX_CALL_DEPTH
-        too_deep = depth > limit and not free(func)
+        too_deep = depth > limit and not (building or free(func))
         if not from_module and func.module is not None and func.module is not self.main_scope:
             # a function analysed on its own follows calls into other modules one level
             # only: the file's own flow (its script) goes as deep as same-file code, but
@@ -386,8 +397,8 @@ class Calls(InterpreterBase):
             too_deep = too_deep or depth > FOREIGN_STANDALONE_DEPTH
         if (
             too_deep
-            or len(self.frames) > limit + 8
-            or any(f.func and f.func.node is func.node for f in self.frames)
+            or too_many_frames(self.frames, limit + 8)
+            or reentered(self.frames, func, building)
         ):
             return self._opaque_call(args, kwargs, self_obj, node, state)
         callee = state.sharing_flow()
@@ -402,6 +413,7 @@ class Calls(InterpreterBase):
             call_span=self.src.span(node),
             call_stmt=self.current_stmt,
             closure=func.closure,
+            building=building,
         )
         frame.arg_sids = frozenset(
             sid

@@ -42,6 +42,7 @@ from .helpers import (
     _list_view,
     _truth,
 )
+from .registries import fold_const_binop, name_of
 from .slices import sequence_binop, tuple_slice
 
 
@@ -390,6 +391,9 @@ class Expressions(InterpreterBase):
             return obj.methods[attr]
         if isinstance(obj, ModuleNsVal) and self.linker is not None:
             return self.linker.attribute(obj, attr, state)
+        if attr == "__name__":  # `cls.__name__` as a registry key
+            name = name_of(obj)
+            return ConstVal(name) if name is not None else UNKNOWN
         return UNKNOWN
 
     def eval_subscript(self, base: Value, index: Value, node: ast.Subscript, state: State) -> Value:
@@ -462,7 +466,7 @@ class Expressions(InterpreterBase):
             if isinstance(left, NumpyVal) or isinstance(right, NumpyVal):
                 return UNKNOWN
             seq = sequence_binop(node.op, left, right)
-            return seq if seq is not None else UNKNOWN
+            return seq if seq is not None else fold_const_binop(node.op, left, right)
         op = api.BINOP_METHODS.get(type(node.op).__name__)
         args: dict[str, Value] = {"0": left, "1": right}
         return self.apply_op(

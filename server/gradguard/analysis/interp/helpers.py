@@ -186,6 +186,8 @@ def _truth(value: Value) -> bool | None:
             return None
     if isinstance(value, (FuncVal, ClassVal, ModuleObj, TorchFnVal, OptimizerVal)):
         return True
+    if isinstance(value, DictVal):  # its keys are all known: empty or not
+        return bool(value.items)
     return None
 
 
@@ -448,6 +450,8 @@ def _fold_compare(node: ast.Compare, vals: list[Value]) -> Value:
         other = vals[1] if vals[0] == _NONE else vals[0]
         if isinstance(other, _NEVER_NONE):
             return ConstVal(isinstance(node.ops[0], ast.IsNot))
+    if len(vals) == 2 and isinstance(node.ops[0], (ast.In, ast.NotIn)):
+        return _fold_membership(vals[0], vals[1], isinstance(node.ops[0], ast.In))
     if not all(isinstance(v, ConstVal) for v in vals):
         return UNKNOWN
     consts = [v.value for v in vals if isinstance(v, ConstVal)]
@@ -458,6 +462,25 @@ def _fold_compare(node: ast.Compare, vals: list[Value]) -> Value:
                 return ConstVal(False) if fn is not None else UNKNOWN
         return ConstVal(True)
     except Exception:  # noqa: BLE001 - comparing odd constants: just unknown
+        return UNKNOWN
+
+
+def _fold_membership(item: Value, container: Value, positive: bool) -> Value:
+    """`"type" in cfg` on a dict whose keys are known, `act in ["Tanh", "Sigmoid"]` on
+    constants."""
+    if not isinstance(item, ConstVal):
+        return UNKNOWN
+    if isinstance(container, DictVal):
+        keys = [k for k, _ in container.items]
+    elif isinstance(container, TupleVal) and all(isinstance(i, ConstVal) for i in container.items):
+        keys = [i.value for i in container.items if isinstance(i, ConstVal)]
+    elif isinstance(container, ConstVal) and isinstance(container.value, (str, tuple, frozenset)):
+        keys = container.value  # type: ignore[assignment]
+    else:
+        return UNKNOWN
+    try:
+        return ConstVal((item.value in keys) == positive)
+    except TypeError:  # `1 in "abc"`
         return UNKNOWN
 
 

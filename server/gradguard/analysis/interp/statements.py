@@ -47,6 +47,7 @@ from .limits import (
     BudgetExceeded,
 )
 from .loop_reads import exposed_reads
+from .registries import registry_method
 
 
 class Statements(InterpreterBase):
@@ -106,13 +107,15 @@ class Statements(InterpreterBase):
             state.alive = False
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             owner = self._current_class
-            state.env[stmt.name] = FuncVal(
+            state.env[stmt.name] = defined = FuncVal(
                 stmt,
                 owner=owner,
                 grad_decorator=self._grad_decorator(stmt),
                 closure=state.env if self.frames and self.frame.func is not None else None,
                 module=self.scope,
             )
+            if stmt.decorator_list:
+                self.run_function_decorators(defined, stmt, state)  # `@BACKBONES.register()`
         elif isinstance(stmt, ast.ClassDef):
             cls = self.exec_classdef(stmt, state)
             state.env[stmt.name] = self._decorate(cls, stmt, state)
@@ -177,9 +180,14 @@ class Statements(InterpreterBase):
         value: Value = cls
         for decorator in reversed(stmt.decorator_list):
             func = self.eval(decorator, state, stmt)
-            if not isinstance(func, FuncVal):
+            registering = registry_method(func)  # `@HEADS.register_module`: the registry's
+            if registering is not None:
+                method, registry = registering
+                returned = self._invoke(method, [value], {}, decorator, state, registry)
+            elif isinstance(func, FuncVal):
+                returned = self._invoke(func, [value], {}, decorator, state, None)
+            else:
                 continue
-            returned = self._invoke(func, [value], {}, decorator, state, None)
             if isinstance(returned, ClassVal):
                 value = returned
         return value

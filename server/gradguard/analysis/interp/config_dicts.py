@@ -1,0 +1,338 @@
+"""Dicts used as configs and registries (mmcv/mmdet/detectron2 style): `args = cfg.copy()`,
+`dict(cfg, **extra)`, `{**cfg, "k": v}`, `obj_type = args.pop("type")`, `args.setdefault(
+"inplace", inplace)`, `args.update(default_args)`, `registry.get(name)`, `self._module_dict[name]
+= cls`, and parameters whose default is a config (`act_cfg=dict(type="ReLU")`).
+
+A dict is held by value (`DictVal`): a method that changes it rebinds the name or module
+attribute it was read from, as a subscript assignment does. A dict whose keys are not all
+known is UNKNOWN, so a key absent from a `DictVal` is surely absent."""
+
+from __future__ import annotations
+
+import ast
+
+from ..frames import Frame
+from ..state import State
+from ..values import UNKNOWN, ConstVal, DictVal, FuncVal, ModuleObj, TupleVal, Value
+from .base import InterpreterBase
+from .helpers import _is_name_like
+from .registries import _STR_METHODS, fold_str_method, kind_test
+
+# how many times one function may be on the stack while building from configs (a builder
+# re-entered per nesting level: classifier -> backbone -> its blocks' activations)
+MAX_BUILD_REENTRY = 4
+# frames that build from configs do not count towards the frame cap, up to this many in all
+MAX_BUILDING_FRAMES = 24
+
+# a dict grown past this is no longer tracked key by key (a registry of a whole model zoo)
+MAX_DICT_ITEMS = 256
+
+_DICT_METHODS = frozenset(
+    {"copy", "get", "pop", "setdefault", "update", "items", "keys", "values", "clear"}
+)
+
+
+class ConfigDicts(InterpreterBase):
+    def eval_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            attr = func.attr
+            if attr in _DICT_METHODS and _is_name_like(func.value):
+                receiver = self.eval_quiet(func.value, state)
+                if isinstance(receiver, DictVal):
+                    return self._dict_method(receiver, func, node, state, stmt)
+            elif attr in _STR_METHODS and (
+                isinstance(func.value, ast.Constant) or _is_name_like(func.value)
+            ):
+                text = self.eval_quiet(func.value, state) if _is_name_like(func.value) else None
+                if text is None and isinstance(func.value, ast.Constant):
+                    text = ConstVal(func.value.value)
+                if isinstance(text, ConstVal) and isinstance(text.value, str):
+                    args, kwargs = self._eval_args(node, state, stmt)
+                    return fold_str_method(text.value, attr, args, kwargs)
+            elif attr in ("isclass", "isfunction") and self.imports.qualify(func) in (
+                "inspect.isclass",
+                "inspect.isfunction",
+            ):
+                args, _ = self._eval_args(node, state, stmt)
+                return kind_test(attr, args[0]) if len(args) == 1 else UNKNOWN
+        elif isinstance(func, ast.Name):
+            if func.id == "dict":
+                made = self._dict_call(node, state, stmt)
+                if made is not None:
+                    return made
+            elif func.id == "callable" and self.lookup("callable", state) is UNKNOWN:
+                args, _ = self._eval_args(node, state, stmt)
+                return kind_test("callable", args[0]) if len(args) == 1 else UNKNOWN
+            elif func.id in _FOLDED_BUILTINS and len(node.args) == 1 and not node.keywords:
+                if self.lookup(func.id, state) is UNKNOWN:
+                    args, _ = self._eval_args(node, state, stmt)
+                    return _fold_builtin(func.id, args[0]) if len(args) == 1 else UNKNOWN
+        return super().eval_call(node, state, stmt)  # type: ignore[safe-super]
+
+    def _dict_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value | None:
+        """`dict(cfg)`, `dict(cfg, inplace=True)`, `dict(**cfg, k=v)`: a copy with the
+        keywords merged in (None: not such a call, left to the plain `dict(...)` handling)."""
+        if self.lookup("dict", state) is not UNKNOWN or len(node.args) > 1:
+            return None
+        if node.args:
+            first = node.args[0]
+            if not _is_name_like(first) or not isinstance(self.eval_quiet(first, state), DictVal):
+                return None
+        elif all(kw.arg is not None for kw in node.keywords):
+            return None  # `dict(a=1)`: the plain handling knows it
+        items: dict[object, Value] = {}
+        sources: list[DictVal] = []
+        known = True
+        if node.args:
+            base = self.eval(node.args[0], state, stmt)
+            if isinstance(base, DictVal):
+                items.update(base.items)
+                sources.append(base)
+            else:
+                known = False
+        for kw in node.keywords:
+            value = self.eval(kw.value, state, stmt)
+            if kw.arg is not None:
+                items[kw.arg] = value
+            elif isinstance(value, DictVal):
+                items.update(value.items)
+                sources.append(value)
+            else:
+                known = False  # `**unknown`: any key may be there
+        return _dict_of(items, *sources) if known else UNKNOWN
+
+    def eval_dict(self, node: ast.Dict, state: State, stmt: ast.stmt) -> Value:
+        """`{**cfg, "type": "ReLU"}`: the spread dicts' items, later keys winning."""
+        if all(k is not None for k in node.keys):
+            return super().eval_dict(node, state, stmt)  # type: ignore[safe-super]
+        items: dict[object, Value] = {}
+        known = True
+        for k, v in zip(node.keys, node.values, strict=True):
+            if k is None:
+                spread = self.eval(v, state, stmt)
+                if isinstance(spread, DictVal):
+                    items.update(spread.items)
+                else:
+                    known = False
+                continue
+            key = self.eval(k, state, stmt)
+            value = self.eval(v, state, stmt)
+            if isinstance(key, ConstVal):
+                items[key.value] = value
+            else:
+                known = False
+        return _dict_of(items) if known else UNKNOWN
+
+    def _dict_method(
+        self, d: DictVal, func: ast.Attribute, node: ast.Call, state: State, stmt: ast.stmt
+    ) -> Value:
+        args, kwargs = self._eval_args(node, state, stmt)
+        name = func.attr
+        if name == "copy":
+            return d
+        if name == "items":
+            return TupleVal(tuple(TupleVal((ConstVal(k), v)) for k, v in d.items))
+        if name == "keys":
+            return TupleVal(tuple(ConstVal(k) for k, _ in d.items))
+        if name == "values":
+            return TupleVal(tuple(v for _, v in d.items))
+        if name == "clear":
+            self._rebind_dict(func.value, DictVal(()), state)
+            return ConstVal(None)
+        if name == "update":
+            if len(args) > 1 or (args and not isinstance(args[0], DictVal)):
+                self._rebind_dict(func.value, UNKNOWN, state)
+                return ConstVal(None)
+            merged = dict(d.items)
+            if args and isinstance(args[0], DictVal):
+                merged.update(args[0].items)
+            merged.update(kwargs)
+            others = [args[0]] if args and isinstance(args[0], DictVal) else []
+            self._rebind_dict(func.value, _dict_of(merged, d, *others), state)
+            return ConstVal(None)
+        key = args[0] if args else UNKNOWN
+        if not isinstance(key, ConstVal):
+            if name in ("pop", "setdefault"):
+                self._rebind_dict(func.value, UNKNOWN, state)  # which entry changed is unknown
+            return UNKNOWN
+        present = any(k == key.value for k, _ in d.items)
+        found = d.get(key.value) if present else None
+        default = args[1] if len(args) > 1 else kwargs.get("default")
+        if name == "get":
+            if found is not None:
+                return found
+            return default if default is not None else ConstVal(None)
+        if name == "pop":
+            if found is None:
+                return default if default is not None else UNKNOWN  # KeyError otherwise
+            rest = {k: v for k, v in d.items if k != key.value}
+            self._rebind_dict(func.value, _dict_of(rest, d), state)
+            return found
+        # setdefault
+        if found is not None:
+            return found
+        added = default if default is not None else ConstVal(None)
+        self._rebind_dict(func.value, _dict_of({**dict(d.items), key.value: added}, d), state)
+        return added
+
+    def _rebind_dict(self, expr: ast.expr, new: Value, state: State) -> None:
+        """The dict read from `expr` changed: bind the new value where it lives (a local, a
+        module object's attribute; a global or closure variable through the same path as
+        `d[k] = v`)."""
+        if isinstance(expr, ast.Name) and expr.id not in state.env:
+            current = self.lookup(expr.id, state)
+            if (
+                isinstance(current, DictVal)
+                and isinstance(new, DictVal)
+                and all(any(k == n for n, _ in new.items) for k, _ in current.items)
+            ):
+                # entries added or replaced, none removed: one `d[k] = v` each (the way a
+                # registration into another module's dict is recorded for kept modules)
+                for k, v in new.items:
+                    here = self.lookup(expr.id, state)
+                    if isinstance(here, DictVal) and here.get(k) is not v:
+                        self._dict_setitem(expr.id, here, ConstVal(k), v, state)
+                return
+            self._dict_setitem(expr.id, DictVal(()), UNKNOWN, UNKNOWN, state)
+            return
+        self._rebind_expr(expr, new, state)
+
+    def bind(self, target: ast.expr, value: Value, state: State, stmt: ast.stmt) -> None:
+        """`self._module_dict[name] = cls` (a module object's dict attribute) and
+        `cfg["MODEL"]["NAME"] = "X"` (a dict inside a dict): the dict the chain starts from
+        is rebound with the entry changed."""
+        if isinstance(target, ast.Subscript) and isinstance(
+            target.value, (ast.Attribute, ast.Subscript)
+        ):
+            base = self._quiet_dict(target.value, state)
+            if isinstance(base, DictVal):
+                key = self.eval(target.slice, state, stmt)
+                new: Value = (
+                    _dict_of({**dict(base.items), key.value: value}, base)
+                    if isinstance(key, ConstVal)
+                    else UNKNOWN
+                )
+                if self._store_dict(target.value, new, state):
+                    return
+        super().bind(target, value, state, stmt)  # type: ignore[safe-super]
+
+    def _quiet_dict(self, expr: ast.expr, state: State) -> Value:
+        """The dict `expr` reads (a name, an attribute, `d["k"]` with a constant key), without
+        running anything."""
+        if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Constant):
+            outer = self._quiet_dict(expr.value, state)
+            if isinstance(outer, DictVal):
+                inner = outer.get(expr.slice.value)
+                return inner if inner is not None else UNKNOWN
+            return UNKNOWN
+        if _is_name_like(expr):
+            return self.eval_quiet(expr, state)
+        return UNKNOWN
+
+    def _store_dict(self, expr: ast.expr, new: Value, state: State) -> bool:
+        """Bind the changed dict where `expr` read it from; False: nowhere we can name."""
+        if isinstance(expr, ast.Attribute):
+            owner = self.eval_quiet(expr.value, state)
+            if isinstance(owner, ModuleObj):
+                self.set_attr(owner, expr.attr, new, state)
+                return True
+            return False
+        if isinstance(expr, ast.Name):
+            self._rebind_dict(expr, new, state)
+            return True
+        if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Constant):
+            outer = self._quiet_dict(expr.value, state)
+            if isinstance(outer, DictVal):
+                key = expr.slice.value
+                changed = _dict_of({**dict(outer.items), key: new}, outer)
+                return self._store_dict(expr.value, changed, state)
+        return False
+
+    def _default_value(self, default: ast.expr) -> Value:
+        """`act_cfg=dict(type="ReLU")`, `norm_cfg={"type": "BN"}`: a config default; a tuple
+        of constants (`order=("conv", "norm", "act")`)."""
+        literal = _literal(default)
+        if isinstance(literal, (DictVal, TupleVal)):  # `order=("conv", "norm", "act")` too
+            return literal
+        return super()._default_value(default)  # type: ignore[safe-super]
+
+
+_FOLDED_BUILTINS = frozenset({"str", "len"})
+
+
+def _fold_builtin(name: str, value: Value) -> Value:
+    """`str(postfix)`, `len(cfg)` on values we hold exactly (a layer named `"bn" +
+    str(postfix)`)."""
+    if name == "str" and isinstance(value, ConstVal):
+        return ConstVal(str(value.value))
+    if name == "len":
+        if isinstance(value, DictVal):
+            return ConstVal(len(value.items))
+        if isinstance(value, TupleVal):
+            return ConstVal(len(value.items))
+        if isinstance(value, ConstVal) and isinstance(value.value, (str, tuple)):
+            return ConstVal(len(value.value))
+    return UNKNOWN
+
+
+def carries_config(args: list[Value], kwargs: dict[str, Value]) -> bool:
+    """A call given a config dict (`dict(type="ReLU", inplace=True)`): a build step."""
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, DictVal) and value.get("type") is not None:
+            return True
+    return False
+
+
+def too_many_frames(frames: list[Frame], cap: int) -> bool:
+    """More frames than `cap`, not counting imported modules' top levels (no calls) nor,
+    up to a bound, calls building from configs."""
+    if len(frames) <= cap:
+        return False
+    calls = sum(1 for i, f in enumerate(frames) if i == 0 or f.func is not None)
+    building = sum(1 for f in frames if f.building)
+    return calls - building > cap or calls > cap + MAX_BUILDING_FRAMES
+
+
+def reentered(frames: list[Frame], func: FuncVal, building: bool) -> bool:
+    """The function is already running: a recursion is not followed, except a builder given
+    a config, a few levels deep (each level a smaller config)."""
+    count = sum(1 for f in frames if f.func is not None and f.func.node is func.node)
+    return count > 0 and not (building and count < MAX_BUILD_REENTRY)
+
+
+def _dict_of(items: dict[object, Value], *sources: DictVal) -> Value:
+    """A dict of these items, remembering where the sources' keywords were written."""
+    if len(items) > MAX_DICT_ITEMS:
+        return UNKNOWN
+    written = tuple(w for d in sources for w in d.written if w[0] in items)
+    return DictVal(tuple(items.items()), written)
+
+
+def _literal(node: ast.expr) -> Value:
+    """A constant, a tuple of them or a config dict of them (`dict(type="GN", num_groups=32)`),
+    read without running anything (a default is evaluated once, where it is written)."""
+    if isinstance(node, ast.Constant):
+        return ConstVal(node.value)
+    if isinstance(node, (ast.Tuple, ast.List)):
+        items = [_literal(e) for e in node.elts]
+        return TupleVal(tuple(items)) if UNKNOWN not in items else UNKNOWN
+    pairs: list[tuple[object, Value]] = []
+    if isinstance(node, ast.Dict):
+        for k, v in zip(node.keys, node.values, strict=True):
+            if not isinstance(k, ast.Constant):
+                return UNKNOWN
+            pairs.append((k.value, _literal(v)))
+    elif (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "dict"
+        and not node.args
+        and all(kw.arg is not None for kw in node.keywords)
+    ):
+        pairs = [(kw.arg, _literal(kw.value)) for kw in node.keywords]
+    else:
+        return UNKNOWN
+    if any(v is UNKNOWN for _, v in pairs):
+        return UNKNOWN
+    return DictVal(tuple(pairs))

@@ -1,0 +1,211 @@
+"""Registries of classes and functions (mmcv `Registry.register_module`, detectron2
+`Registry.register`, plain `register(name)` functions): what their code asks of the values it
+is given, answered where the value is known, so the registered entry keeps a known key.
+
+- `cls.__name__` / `fn.__name__` / `nn.ReLU.__name__` is the name;
+- `isinstance(name, str)`, `isinstance(cls, type)`, `inspect.isclass(cls)`, `callable(fn)` on
+  a constant, a class or a function are settled;
+- pure `str` methods on constants are computed (`key.find(".")`, `key.split(".", 1)`);
+- a decorator that is a registry object's method (`@HEADS.register_module`, with or without
+  arguments) runs like any other class decorator, and a module-level function's registering
+  decorator (`@BACKBONES.register()`, `@register("resnet")`) runs too (the name stays bound to
+  the function itself)."""
+
+from __future__ import annotations
+
+import ast
+
+from ..imports import ImportMap
+from ..state import State
+from ..values import (
+    UNKNOWN,
+    BoundMethod,
+    ClassVal,
+    ConstVal,
+    DictVal,
+    FuncVal,
+    ListObj,
+    ModuleNsVal,
+    ModuleObj,
+    TorchFnVal,
+    TupleVal,
+    Value,
+)
+from .base import InterpreterBase
+
+_STR_METHODS = frozenset(
+    {
+        "find",
+        "rfind",
+        "split",
+        "rsplit",
+        "partition",
+        "rpartition",
+        "startswith",
+        "endswith",
+        "lower",
+        "upper",
+        "strip",
+        "lstrip",
+        "rstrip",
+        "replace",
+        "format",
+        "join",
+        "isdigit",
+        "isidentifier",
+        "count",
+        "capitalize",
+        "title",
+        "casefold",
+        "removeprefix",
+        "removesuffix",
+    }
+)
+
+# builtin type names `isinstance` is settled for, on constants and the objects we model
+_BUILTIN_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "int": (int,),
+    "float": (float,),
+    "bool": (bool,),
+    "bytes": (bytes,),
+    "list": (list,),
+    "tuple": (tuple,),
+    "dict": (dict,),
+    "type": (type,),
+}
+
+
+def name_of(value: Value) -> str | None:
+    """`__name__` of a class, function or torch layer class we hold."""
+    if isinstance(value, ClassVal):
+        return value.node.name
+    if isinstance(value, FuncVal) and not isinstance(value.node, ast.Lambda):
+        return value.node.name
+    if isinstance(value, TorchFnVal):
+        return value.qual.rsplit(".", 1)[-1]
+    return None
+
+
+def fold_str_method(text: str, method: str, args: list[Value], kwargs: dict[str, Value]) -> Value:
+    """A pure str method on a constant with constant arguments: its result."""
+    if method not in _STR_METHODS:
+        return UNKNOWN
+    plain: list[object] = []
+    for arg in args:
+        if isinstance(arg, ConstVal):
+            plain.append(arg.value)
+        elif method == "join" and isinstance(arg, TupleVal):
+            parts = [i.value for i in arg.items if isinstance(i, ConstVal)]
+            if len(parts) != len(arg.items):
+                return UNKNOWN
+            plain.append(parts)
+        else:
+            return UNKNOWN
+    named: dict[str, object] = {}
+    for key, arg in kwargs.items():
+        if not isinstance(arg, ConstVal):
+            return UNKNOWN
+        named[key] = arg.value
+    try:
+        result = getattr(text, method)(*plain, **named)
+    except Exception:  # noqa: BLE001 - a call that raises at run time: nothing known
+        return UNKNOWN
+    if isinstance(result, (list, tuple)):
+        return TupleVal(tuple(ConstVal(r) for r in result))
+    return ConstVal(result)
+
+
+def fold_const_binop(op: ast.operator, left: Value, right: Value) -> Value:
+    """`abbr + str(postfix)`, `"layer%d" % i` on constants (names a registry or `add_module`
+    uses); numbers stay unknown (loop bounds are read elsewhere)."""
+    if not (isinstance(left, ConstVal) and isinstance(right, ConstVal)):
+        return UNKNOWN
+    a, b = left.value, right.value
+    if isinstance(op, ast.Add) and isinstance(a, str) and isinstance(b, str):
+        return ConstVal(a + b)
+    if isinstance(op, ast.Mod) and isinstance(a, str) and isinstance(b, (str, int, tuple)):
+        try:
+            return ConstVal(a % b)
+        except (TypeError, ValueError):
+            return UNKNOWN
+    return UNKNOWN
+
+
+def builtin_isinstance(obj: Value, classes: ast.expr, imports: ImportMap) -> Value:
+    """`isinstance(x, str)`, `isinstance(cls, type)`, `isinstance(cfg, dict)` where x is a
+    value we hold exactly (None: not a question about builtin types)."""
+    options = classes.elts if isinstance(classes, ast.Tuple) else [classes]
+    types: list[type] = []
+    for option in options:
+        if not isinstance(option, ast.Name) or option.id not in _BUILTIN_TYPES:
+            return UNKNOWN
+        if imports.qualify(option) not in (None, option.id, f"builtins.{option.id}"):
+            return UNKNOWN  # the name is bound to something else
+        types.extend(_BUILTIN_TYPES[option.id])
+    if isinstance(obj, ConstVal):
+        return ConstVal(isinstance(obj.value, tuple(types)))
+    if isinstance(obj, DictVal):
+        return ConstVal(dict in types)
+    if isinstance(obj, ListObj):
+        return ConstVal(list in types)
+    if isinstance(obj, (ClassVal, TorchFnVal)) and name_of(obj) is not None:
+        if isinstance(obj, TorchFnVal) and not obj.qual.rsplit(".", 1)[-1][:1].isupper():
+            return ConstVal(False) if type not in types else UNKNOWN  # `F.relu`: a function
+        return ConstVal(type in types)
+    if isinstance(obj, (FuncVal, ModuleObj)):
+        return ConstVal(False)
+    return UNKNOWN
+
+
+def kind_test(test: str, obj: Value) -> Value:
+    """`inspect.isclass`, `inspect.isfunction`, `callable` on a value we hold."""
+    is_class = isinstance(obj, ClassVal) or (
+        isinstance(obj, TorchFnVal) and obj.qual.rsplit(".", 1)[-1][:1].isupper()
+    )
+    is_function = isinstance(obj, FuncVal) or (isinstance(obj, TorchFnVal) and not is_class)
+    if not (is_class or is_function or isinstance(obj, (ConstVal, DictVal))):
+        return UNKNOWN
+    if test == "isclass":
+        return ConstVal(is_class)
+    if test == "isfunction":
+        return ConstVal(isinstance(obj, FuncVal))
+    return ConstVal(is_class or is_function)  # callable
+
+
+class Registries(InterpreterBase):
+    def run_function_decorators(
+        self, func: FuncVal, stmt: ast.FunctionDef | ast.AsyncFunctionDef, state: State
+    ) -> None:
+        """A function's registering decorators run for what they record (`REGISTRY[name] =
+        fn`); the name stays bound to the function itself (the usual registry returns it
+        unchanged; a wrapper would call it anyway)."""
+        for decorator in reversed(stmt.decorator_list):
+            if not isinstance(decorator, (ast.Call, ast.Attribute, ast.Name)):
+                continue
+            root = decorator.func if isinstance(decorator, ast.Call) else decorator
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            if not isinstance(root, ast.Name) or not isinstance(
+                self.lookup(root.id, state), (ModuleObj, FuncVal, ModuleNsVal)
+            ):
+                continue  # torch, functools & co: nothing of the project's is registered
+            found = self.eval(decorator, state, stmt)
+            registering = registry_method(found)
+            if registering is not None:
+                self._invoke(registering[0], [func], {}, decorator, state, registering[1])
+            elif isinstance(found, FuncVal) and not isinstance(found.node, ast.Lambda):
+                self._invoke(found, [func], {}, decorator, state, None)
+
+
+def registry_method(decorator: Value) -> tuple[FuncVal, ModuleObj] | None:
+    """`HEADS.register_module` (a bound method of an object of a project class) used as a
+    decorator: the method and the object it runs on."""
+    if not isinstance(decorator, BoundMethod):
+        return None
+    obj = decorator.obj
+    if isinstance(obj, ModuleObj) and obj.cls is not None:
+        method = obj.cls.methods.get(decorator.name)
+        if method is not None:
+            return method, obj
+    return None

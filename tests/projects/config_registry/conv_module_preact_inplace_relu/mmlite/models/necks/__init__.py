@@ -1,0 +1,3 @@
+from .gated_fusion import GatedFusionNeck
+
+__all__ = ["GatedFusionNeck"]

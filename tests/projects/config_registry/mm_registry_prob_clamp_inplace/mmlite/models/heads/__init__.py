@@ -1,0 +1,3 @@
+from .multi_label_head import MultiLabelHead
+
+__all__ = ["MultiLabelHead"]

@@ -1,0 +1,3 @@
+from .registry import Registry, build_from_cfg
+
+__all__ = ["Registry", "build_from_cfg"]
