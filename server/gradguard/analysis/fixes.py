@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
@@ -95,6 +96,8 @@ class FixBuilder:
                 return replace(hook, safe=False, title=f"{hook.title} (unsafe: {_ALIAS_NOTE})")
             return hook
         fix = self._out_of_place(mut)
+        if fix is not None and mut.stmt is not None and self._binds_outer_name(fix, mut.stmt):
+            return None
         if fix is not None and mut.aliased:
             return replace(fix, safe=False, title=f"{fix.title} (unsafe: {_ALIAS_NOTE})")
         if fix is not None and mut.caller_visible and not self._unseen_by_callers(mut):
@@ -112,6 +115,26 @@ class FixBuilder:
             return None
         block, index = found
         return forward_hook_fix(self.src, self._tree(), self.table, block[index])
+
+    def _binds_outer_name(self, fix: Fix, stmt: ast.stmt) -> bool:
+        """The rewrite assigns a name the function around `stmt` only reads (a module-level
+        tensor, the enclosing function's): the assignment would make it local to the
+        function, unbound where the function first reads it."""
+        func = enclosing_function(self._tree(), stmt)
+        if func is None:
+            return False
+        assigned: set[str] = set()
+        for edit in fix.edits:
+            try:
+                tree = ast.parse(textwrap.dedent(edit.new_text).strip())
+            except SyntaxError:
+                continue
+            assigned |= {
+                n.id
+                for n in ast.walk(tree)
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+            }
+        return bool(assigned - _local_names(func))
 
     def _unseen_by_callers(self, mut: Mutation) -> bool:
         """The write is to a parameter of the function around it, and no call of that function
@@ -257,6 +280,24 @@ class FixBuilder:
                 new = f"{r} = {r}.{method[:-1]}{args_text}"
             else:
                 return None
+            return Fix(
+                f"Rewrite `{_short(self.src.text(stmt))}` as `{_short(new)}`",
+                (TextEdit(self.src.span(stmt), new),),
+            )
+        # torch.clamp_(y, 0, 1): the function form, through the name torch is imported as
+        if (
+            method.endswith("_")
+            and call.args
+            and _is_simple(call.args[0])
+            and isinstance(receiver, ast.Name)
+            and receiver.id == self.torch
+            and method not in _SPECIAL_OUT_OF_PLACE
+            and not any(isinstance(a, ast.Starred) for a in call.args)
+            and self.table.lookup(f"Tensor.{method[:-1]}") is not None
+        ):
+            r = self.src.full_text(call.args[0])
+            inner = ", ".join(self.src.full_text(a) for a in (*call.args, *call.keywords))
+            new = f"{r} = {self.torch}.{method[:-1]}({inner})"
             return Fix(
                 f"Rewrite `{_short(self.src.text(stmt))}` as `{_short(new)}`",
                 (TextEdit(self.src.span(stmt), new),),
@@ -1350,6 +1391,36 @@ def _multi_output_call(
     if op == "unbind":
         return op, base, None, values[0]
     return op, base, values[0], values[1]
+
+
+def _local_names(func: ast.AST) -> set[str]:
+    """The names a function (or lambda) may assign: its parameters, the names it binds in its
+    own body (not in nested functions), and those it declares global or nonlocal."""
+    args = getattr(func, "args", None)
+    names = (
+        {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
+        if isinstance(args, ast.arguments)
+        else set()
+    )
+    if isinstance(args, ast.arguments):
+        names |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
+    body = getattr(func, "body", [])
+    todo: list[ast.AST] = list(body) if isinstance(body, list) else [body]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+            continue  # its own scope
+        if isinstance(node, ast.Lambda):
+            continue
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            names |= set(node.names)
+        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        elif isinstance(node, ast.alias):
+            names.add((node.asname or node.name).split(".")[0])
+        todo.extend(ast.iter_child_nodes(node))
+    return names
 
 
 def _positional_inplace(call: ast.Call) -> ast.expr | None:
