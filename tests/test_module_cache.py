@@ -103,3 +103,92 @@ def test_a_module_reading_a_namespace_package_is_kept_and_reused(tmp_path: Path)
     assert [(f.line, f.code) for f in second.findings] == [(5, "GG002")]
     assert not second.problems
     assert cache.misses == misses, "no module should run again: none changed"
+
+
+REGISTRY_PY = """\
+REGISTRY = {}
+
+
+def register(name):
+    def deco(cls):
+        REGISTRY[name] = cls
+        return cls
+
+    return deco
+"""
+BLOCK_PY = """\
+import torch
+from torch import nn
+
+from registry import register
+
+
+@register("head")
+class Tanh(nn.Module):
+    def forward(self, x):
+        return torch.tanh(x)
+
+
+@register("plain")
+class Plain(nn.Module):
+    def forward(self, x):
+        return x * 2
+"""
+# registers "head" again: Python's dict keeps the later class under the key
+OVERRIDE_PY = """\
+from torch import nn
+
+import block
+from registry import register
+
+
+@register("head")
+class Double(nn.Module):
+    def forward(self, x):
+        return x * 2
+"""
+USE_PY = """\
+import torch
+
+import override
+from registry import REGISTRY
+
+x = torch.randn(3, requires_grad=True) * 1
+out = REGISTRY["{name}"]()(x)
+out += 1
+out.sum().backward()
+"""
+
+
+def test_registrations_replayed_on_reuse_keep_program_order(tmp_path: Path) -> None:
+    """Kept modules that registered into another module's dict replay their registrations
+    when reused, in the order the code made them: the later `@register("head")` wins, on the
+    first analysis and on every reuse (the runs under torch agree)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "registry.py").write_text(REGISTRY_PY)
+    (tmp_path / "block.py").write_text(BLOCK_PY)
+    (tmp_path / "override.py").write_text(OVERRIDE_PY)
+    head = tmp_path / "use_head.py"
+    head.write_text(USE_PY.format(name="head"))
+    plain = tmp_path / "use_plain.py"
+    plain.write_text(USE_PY.format(name="plain"))
+    for entry in (head, plain):
+        run = subprocess.run([sys.executable, str(entry)], capture_output=True, cwd=tmp_path)
+        assert run.returncode == 0, run.stderr.decode()  # torch: neither saved `out`
+    cache = module_cache()
+    misses = cache.misses
+    assert _check(head) == []
+    assert cache.misses > misses
+    hits = cache.hits
+    assert [_check(head), _check(plain), _check(head)] == [[], [], []]
+    assert cache.hits > hits, "the later analyses should reuse the kept modules"
+    (tmp_path / "override.py").write_text("import block\n")
+    os.utime(tmp_path / "override.py", ns=(time.time_ns() + 2_000_000_000,) * 2)
+    head.write_text(USE_PY.format(name="head"))
+    run = subprocess.run([sys.executable, str(head)], capture_output=True, cwd=tmp_path)
+    assert b"modified by an inplace operation" in run.stderr  # tanh saved its output
+    assert _check(head) == [("", 8, "GG002")]
+    assert _check(head) == [("", 8, "GG002")]

@@ -23,6 +23,10 @@ from .spans import SourceMap
 from .state import State
 from .values import UNKNOWN, DictVal, ModuleNsVal, Value, next_serial
 
+# a registration a kept module made into another module's dict: (that module, the dict's
+# name, the key, the value)
+Replay = tuple[str, str, object, object]
+
 
 class ModuleHost(Protocol):
     """What the linker needs of the interpreter: the module whose code runs now, its import
@@ -232,27 +236,50 @@ class ModuleLinker:
         self._validity[key] = ok
         return ok
 
-    def _adopt_all(self, key: str) -> None:
+    def _adopt_all(self, key: str, replays: list[Replay] | None = None) -> None:
         """The kept module and what it read, what it read first (their globals put back as
-        their top levels left them), then the registrations it made in them."""
+        their top levels left them), then the registrations they made in them."""
         entry = module_cache().entries.get(key)
         if entry is None:
             return  # a namespace package (never kept): loaded afresh if imported again
+        outermost = replays is None
+        pending: list[Replay] = [] if replays is None else replays
         self.scopes[key] = entry.scope  # a cycle back to it stops here
         for dep in entry.deps:
             if dep not in self.scopes:
-                self._adopt_all(dep)
+                self._adopt_all(dep, pending)
         self._adopt(key, entry.scope)
-        for target_key, name, dict_key, value in entry.replays:
+        pending.extend(entry.replays)
+        if outermost:
+            self._replay(pending)
+
+    def _replay(self, replays: list[Replay]) -> None:
+        """Registrations (`REGISTRY[name] = cls`) in program order, each registry rebuilt once:
+        a registry of 1,500 models re-registered one by one is quadratic on every reuse."""
+        built: dict[tuple[str, str], dict[object, object] | None] = {}
+        for target_key, name, dict_key, value in replays:
             target = self.scopes.get(target_key)
-            current = target.env.get(name) if target is not None else None
             if target is None:
                 continue
-            if dict_key is UNKNOWN:
-                target.env[name] = UNKNOWN  # registered under a key we could not tell
-            elif isinstance(current, DictVal):
-                items = tuple((k, v) for k, v in current.items if k != dict_key)
-                target.env[name] = DictVal((*items, (dict_key, value)))  # type: ignore[arg-type]
+            slot = (target_key, name)
+            if slot not in built:
+                current = target.env.get(name)
+                built[slot] = dict(current.items) if isinstance(current, DictVal) else None
+            items = built[slot]
+            if items is None:
+                continue  # not a dict (or no longer one): nothing to register into
+            try:
+                if dict_key is UNKNOWN:
+                    raise TypeError
+                items.pop(dict_key, None)  # re-registered: moves to the end, as the code did
+                items[dict_key] = value
+            except TypeError:  # a key we could not tell (or cannot hash): any entry
+                built[slot] = None
+                target.env[name] = UNKNOWN
+        for (target_key, name), items in built.items():
+            target = self.scopes[target_key]
+            if items is not None:
+                target.env[name] = DictVal(tuple(items.items()))  # type: ignore[arg-type]
             module_cache().rebound(target.env)
 
     def _adopt(self, key: str, scope: ModuleScope) -> None:
