@@ -259,3 +259,17 @@ def test_rebinding_a_list_element_is_safe_when_only_the_list_holds_it() -> None:
 def test_rebinding_a_list_element_another_name_holds_is_unsafe() -> None:
     fix = _element_rewrite("lst = [a, a * 2]")  # `a` would keep the old value
     assert not fix.safe and "unsafe" in fix.title
+
+
+def test_states_kept_in_a_list_are_detached_after_the_step_and_unsafe() -> None:
+    source = (
+        Path(__file__)
+        .parent.joinpath("cases", "h11_loop_state", "h11_pos_state_list_per_layer.py")
+        .read_text()
+    )
+    [finding] = check_source(source, "stack.py").findings
+    [fix] = finding.fixes
+    assert not fix.safe and "`states`" in fix.title and "unsafe" in fix.title
+    fixed = apply_edits(source, list(fix.edits))
+    # `None` before the first round: detached where the round has bound it, after the step
+    assert "    optimizer.step()\n    states = [s.detach() for s in states]" in fixed

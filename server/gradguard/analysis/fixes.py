@@ -1000,6 +1000,9 @@ class FixBuilder:
         )
         if attrs and not names and retained:
             return self._detach_attributes(step, loop, attrs, graph_holders, path)
+        lists = [n for n in names if graph_holders[n] == LIST_STATE]
+        if lists:
+            return self._detach_lists_after(step, loop, lists, path)
         if not names or not self._own_lines(loop.body[0]):
             return None
         parts = []
@@ -1021,6 +1024,41 @@ class FixBuilder:
             f"Detach {shown} at the top of the loop at line {loop.lineno} (unsafe: truncated "
             f"backpropagation, gradients no longer flow into earlier iterations)",
             (TextEdit(Span(first.lineno, 0, first.lineno, 0, path), line),),
+            safe=False,
+        )
+
+    def _detach_lists_after(
+        self, step: ast.stmt, loop: ast.For | ast.While, names: list[str], path: str
+    ) -> Fix | None:
+        """States kept in lists (one per layer; `None` before the first round, so not
+        detachable at the top of the loop) detached element by element right after the
+        statement of the loop body leading to the step, which a statement before it in the
+        body binds them by."""
+        at = next((i for i, s in enumerate(loop.body) if _same_stmt(s, step)), None)
+        if at is None or not self._own_lines(loop.body[at]):
+            return None
+        bound = {
+            n.id
+            for s in loop.body[:at]
+            for n in ast.walk(s)
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        }
+        if not set(names) <= bound:
+            return None
+        step = loop.body[at]
+        indent = self.src.lines[step.lineno - 1][: step.col_offset]
+        text = "".join(f"{indent}{n} = [s.detach() for s in {n}]\n" for n in names)
+        end = step.end_lineno or step.lineno
+        if end < len(self.src.lines):
+            edit = TextEdit(Span(end + 1, 0, end + 1, 0, path), text)
+        else:
+            close = len(self.src.lines[end - 1].rstrip("\r\n"))
+            edit = TextEdit(Span(end, close, end, close, path), "\n" + text.rstrip("\n"))
+        shown = ", ".join(f"`{n}`" for n in names)
+        return Fix(
+            f"Detach each state in {shown} after `{_short(self.src.text(step))}` (unsafe: "
+            f"truncated backpropagation, gradients no longer flow into earlier iterations)",
+            (edit,),
             safe=False,
         )
 
@@ -1471,6 +1509,8 @@ def _carried_names(loop: ast.For | ast.While) -> list[str]:
     return [n for n, read in first_use.items() if read and n in from_call and n not in targets]
 
 
+# the size given for a name holding states in a list (one per layer), not a tuple
+LIST_STATE = -1
 _ALLOW_MUTATION = "allow_mutation_on_saved_tensors"
 # `net.rnns[0].hx`: an attribute of a container's child (the container, the attribute)
 _CHILD_ATTR = re.compile(r"^(.+)\[\d+\]\.([A-Za-z_]\w*)$")

@@ -15,11 +15,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .findings import Emit, Finding, Fix, Related, Severity, Span, TextEdit
-from .fixes import FixBuilder
+from .fixes import LIST_STATE, FixBuilder
 from .rules import RULES
 from .spans import SourceMap
 from .state import CallChain, Mutation, SaveRecord, State
-from .values import ModuleObj, OptimizerVal, Sid, TensorVal, Tri, TupleVal, Value
+from .values import ListObj, ModuleObj, OptimizerVal, Sid, TensorVal, Tri, TupleVal, Value
 
 
 def _report_rank(report: Finding) -> tuple[int, tuple[Span, ...], str]:
@@ -197,6 +197,9 @@ class Detector:
                 f"modified inplace. This view is the output of a function that returns multiple "
                 f"views.'",
                 fixes=(
+                    # an in-place layer (`self.af = nn.ReLU(inplace=True)`) stops writing in
+                    # place: the one write, and no other reader sees a change
+                    self._inplace_false(mut) if mut.kind == "module" else None,
                     # a leaf's pieces (parameter init) are written under no_grad
                     self.fixes.wrap_no_grad(mut.stmt, mut.span.path)
                     if target.leaf_rg == Tri.YES
@@ -235,6 +238,7 @@ class Detector:
                     (self.fixes.write_into_leaf_view(mut),)
                     if target.leaf_rg == Tri.YES
                     else (
+                        self._inplace_false(mut) if mut.kind == "module" else None,
                         self.fixes.view_with_grad(target.view_node),
                         self.fixes.out_of_place(mut),
                         # untracked, the base must already be in the graph for a backward
@@ -272,6 +276,7 @@ class Detector:
                 f"{mut.desc} updates in place a tensor created in inference mode; PyTorch raises "
                 f"here: '{RULES['GG005'].torch_error}'",
                 fixes=(
+                    self._inplace_false(mut) if mut.kind == "module" else None,
                     self.fixes.out_of_place(mut),
                     self.fixes.inference_region_as_no_grad(_made_in(target, mut.span.path)),
                 ),
@@ -779,6 +784,10 @@ def _graph_holders(state: State | None, recs: list[SaveRecord]) -> dict[str, int
             continue
         if _holds_graph(value, keys):
             out[name] = _arity(value)
+        elif isinstance(value, ListObj) and any(
+            isinstance(v, TensorVal) and v.deps & keys for v in (value.elem, *value.items)
+        ):
+            out[name] = LIST_STATE  # one state per layer, in a list
     return out
 
 
