@@ -100,9 +100,32 @@ class FixBuilder:
             return None
         if fix is not None and mut.aliased:
             return replace(fix, safe=False, title=f"{fix.title} (unsafe: {_ALIAS_NOTE})")
-        if fix is not None and mut.caller_visible and not self._unseen_by_callers(mut):
+        if (
+            fix is not None
+            and (mut.caller_visible or self._rebinds_parameter(mut))
+            and not self._unseen_by_callers(mut)
+        ):
             return replace(fix, safe=False, title=f"{fix.title} (unsafe: {_CALLER_NOTE})")
         return fix
+
+    def _rebinds_parameter(self, mut: Mutation) -> bool:
+        """The rewrite rebinds a bare name that is a parameter of the function around the
+        write (`x /= norm` in `forward(self, x)`): whatever the flow facts say, the tensor
+        the caller passed is what the write changed."""
+        name = _written_root(mut)
+        node = mut.node
+        written: ast.AST | None = None
+        if isinstance(node, ast.AugAssign):
+            written = node.target
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            written = node.func.value
+        elif isinstance(node, ast.Subscript):
+            written = node
+            while isinstance(written, ast.Subscript):
+                written = written.value
+        if name is None or mut.stmt is None or not isinstance(written, ast.Name):
+            return False
+        return written_parameter(self._tree(), mut.stmt, name) is not None
 
     def _in_forward_hook(self, mut: Mutation) -> Fix | None:
         if mut.stmt is None or mut.kind not in ("method", "augassign"):
