@@ -515,6 +515,15 @@ class NnModules(InterpreterBase):
         if isinstance(weight_ih, TensorVal) and isinstance(x, TensorVal) and x.rg != Tri.NO:
             what = f"the parameter `{kind}.weight_ih{suffix}`"
             out.append((f"weight_ih{suffix}", weight_ih, what, True, x.rg == Tri.YES))
+        if (
+            cell
+            and isinstance(weight_ih, TensorVal)
+            and weight_ih.rg != Tri.NO
+            and isinstance(x, TensorVal)
+        ):
+            # verified on torch 2.13 CPU: a cell keeps its input x for weight_ih's gradient
+            # (a full GRU/RNN/LSTM layer does not)
+            out.append(("input", x, "the input it was given", False, weight_ih.rg == Tri.YES))
         return out
 
     def _inline_forward(
