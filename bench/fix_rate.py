@@ -4,7 +4,9 @@ Why: a diagnostic says what breaks; the fix is what users came for. For every ca
 under torch, this applies what `gradguard check --fix` (and the editor's fix-all) applies, the
 preferred fix of each finding where it overlaps no other, runs the result under torch and counts
 the cases that then run. Cases with no finding are not counted (recall is `bench/recall.py`'s);
-flagged cases without any fix count as failures. Prints figures; asserts nothing.
+flagged cases without any fix count as failures. A case whose applied fixes are all safe is
+also checked for meaning: the losses the original computed before it failed must come out the
+same (`same_losses`); those that do not are listed. Prints figures; asserts nothing.
 
     python bench/fix_rate.py [DIR ...]   (default: tests/cases, bench/holdout, holdout2, holdout3)
 """
@@ -20,14 +22,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 from gradguard.analysis import check_source  # noqa: E402
 from gradguard.analysis.edits import apply_edits, plan_fixes  # noqa: E402
 from harness.casefile import all_cases, parse_case  # noqa: E402
-from harness.torch_run import run_source  # noqa: E402
+from harness.torch_run import run_source, same_losses  # noqa: E402
 
 DEFAULT_DIRS = ("tests/cases", "bench/holdout", "bench/holdout2", "bench/holdout3")
 
 
 def measure(folder: Path) -> tuple[int, int, int]:
     """(flagged raising cases, of which run after fix-all, of which had no fix at all)."""
-    flagged = ran = no_fix = 0
+    flagged = ran = no_fix = changed = 0
     failures: list[str] = []
     for path in all_cases(folder):
         case = parse_case(path)
@@ -48,6 +50,14 @@ def measure(folder: Path) -> tuple[int, int, int]:
         outcome = run_source(fixed, str(path))
         if outcome.ok:
             ran += 1
+            if all(f.safe for f in preferred) and not same_losses(
+                run_source(case.source, str(path)), outcome
+            ):
+                changed += 1
+                titles = "; ".join(f.title for f in preferred)
+                failures.append(
+                    f"{path.relative_to(ROOT)}: safe fixes changed the losses ({titles})"
+                )
         else:
             titles = "; ".join(f.title for f in preferred)
             failures.append(f"{path.relative_to(ROOT)}: still {outcome.describe()[:90]} ({titles})")
@@ -55,6 +65,7 @@ def measure(folder: Path) -> tuple[int, int, int]:
     print(f"== {folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder}")
     print(f"  flagged raising cases that run after fix-all: {ran}/{flagged} ({share})")
     print(f"  flagged raising cases without any fix: {no_fix}")
+    print(f"  safe fixes that changed the losses: {changed}")
     for line in failures:
         print(f"    {line}")
     return flagged, ran, no_fix
