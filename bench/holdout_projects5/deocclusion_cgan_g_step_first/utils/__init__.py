@@ -1,0 +1,2 @@
+from .common_utils import *  # noqa: F401,F403
+from .distributed_utils import *  # noqa: F401,F403

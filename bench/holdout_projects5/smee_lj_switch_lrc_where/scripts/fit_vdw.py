@@ -1,0 +1,24 @@
+# case: the PR's `_integrate_lj_switch`: the log term is selected out of place (`r_pow = torch.where(powers == 0, torch.log(r), r_pow)`), so the result Pow saved is untouched and the energy backpropagates to coordinates, parameters and attributes
+# source: https://github.com/openforcefield/smee/pull/150
+# pythonpath: .
+import torch
+
+import smee
+
+torch.manual_seed(0)
+
+potential = smee.TensorPotential(
+    type=smee.PotentialType.VDW.value,
+    fn=smee.EnergyFn.VDW_LJ.value,
+    parameters=torch.tensor([[0.1, 3.2], [0.2, 2.9]], dtype=torch.float64, requires_grad=True),
+    parameter_cols=("epsilon", "sigma"),
+    attributes=torch.tensor([9.0, 1.0], dtype=torch.float64, requires_grad=True),
+    attribute_cols=(smee.CUTOFF_ATTRIBUTE, smee.SWITCH_ATTRIBUTE),
+)
+system = smee.TensorSystem(atom_types=torch.tensor([0, 0, 1, 1, 1]), is_periodic=True)
+coords = (torch.rand(5, 3, dtype=torch.float64) * 8.0).requires_grad_()
+box_vectors = torch.eye(3, dtype=torch.float64) * 30.0
+
+energy = smee.compute_energy(system, potential, coords, box_vectors)
+energy.backward()
+assert potential.attributes.grad is not None
