@@ -30,6 +30,13 @@ CORRECTIONS: dict[str, dict[str, Any]] = {
             "fractional_max_pool3d",
         )
     },
+    # sort/topk/kthvalue/mode return (values, indices) and keep only the indices: writing the
+    # values in place (`vals[:, 0] = 0` after a sort) does not break the backward; cummax and
+    # cummin keep their input and the indices, never the values
+    **{
+        name: {"saves": {"args": {}, "output": []}} for name in ("sort", "topk", "kthvalue", "mode")
+    },
+    **{name: {"saves": {"args": {"0": ["0"]}, "output": []}} for name in ("cummax", "cummin")},
     # x ** e keeps its result only for the exponent's gradient (a tensor exponent that
     # requires grad), in place or not
     "pow": {
