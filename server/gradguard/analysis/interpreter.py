@@ -11,11 +11,12 @@ when nothing they depend on changed (incremental.py).
 The interpreter is assembled from its parts in `interp/`: where statements run (statements.py;
 a loop that surely runs twice: loop_peeling.py), expressions are evaluated (expressions.py;
 comprehensions over known elements: comprehensions.py; dicts as configs and registries:
-config_dicts.py, registries.py), calls are inlined (calls.py; what
-`*args`, `**kwargs` and defaults hold: call_arguments.py), torch ops save and write tensors
-(torch_ops.py), torch.nn modules are built and called (nn_modules.py; user classes deriving
-from a layer: layer_bases.py), and the module body, per-function analyses and imported modules
-run (units.py). Limits are in interp/limits.py. A part named after a semicolon extends the one
+config_dicts.py, registries.py; class-level attributes: class_attrs.py; modules named by
+constant strings: dynamic_imports.py), calls are inlined (calls.py; what `*args`, `**kwargs`
+and defaults hold: call_arguments.py), torch ops save and write tensors (torch_ops.py),
+torch.nn modules are built and called (nn_modules.py; user classes deriving from a layer:
+layer_bases.py), and the module body, per-function analyses and imported modules run
+(units.py). Limits are in interp/limits.py. A part named after a semicolon extends the one
 before it: it comes earlier in the class's bases and hands on what it does not handle.
 """
 
@@ -24,8 +25,10 @@ from __future__ import annotations
 from .interp.base import InterpreterBase
 from .interp.call_arguments import CallArguments
 from .interp.calls import Calls
+from .interp.class_attrs import ClassAttributes
 from .interp.comprehensions import Comprehensions
 from .interp.config_dicts import ConfigDicts
+from .interp.dynamic_imports import DynamicImports
 from .interp.expressions import Expressions
 from .interp.layer_bases import LayerBases
 from .interp.limits import (
@@ -61,6 +64,8 @@ class Interpreter(
     LoopPeeling,
     ConfigDicts,
     Registries,
+    ClassAttributes,
+    DynamicImports,
     Statements,
     Comprehensions,
     Expressions,

@@ -105,6 +105,16 @@ class ModuleLinker:
                 self.interp.imports.bind(local, canonical(qual))
                 state.env.pop(local, None)
 
+    def import_dotted(self, dotted: str, state: State) -> Value:
+        """`importlib.import_module("a.b")`: the module `a.b` of the project (its parents run
+        first), or UNKNOWN when it is not one."""
+        if dotted.split(".")[0] in _NEVER_PROJECT:
+            return UNKNOWN
+        chain = self._chain(self._importer(), dotted, state)
+        if chain is None or len(chain) != len(dotted.split(".")):
+            return UNKNOWN
+        return ModuleNsVal(chain[-1])
+
     def attribute(self, ns: ModuleNsVal, name: str, state: State) -> Value:
         """`models.UNet`, `utils.normalize_`, `pkg.sub` (a submodule found on disk)."""
         scope = ns.scope

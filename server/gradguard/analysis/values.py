@@ -153,6 +153,7 @@ class ClassVal:
     getters: dict[str, FuncVal] = field(default_factory=dict)  # @property
     setters: dict[str, FuncVal] = field(default_factory=dict)  # @name.setter
     bases: tuple[ClassVal, ...] = ()  # the user-defined base classes (`super()` looks there)
+    attrs: dict[str, Value] = field(default_factory=dict)  # class-level `expansion = 4`
 
 
 @dataclass(eq=False)

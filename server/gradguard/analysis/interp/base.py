@@ -28,6 +28,7 @@ from ..values import (
     CtxVal,
     DictVal,
     FuncVal,
+    ModuleNsVal,
     ModuleObj,
     SeqVal,
     Sid,
@@ -281,6 +282,15 @@ class InterpreterBase(ABC):
     def _dict_setitem(
         self, name: str, base: DictVal, key: Value, value: Value, state: State
     ) -> None: ...
+
+    @abstractmethod
+    def import_module_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value: ...
+
+    @abstractmethod
+    def module_member(self, module: ModuleNsVal, name: str, state: State) -> Value: ...
+
+    @abstractmethod
+    def class_attributes(self, cls: ClassVal, node: ast.ClassDef, state: State) -> None: ...
 
     @abstractmethod
     def run_function_decorators(

@@ -50,6 +50,10 @@ class ConfigDicts(InterpreterBase):
                 if isinstance(text, ConstVal) and isinstance(text.value, str):
                     args, kwargs = self._eval_args(node, state, stmt)
                     return fold_str_method(text.value, attr, args, kwargs)
+            elif attr == "import_module" and self.imports.qualify(func) == (
+                "importlib.import_module"
+            ):
+                return self.import_module_call(node, state, stmt)
             elif attr in ("isclass", "isfunction") and self.imports.qualify(func) in (
                 "inspect.isclass",
                 "inspect.isfunction",

@@ -295,6 +295,8 @@ class Expressions(InterpreterBase):
             if found is None:
                 found = self._layer_parameter(obj, name)
             return found if found is not None else UNKNOWN
+        if isinstance(obj, ModuleNsVal):  # `getattr(models, "UNet")`
+            return self.module_member(obj, name, state)
         return UNKNOWN
 
     def _layer_parameter(self, obj: ModuleObj, name: str) -> TensorVal | None:
@@ -374,6 +376,8 @@ class Expressions(InterpreterBase):
                 return self._invoke(obj.cls.getters[attr], [], {}, node, state, obj)
             if obj.cls is not None and attr in obj.cls.methods:
                 return BoundMethod(obj, attr)
+            if obj.cls is not None and attr in obj.cls.attrs:
+                return obj.cls.attrs[attr]  # a class-level attribute read through `self`
             if obj.cls is not None and attr not in api.MODULE_METHODS:
                 return UNKNOWN
             return BoundMethod(obj, attr)
@@ -389,6 +393,8 @@ class Expressions(InterpreterBase):
             return BoundMethod(obj, attr)
         if isinstance(obj, ClassVal) and attr in obj.methods:
             return obj.methods[attr]
+        if isinstance(obj, ClassVal) and attr in obj.attrs:
+            return obj.attrs[attr]  # `Bottleneck.expansion`
         if isinstance(obj, ModuleNsVal) and self.linker is not None:
             return self.linker.attribute(obj, attr, state)
         if attr == "__name__":  # `cls.__name__` as a registry key

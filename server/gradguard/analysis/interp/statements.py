@@ -165,6 +165,7 @@ class Statements(InterpreterBase):
             ):
                 for name, func in inherited.items():
                     table.setdefault(name, func)
+        self.class_attributes(cls, node, state)  # `expansion = 4`, `arch_settings = {...}`
         if "__call__" not in cls.methods:
             for base_expr in node.bases:
                 method = api.CALL_PROTOCOLS.get(self.imports.qualify(base_expr) or "")

@@ -1,0 +1,33 @@
+"""Modules and names reached by constant strings: `importlib.import_module("models.unet")` is
+the project module `import models.unet` would bind (run once, like any import), and
+`getattr(module, "UNet")` its member."""
+
+from __future__ import annotations
+
+import ast
+
+from ..state import State
+from ..values import UNKNOWN, ConstVal, ModuleNsVal, Value
+from .base import InterpreterBase
+
+
+class DynamicImports(InterpreterBase):
+    def import_module_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        """`importlib.import_module(name)` with a constant absolute name."""
+        args, kwargs = self._eval_args(node, state, stmt)
+        if (
+            self.linker is None
+            or len(args) != 1
+            or kwargs
+            or not isinstance(args[0], ConstVal)
+            or not isinstance(args[0].value, str)
+            or args[0].value.startswith(".")
+        ):
+            return UNKNOWN
+        return self.linker.import_dotted(args[0].value, state)
+
+    def module_member(self, module: ModuleNsVal, name: str, state: State) -> Value:
+        """`getattr(module, "UNet")`: the member, as `module.UNet` reads it."""
+        if self.linker is None:
+            return UNKNOWN
+        return self.linker.attribute(module, name, state)

@@ -1,0 +1,4 @@
+from .config import MLPConfig
+from .model import LayerScaleMLP
+
+__all__ = ["LayerScaleMLP", "MLPConfig"]
