@@ -489,6 +489,39 @@ class FixBuilder:
         layer = f" on `{callee}`" if callee else ""
         return f"Set inplace=False{layer} ({where})"
 
+    def input_read_after(self, mut: Mutation) -> bool:
+        """The in-place layer's input is a name read again after the call (`out =
+        self.relu(x)` ... `out + x`, the RefineNet residual unit), or a parameter a caller may
+        read: it saw the activated values, and with `inplace=False` it keeps the old ones."""
+        call, stmt = mut.node, mut.stmt
+        if not isinstance(call, ast.Call) or stmt is None or not call.args:
+            return False
+        arg = call.args[0]
+        if not isinstance(arg, ast.Name):
+            return False  # a temporary: nothing else holds it
+        self._use(mut.span.path)
+        if self.src.path != mut.span.path:
+            return True  # that module's text is not known here: assume it may be read
+        if isinstance(stmt, ast.Assign) and any(
+            isinstance(n, ast.Name) and n.id == arg.id for t in stmt.targets for n in ast.walk(t)
+        ):
+            return False  # `x = self.relu(x)`: the name takes the result either way
+        tree = self._tree()
+        scope: ast.AST = enclosing_function(tree, stmt) or tree
+        end = (stmt.end_lineno or stmt.lineno, stmt.end_col_offset or 0)
+        later = sorted(
+            (
+                n
+                for n in ast.walk(scope)
+                if isinstance(n, ast.Name) and n.id == arg.id and (n.lineno, n.col_offset) >= end
+            ),
+            key=lambda n: (n.lineno, n.col_offset),
+        )
+        if later:
+            return isinstance(later[0].ctx, ast.Load)
+        func = written_parameter(tree, stmt, arg.id)
+        return func is not None and not callers_never_see(tree, func, arg.id)
+
     def inplace_false_over_splat(self, call: ast.AST | None) -> Fix | None:
         """A layer built with `**params` whose dict carries `inplace=True`
         (`nn.Dropout(p, **params)`): the splat becomes `**{**params, "inplace": False}`, so this
@@ -769,9 +802,17 @@ class FixBuilder:
         if index is None:
             return None  # the write is in another block (an inner loop, another branch)
         moved = block[index]
-        # the write itself, or a `with` block around it (`with torch.no_grad():`)
+        # the write itself, or a `with` block around it (`with torch.no_grad():`), or for a
+        # step the `if` holding only it (`if it % k == 0: opt_d.step()`)
         if not _same_stmt(moved, write) and not isinstance(moved, ast.With):
-            return None
+            if not (
+                step
+                and isinstance(moved, ast.If)
+                and not moved.orelse
+                and len(moved.body) == 1
+                and _same_stmt(moved.body[0], write)
+            ):
+                return None
         if step and not _only_calls(moved):
             return None
         src = self.src
@@ -1596,8 +1637,9 @@ def _in_order(stmt: ast.stmt) -> list[ast.AST]:
 
 
 def _only_calls(stmt: ast.stmt) -> bool:
-    """A call statement, or a `with` block of call statements: it binds no name."""
-    if isinstance(stmt, ast.With):
+    """A call statement, or a `with` block (an `if` without `else`) of call statements: it
+    binds no name."""
+    if isinstance(stmt, ast.With) or (isinstance(stmt, ast.If) and not stmt.orelse):
         return all(isinstance(s, ast.Expr) for s in stmt.body)
     return isinstance(stmt, ast.Expr)
 

@@ -305,9 +305,13 @@ class Detector:
             # `nn.Dropout(p, **params)` with `"inplace": True` in the dict
             return self.fixes.inplace_false_over_splat(mut.node)
         text = self.source_of(mut.inplace_span).segment(mut.inplace_span)
-        return self.fixes.inplace_false_at(
+        fix = self.fixes.inplace_false_at(
             mut.inplace_span, keyword=text.startswith("inplace"), call=mut.node
         )
+        if self.fixes.input_read_after(mut):
+            note = "the layer's input, read afterwards, is no longer activated"
+            return replace(fix, safe=False, title=f"{fix.title} (unsafe: {note})")
+        return fix
 
     def on_out_call(
         self, target: TensorVal, inputs: list[TensorVal], mut: Mutation, state: State, name: str
