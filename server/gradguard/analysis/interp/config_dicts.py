@@ -13,7 +13,17 @@ import ast
 
 from ..frames import Frame
 from ..state import State
-from ..values import UNKNOWN, ConstVal, DictVal, FuncVal, ModuleObj, TupleVal, Value
+from ..values import (
+    UNKNOWN,
+    ConstVal,
+    DictVal,
+    FuncVal,
+    ListObj,
+    ModuleObj,
+    SeqVal,
+    TupleVal,
+    Value,
+)
 from .base import InterpreterBase
 from .helpers import _is_name_like
 from .registries import _STR_METHODS, fold_str_method, kind_test
@@ -68,6 +78,14 @@ class ConfigDicts(InterpreterBase):
             elif func.id == "callable" and self.lookup("callable", state) is UNKNOWN:
                 args, _ = self._eval_args(node, state, stmt)
                 return kind_test("callable", args[0]) if len(args) == 1 else UNKNOWN
+            elif func.id == "filter" and len(node.args) == 2 and not node.keywords:
+                if self.lookup("filter", state) is UNKNOWN:
+                    # `filter(lambda p: p.requires_grad, model.parameters())`: some of its
+                    # elements (an optimizer given them updates only those parameters)
+                    args, _ = self._eval_args(node, state, stmt)
+                    if len(args) == 2 and isinstance(args[1], (SeqVal, TupleVal, ListObj)):
+                        return SeqVal(self.element_of(args[1], node.args[1], state))
+                    return UNKNOWN
             elif func.id in _FOLDED_BUILTINS and len(node.args) == 1 and not node.keywords:
                 if self.lookup(func.id, state) is UNKNOWN:
                     args, _ = self._eval_args(node, state, stmt)
@@ -255,10 +273,16 @@ class ConfigDicts(InterpreterBase):
 
     def _default_value(self, default: ast.expr) -> Value:
         """`act_cfg=dict(type="ReLU")`, `norm_cfg={"type": "BN"}`: a config default; a tuple
-        of constants (`order=("conv", "norm", "act")`)."""
+        of constants (`order=("conv", "norm", "act")`); a module constant (`arch=DEFAULT_ARCH`,
+        its value when the call runs)."""
         literal = _literal(default)
         if isinstance(literal, (DictVal, TupleVal)):  # `order=("conv", "norm", "act")` too
             return literal
+        if isinstance(default, ast.Name) and self.frames:  # `def main(arch=DEFAULT_ARCH)`
+            frame = self.frames[-1]
+            named = (frame.closure or {}).get(default.id) or frame.globals.get(default.id)
+            if isinstance(named, (ConstVal, DictVal, TupleVal)):
+                return named
         return super()._default_value(default)  # type: ignore[safe-super]
 
 

@@ -1,14 +1,16 @@
 """Modules and names reached by constant strings: `importlib.import_module("models.unet")` is
 the project module `import models.unet` would bind (run once, like any import), and
-`getattr(module, "UNet")` its member."""
+`getattr(module, "UNet")` its member; `models.__dict__[name]` (the torchvision examples'
+`models.__dict__[args.arch]`) reads the module's globals as a dict."""
 
 from __future__ import annotations
 
 import ast
 
 from ..state import State
-from ..values import UNKNOWN, ConstVal, ModuleNsVal, Value
+from ..values import UNKNOWN, ConstVal, DictVal, ModuleNsVal, Value
 from .base import InterpreterBase
+from .config_dicts import MAX_DICT_ITEMS
 
 
 class DynamicImports(InterpreterBase):
@@ -30,4 +32,9 @@ class DynamicImports(InterpreterBase):
         """`getattr(module, "UNet")`: the member, as `module.UNet` reads it."""
         if self.linker is None:
             return UNKNOWN
+        if name == "__dict__":
+            env = getattr(module.scope, "env", {})
+            if len(env) > MAX_DICT_ITEMS:
+                return UNKNOWN
+            return DictVal(tuple(env.items()))
         return self.linker.attribute(module, name, state)

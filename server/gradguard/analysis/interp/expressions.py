@@ -396,7 +396,7 @@ class Expressions(InterpreterBase):
         if isinstance(obj, ClassVal) and attr in obj.attrs:
             return obj.attrs[attr]  # `Bottleneck.expansion`
         if isinstance(obj, ModuleNsVal) and self.linker is not None:
-            return self.linker.attribute(obj, attr, state)
+            return self.module_member(obj, attr, state)  # `models.UNet`, `models.__dict__`
         if attr == "__name__":  # `cls.__name__` as a registry key
             name = name_of(obj)
             return ConstVal(name) if name is not None else UNKNOWN
