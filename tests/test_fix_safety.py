@@ -305,3 +305,31 @@ def test_states_kept_in_a_list_are_detached_after_the_step_and_unsafe() -> None:
     # `None` before the first round: detached where the round has bound it, after the step
     assert fixed.endswith("    opt.step()\n    states = [s.detach() for s in states]\n")
     exec(compile(fixed, "stack.py", "exec"), {})  # runs (the original raises)
+
+
+RESIDUAL_UNIT = """import torch
+import torch.nn as nn
+
+
+class Unit(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 4)
+        self.relu = nn.ReLU(inplace=True)
+
+    def forward(self, x):
+        out = self.relu(x)
+        return self.fc(out) + READ
+
+
+unit = Unit()
+h = torch.sigmoid(torch.randn(2, 4, requires_grad=True))
+unit(h).sum().backward()
+"""
+
+
+def test_inplace_false_is_unsafe_where_the_layer_input_is_read_afterwards() -> None:
+    [read] = check_source(RESIDUAL_UNIT.replace("READ", "x"), "unit.py").findings
+    assert [(f.safe, "read afterwards" in f.title) for f in read.fixes] == [(False, True)]
+    [unread] = check_source(RESIDUAL_UNIT.replace("READ", "out"), "unit.py").findings
+    assert [f.safe for f in unread.fixes] == [True]
