@@ -805,13 +805,24 @@ class FixBuilder:
         # the write itself, or a `with` block around it (`with torch.no_grad():`), or for a
         # step the `if` holding only it (`if it % k == 0: opt_d.step()`)
         if not _same_stmt(moved, write) and not isinstance(moved, ast.With):
-            if not (
-                step
-                and isinstance(moved, ast.If)
-                and not moved.orelse
+            one_line_if = (
+                isinstance(moved, ast.If)
                 and len(moved.body) == 1
                 and _same_stmt(moved.body[0], write)
-            ):
+            )
+            # `for q_i in range(n): opts[q_i].step()`: every optimizer of an ensemble stepped
+            steps_loop = (
+                isinstance(moved, ast.For)
+                and all(isinstance(s, ast.Expr) for s in moved.body)
+                and not {n.id for n in ast.walk(moved.target) if isinstance(n, ast.Name)}
+                & {
+                    n.id
+                    for s in block[index + 1 : at + 1]
+                    for n in ast.walk(s)
+                    if isinstance(n, ast.Name)
+                }
+            )
+            if not (step and not getattr(moved, "orelse", None) and (one_line_if or steps_loop)):
                 return None
         if step and not _only_calls(moved):
             return None
@@ -1637,9 +1648,9 @@ def _in_order(stmt: ast.stmt) -> list[ast.AST]:
 
 
 def _only_calls(stmt: ast.stmt) -> bool:
-    """A call statement, or a `with` block (an `if` without `else`) of call statements: it
-    binds no name."""
-    if isinstance(stmt, ast.With) or (isinstance(stmt, ast.If) and not stmt.orelse):
+    """A call statement, or a `with` block (an `if` or `for` without `else`) of call
+    statements: it binds no name the code after it reads (a `for` binds its target)."""
+    if isinstance(stmt, ast.With) or (isinstance(stmt, (ast.If, ast.For)) and not stmt.orelse):
         return all(isinstance(s, ast.Expr) for s in stmt.body)
     return isinstance(stmt, ast.Expr)
 
