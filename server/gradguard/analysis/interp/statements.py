@@ -46,7 +46,7 @@ from .limits import (
     STATEMENT_BUDGET,
     BudgetExceeded,
 )
-from .loop_reads import exposed_reads
+from .loop_reads import drop_dead_names, exposed_reads
 from .registries import registry_method
 
 
@@ -286,7 +286,9 @@ class Statements(InterpreterBase):
         head = state
         fresh_from = next_serial()
         for round_ in range(MAX_LOOP_ROUNDS):
-            out = body(head.copy())
+            start = head.copy()
+            drop_dead_names(start.env, loop)
+            out = body(start)
             out.alive = True
             nxt = join_states(head, out)
             if nxt.same_as(head, fresh_from):
