@@ -143,6 +143,15 @@ class Calls(InterpreterBase):
             return self._map(args[0], args[1], node, state)
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], ConstVal):
             return self.getattr_by_name(node.args[0], args[0], str(args[1].value), state)
+        if (
+            name == "setattr"
+            and len(args) == 3
+            and isinstance(args[0], ModuleObj)
+            and isinstance(args[1], ConstVal)
+            and isinstance(args[1].value, str)
+        ):  # `setattr(self, f"fc{i}", nn.Linear(...))`: the attribute by its known name
+            self.set_attr(args[0], args[1].value, args[2], state)
+            return ConstVal(None)
         if name == "getattr" and len(args) >= 2 and isinstance(args[0], ModuleObj):
             prefix = _literal_prefix(node.args[1])  # `getattr(self.rnn, f"bias_hh_l{i}")`
             found = self._layer_parameter(args[0], prefix) if prefix else None

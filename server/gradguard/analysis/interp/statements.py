@@ -47,6 +47,7 @@ from .limits import (
     BudgetExceeded,
 )
 from .loop_reads import drop_dead_names, exposed_reads
+from .range_unroll import range_rounds
 from .registries import registry_method
 
 
@@ -253,6 +254,8 @@ class Statements(InterpreterBase):
             and all(isinstance(i, ModuleObj) for i in iterable.items)
         ):
             unrolled = list(iterable.items)  # `for m in self.modules():` each module is known
+        else:
+            unrolled = range_rounds(stmt, state, self.eval_quiet)  # `for i in range(2):`
         if unrolled is not None:
             for index, child in enumerate(unrolled):
                 if not state.alive:
