@@ -59,6 +59,13 @@ def callers_never_see(tree: ast.Module, func: _FuncDef, param: str, depth: int =
     return all(_argument_unseen(tree, func, call, param, depth) for call in sites)
 
 
+def callers_read_after(tree: ast.Module, func: _FuncDef, param: str) -> bool:
+    """Some call of `func` found in the module passes, as `param`, a tensor the caller reads
+    afterwards (False where no call site is found: nothing says one reads it)."""
+    sites = _call_sites(tree, func)
+    return bool(sites) and not all(_argument_unseen(tree, func, c, param, 0) for c in sites or [])
+
+
 # -- finding the call sites
 
 

@@ -41,10 +41,13 @@ def apply_fixes(source: str, fixes: list[Fix]) -> tuple[str, int]:
     taken: list[Box] = []
     applied = 0
     for fix in fixes:
-        boxes = [_box(e) for e in fix.edits]
+        edits = [e for e in fix.edits if e not in chosen]  # made once (see plan_fixes)
+        if not edits:
+            continue
+        boxes = [_box(e) for e in edits]
         if any(_overlaps(b, t) for b in boxes for t in taken):
             continue
-        chosen.extend(fix.edits)
+        chosen.extend(edits)
         taken.extend(boxes)
         applied += 1
     return apply_edits(source, chosen), applied
@@ -76,10 +79,15 @@ def plan_fixes(fixes: list[Fix]) -> tuple[dict[str, list[TextEdit]], int]:
     taken: dict[str, list[Box]] = {}
     applied = 0
     for fix in fixes:
-        boxes = [(e.span.path, _box(e)) for e in fix.edits]
+        # an edit a chosen fix already makes (the `import torch` two no_grad wraps add) is
+        # made once, and does not stand in the way
+        edits = [e for e in fix.edits if e not in chosen.get(e.span.path, [])]
+        if not edits:
+            continue  # the same fix again (two findings sharing one): made once
+        boxes = [(e.span.path, _box(e)) for e in edits]
         if any(_overlaps(b, t) for path, b in boxes for t in taken.get(path, [])):
             continue
-        for edit, (path, box) in zip(fix.edits, boxes, strict=True):
+        for edit, (path, box) in zip(edits, boxes, strict=True):
             chosen.setdefault(path, []).append(edit)
             taken.setdefault(path, []).append(box)
         applied += 1

@@ -17,6 +17,7 @@ from itertools import pairwise
 from ..optable.table import OpTable
 from .caller_sites import (
     callers_never_see,
+    callers_read_after,
     enclosing_function,
     parameter_names,
     written_parameter,
@@ -491,8 +492,9 @@ class FixBuilder:
 
     def input_read_after(self, mut: Mutation) -> bool:
         """The in-place layer's input is a name read again after the call (`out =
-        self.relu(x)` ... `out + x`, the RefineNet residual unit), or a parameter a caller may
-        read: it saw the activated values, and with `inplace=False` it keeps the old ones."""
+        self.relu(x)` ... `out + x`, the RefineNet residual unit), or a parameter a call found
+        in the file reads afterwards: it saw the activated values, and with `inplace=False` it
+        keeps the old ones."""
         call, stmt = mut.node, mut.stmt
         if not isinstance(call, ast.Call) or stmt is None or not call.args:
             return False
@@ -501,7 +503,7 @@ class FixBuilder:
             return False  # a temporary: nothing else holds it
         self._use(mut.span.path)
         if self.src.path != mut.span.path:
-            return True  # that module's text is not known here: assume it may be read
+            return False  # that module's text is not known here
         if isinstance(stmt, ast.Assign) and any(
             isinstance(n, ast.Name) and n.id == arg.id for t in stmt.targets for n in ast.walk(t)
         ):
@@ -520,7 +522,7 @@ class FixBuilder:
         if later:
             return isinstance(later[0].ctx, ast.Load)
         func = written_parameter(tree, stmt, arg.id)
-        return func is not None and not callers_never_see(tree, func, arg.id)
+        return func is not None and callers_read_after(tree, func, arg.id)
 
     def inplace_false_over_splat(self, call: ast.AST | None) -> Fix | None:
         """A layer built with `**params` whose dict carries `inplace=True`
@@ -629,7 +631,7 @@ class FixBuilder:
         self._use(path)
         if (
             stmt is None
-            or self.torch is None
+            or self._no_grad_name() is None
             or not (
                 isinstance(stmt, (ast.Expr, ast.AugAssign, ast.Assign))
                 or (isinstance(stmt, ast.Return) and _returns_inplace_call(stmt))
@@ -645,7 +647,7 @@ class FixBuilder:
             span.line,
             span.end_line,
             span.col,
-            f"Wrap `{_short(self.src.text(stmt))}` in `with {self.torch}.no_grad():`",
+            f"Wrap `{_short(self.src.text(stmt))}` in `with {self._no_grad_name()}.no_grad():`",
         )
         factory = self._factory_out(stmt)
         if fix is None or factory is None:
@@ -662,10 +664,11 @@ class FixBuilder:
             return None
         unit = indent_unit(self.src, stmt.lineno)
         text = self.src.full_text(stmt)
-        new = f"with {self.torch}.no_grad():\n{place.indent}{unit}{text}"
+        torch = self._no_grad_name()
+        new = f"with {torch}.no_grad():\n{place.indent}{unit}{text}"
         return Fix(
-            f"Wrap `{_short(text)}` in `with {self.torch}.no_grad():` (on lines of its own)",
-            (TextEdit(place.span, place.before + new + place.after),),
+            f"Wrap `{_short(text)}` in `with {torch}.no_grad():` (on lines of its own)",
+            (*self._torch_import(), TextEdit(place.span, place.before + new + place.after)),
         )
 
     def factory_out_under_no_grad(self, mut: Mutation) -> Fix | None:
@@ -707,17 +710,53 @@ class FixBuilder:
         """Lines `first`..`last` (statements indented by `col`) inside one
         `with torch.no_grad():` block."""
         self._use(path)
-        if self.torch is None:
+        torch = self._no_grad_name()
+        if torch is None:
             return None
         indent = self.src.lines[first - 1][:col]
         unit = indent_unit(self.src, first)
         edits = [
-            TextEdit(Span(first, 0, first, 0, path), f"{indent}with {self.torch}.no_grad():\n")
+            *self._torch_import(),
+            TextEdit(Span(first, 0, first, 0, path), f"{indent}with {torch}.no_grad():\n"),
         ]
         for line in range(first, last + 1):
             edits.append(TextEdit(Span(line, 0, line, 0, path), unit))
-        title = title or f"Wrap lines {first}-{last} in `with {self.torch}.no_grad():`"
+        title = title or f"Wrap lines {first}-{last} in `with {torch}.no_grad():`"
         return Fix(title, tuple(edits), wraps=(path, first, last, col))
+
+    def _no_grad_name(self) -> str | None:
+        """The name to spell `torch.no_grad()` with: what the file imports torch as, or
+        `torch` itself where it only imports names from it (`from torch import nn`), with
+        `import torch` added (`_torch_import`)."""
+        if self.torch is not None:
+            return self.torch
+        return "torch" if self._torch_import() else None
+
+    def _torch_import(self) -> tuple[TextEdit, ...]:
+        """`import torch` inserted before the file's first import, where it imports only
+        names from torch (after `from __future__` imports, which must stay first)."""
+        if self.torch is not None:
+            return ()
+        body = self._tree().body
+        imports = [s for s in body if isinstance(s, (ast.Import, ast.ImportFrom))]
+        if not any(
+            isinstance(s, ast.ImportFrom) and (s.module or "").split(".")[0] == "torch"
+            for s in imports
+        ):
+            return ()
+        if any(
+            isinstance(s, ast.Import) and any(a.name.split(".")[0] == "torch" for a in s.names)
+            for s in imports
+        ):
+            return ()  # `import torch.nn as nn`: torch itself is not a name here
+        future = [s for s in imports if isinstance(s, ast.ImportFrom) and s.module == "__future__"]
+        if future:
+            line = (future[-1].end_lineno or future[-1].lineno) + 1
+        else:
+            line = imports[0].lineno
+        if imports[0].col_offset or line > len(self.src.lines):
+            return ()
+        return (TextEdit(Span(line, 0, line, 0, self.src.path), "import torch\n"),)
 
     def move_step_below(
         self, step: ast.stmt | None, backward: ast.stmt | None, path: str, backward_path: str
