@@ -495,8 +495,8 @@ class Detector:
                     )
                     break
                 continue
-            if rec.dirty is None:
-                continue
+            if rec.dirty is None or not rec.written_after(root.deps_from):
+                continue  # clean, or every generation of it this graph holds came later
             for mut in (rec.dirty, *rec.later):
                 by_mutation.setdefault(mut, []).append(rec)
         chain = self.call_chain(stmt) if by_mutation else ()
@@ -680,6 +680,8 @@ class Detector:
         for key in value.deps:
             rec = state.saves.get(key)
             if rec is None or rec.dirty is None or rec.exempt or rec.allow_mutation is not None:
+                continue
+            if not rec.written_after(value.deps_from):
                 continue
             if rec.certain or frame.in_module_method:
                 self._report_saved_modified(

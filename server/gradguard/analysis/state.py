@@ -30,6 +30,7 @@ from .values import (
     Value,
     _Unknown,
     join_values,
+    next_serial,
 )
 
 # The statements that led to an event, outermost first: each inlined call's statement in its
@@ -85,6 +86,23 @@ class SaveRecord:
     node: ast.AST | None = field(default=None, compare=False, hash=False)
     arg_node: ast.AST | None = field(default=None, compare=False, hash=False)
     chain: CallChain = field(default=(), compare=False, hash=False)
+    # the serial of the latest in-place write to it (-1: none seen): a tensor whose saves were
+    # all recorded later (`TensorVal.deps_from`) did not see it, whatever earlier generation
+    # of the site the record also stands for
+    mutated_at: int = field(default=-1, compare=False, hash=False)
+
+    def written_after(self, since: int) -> bool:
+        """Was it written in place after serial `since` (or at an unknown time)?"""
+        return self.mutated_at < 0 or self.mutated_at >= since
+
+    def joined(self, other: SaveRecord) -> SaveRecord:
+        """This record standing also for `other` (the same key on another path or an earlier
+        generation): the latest write to either counts."""
+        if other.mutated_at > self.mutated_at and self.mutated_at >= 0:
+            return replace(self, mutated_at=other.mutated_at)
+        if other.dirty is not None and other.mutated_at < 0 <= self.mutated_at:
+            return replace(self, mutated_at=-1)  # a write of unknown time
+        return self
 
 
 @dataclass
@@ -215,12 +233,13 @@ class State:
         for key, rec in self.saves.items():
             if not rec.sids & sids:
                 continue
+            now = next_serial()
             if rec.dirty is None:
-                rec = replace(rec, dirty=mutation)
+                rec = replace(rec, dirty=mutation, mutated_at=now)
             elif mutation != rec.dirty and mutation not in rec.later and len(rec.later) < 8:
-                rec = replace(rec, later=(*rec.later, mutation))  # named in findings too
+                rec = replace(rec, later=(*rec.later, mutation), mutated_at=now)  # named too
             else:
-                continue
+                rec = replace(rec, mutated_at=now)
             self.own_saves()[key] = rec
 
 
@@ -283,6 +302,7 @@ def _join_saves(
             saves[key] = rec
             continue
         chosen = rec if mine.dirty is None and rec.dirty is not None else mine
+        chosen = chosen.joined(mine if chosen is rec else rec)
         if mine.sids != rec.sids:
             # the same save names its tensor differently on the two paths: one path
             # allocated at the tensor's site again and aged it ('old'), the other did not
@@ -349,6 +369,7 @@ class SiteRenamer:
                     sids=frozenset(self.key(s) for s in v.sids),
                     data_of=frozenset(self.key(s) for s in v.data_of),
                     deps=frozenset(self.key(k) for k in v.deps),
+                    deps_from=v.deps_from,  # the same saves, renamed
                 )
             return v
         if isinstance(v, TupleVal):
@@ -420,8 +441,12 @@ class SiteRenamer:
             if nk is not k or sid in rec.sids:
                 rec = replace(rec, key=nk, sids=frozenset(self.key(s) for s in rec.sids))
             old = saves.get(nk)
-            if old is None or (old.dirty is None and rec.dirty is not None):
+            if old is None:
                 saves[nk] = rec
+            elif old.dirty is None and rec.dirty is not None:
+                saves[nk] = rec.joined(old)
+            else:
+                saves[nk] = old.joined(rec)
         state.saves = saves
         state.saves_owned = True
         state.multi_dirty = {self.key(s): m for s, m in state.multi_dirty.items()}

@@ -67,9 +67,32 @@ class TensorVal:
     # (multi-output views) (path, expression) that split the base: `x.unbind(0)`, the `x` a
     # loop iterates over; a fix may turn it into single views
     view_node: object = field(default=None, compare=False, hash=False)
+    # every save in `deps` was recorded at this serial or later (0: not known): an in-place
+    # write made before it cannot have changed what this tensor's backward will use, though
+    # the save record, holding every generation of its site, says 'modified'
+    deps_from: int = field(default=0, compare=False, hash=False)
 
     def with_(self, **changes: object) -> TensorVal:
+        deps = changes.get("deps")
+        if deps is not None and "deps_from" not in changes and not deps <= self.deps:  # type: ignore[operator]
+            changes["deps_from"] = 0  # saves of unknown age joined in
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def saves_from(*values: object) -> int:
+    """The `deps_from` of a tensor made from `values` (their saves only; no save: none)."""
+    found = [v.deps_from for v in values if isinstance(v, TensorVal) and v.deps]
+    return min(found) if found else NO_SAVES
+
+
+NO_SAVES = 1 << 62  # `deps_from` of a tensor with no save in its history yet
+
+
+def plus_saves(value: TensorVal, keys: frozenset[SaveKey] | set[SaveKey]) -> TensorVal:
+    """`value` whose history now also holds the saves just recorded under `keys`."""
+    return value.with_(
+        deps=value.deps | frozenset(keys), deps_from=min(saves_from(value), next_serial())
+    )
 
 
 @dataclass(frozen=True)
@@ -299,6 +322,7 @@ def join_values(a: Value, b: Value) -> Value:
             leaf_rg=a.leaf_rg.join(b.leaf_rg),
             is_view=a.is_view or b.is_view,
             deps=a.deps | b.deps,
+            deps_from=saves_from(a, b),
             origin=a.origin if a.origin == b.origin else (a.origin or b.origin),
             view_kind=a.view_kind if a.view_kind == b.view_kind else None,
             view_op=a.view_op if a.view_op == b.view_op else None,

@@ -316,6 +316,7 @@ class InterpreterBase(ABC):
         state: State,
         deps: frozenset[tuple[object, ...]],
         origin_op: str | None = None,
+        deps_from: int = 0,
     ) -> TensorVal: ...
 
     @abstractmethod

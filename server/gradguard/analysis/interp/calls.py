@@ -24,6 +24,7 @@ from ..values import (
     Tri,
     TupleVal,
     Value,
+    saves_from,
 )
 from .base import InterpreterBase
 from .config_dicts import carries_config, reentered, too_many_frames
@@ -482,7 +483,7 @@ class Calls(InterpreterBase):
         deps: frozenset[tuple[object, ...]] = frozenset()
         for t in tensors:
             deps |= t.deps
-        return self.fresh_tensor(node, rg, state, deps)
+        return self.fresh_tensor(node, rg, state, deps, deps_from=saves_from(*tensors))
 
     def _run_body(self, func: FuncVal, state: State) -> State:
         self._entered(func.node)

@@ -458,7 +458,9 @@ class Expressions(InterpreterBase):
         kind = _index_kind(node.slice, index)
         if kind == "copy" and not write:
             rg = base.rg if state.grad != Tri.NO else Tri.NO
-            return self.fresh_tensor(node, rg, state, deps=base.deps, origin_op="index")
+            return self.fresh_tensor(
+                node, rg, state, deps=base.deps, origin_op="index", deps_from=base.deps_from
+            )
         if write and kind == "copy":
             return base
         return self.view_of(base, node, state, "select")

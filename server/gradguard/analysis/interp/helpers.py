@@ -31,6 +31,7 @@ from ..values import (
     TupleVal,
     Value,
     join_values,
+    saves_from,
 )
 
 
@@ -208,7 +209,11 @@ def _join_attr(old: Value, new: Value) -> Value:
 
 def _merge_into(base: TensorVal, written: TensorVal) -> TensorVal:
     """The base after one of its views was written: it picks up the write's grad history."""
-    return base.with_(rg=base.rg | written.rg, deps=base.deps | written.deps)
+    return base.with_(
+        rg=base.rg | written.rg,
+        deps=base.deps | written.deps,
+        deps_from=saves_from(base, written),
+    )
 
 
 def _flatten(value: Value) -> Iterator[Value]:

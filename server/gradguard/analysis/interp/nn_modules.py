@@ -27,6 +27,8 @@ from ..values import (
     Tri,
     TupleVal,
     Value,
+    plus_saves,
+    saves_from,
 )
 from .base import InterpreterBase
 from .helpers import (
@@ -152,7 +154,9 @@ class NnModules(InterpreterBase):
                 rg, deps = rg | t.rg, deps | t.deps
             if state.grad == Tri.NO:
                 rg = Tri.NO
-            return self.fresh_tensor(node, rg, state, deps=deps, origin_op=bm.name)
+            # a distribution's own saves are of unknown age
+            since = 0 if obj.deps else saves_from(*tensors)
+            return self.fresh_tensor(node, rg, state, deps=deps, origin_op=bm.name, deps_from=since)
         if isinstance(obj, OptimizerVal):
             self._eval_args(node, state, stmt)
             if bm.name == "step":
@@ -402,14 +406,17 @@ class NnModules(InterpreterBase):
                 x = args[0]
                 assert isinstance(x, TensorVal)
             deps = x.deps  # and what the other inputs (an RNN's initial state) depend on
+            inputs = [x]
             for extra in args[1:]:
                 for t in _flatten(extra):
                     if isinstance(t, TensorVal):
                         deps = deps | t.deps
+                        inputs.append(t)
             out = TensorVal(
                 sids=frozenset({sid}),
                 rg=rg,
                 deps=deps if rg != Tri.NO else frozenset(),
+                deps_from=saves_from(*inputs),
                 origin=Origin(kind, self.src.span(node)),
                 inference=state.inference_mode,
             )
@@ -487,7 +494,9 @@ class NnModules(InterpreterBase):
             deps = deps | t.deps
         if state.grad == Tri.NO:
             rg = Tri.NO
-        return self.fresh_tensor(node, rg, state, deps=deps, origin_op=name)
+        return self.fresh_tensor(
+            node, rg, state, deps=deps, origin_op=name, deps_from=saves_from(*tensors)
+        )
 
     def _recurrent_saves(
         self,
@@ -583,7 +592,7 @@ class NnModules(InterpreterBase):
                 clonable=False,
             )
             keys.add(key)
-        return out.with_(deps=out.deps | keys) if keys else out
+        return plus_saves(out, keys) if keys else out
 
 
 def _second(pair: Value) -> Value:

@@ -26,6 +26,8 @@ from ..values import (
     Tri,
     TupleVal,
     Value,
+    plus_saves,
+    saves_from,
 )
 from .base import InterpreterBase
 from .helpers import (
@@ -359,6 +361,8 @@ class TorchOps(InterpreterBase):
         new = target.with_(
             rg=rg,
             deps=deps if rg != Tri.NO else target.deps,
+            # the history's saves may be of any generation
+            deps_from=0 if history and rg != Tri.NO else saves_from(target, *tensors),
             leaf_rg=target.leaf_rg,
         )
         if (
@@ -392,9 +396,8 @@ class TorchOps(InterpreterBase):
             certain = _trigger(rule.output, args) == Tri.YES and state.grad == Tri.YES
             self._record_save(state, key, target.sids, mut.op, node, "its result", certain)
             new_keys.add(key)
-        return new.with_(
-            deps=new.deps | frozenset(new_keys),
-            origin=Origin(mut.op.rstrip("_"), self.src.span(node)),
+        return plus_saves(new, new_keys).with_(
+            origin=Origin(mut.op.rstrip("_"), self.src.span(node))
         )
 
     def call_out(
@@ -465,6 +468,7 @@ class TorchOps(InterpreterBase):
             rg=rg,
             leaf_rg=Tri.NO,
             deps=deps if rg != Tri.NO else frozenset(),
+            deps_from=saves_from(*tensors.values()),
             origin=Origin(name, self.src.span(node)),
             inference=state.inference_mode,
         )
@@ -501,7 +505,7 @@ class TorchOps(InterpreterBase):
             )
             new_keys.append(key)
         if new_keys:
-            out = out.with_(deps=out.deps | frozenset(new_keys))
+            out = plus_saves(out, frozenset(new_keys))
         return TupleVal((out, indices)) if tuple_result else out
 
     def _save_inputs(
@@ -584,7 +588,7 @@ class TorchOps(InterpreterBase):
             )
             keys.append(key)
         deps = frozenset(keys)
-        return TupleVal(tuple(i if i.rg == Tri.NO else i.with_(deps=i.deps | deps) for i in items))
+        return TupleVal(tuple(i if i.rg == Tri.NO else plus_saves(i, deps) for i in items))
 
     def _record_save(
         self,
@@ -668,6 +672,7 @@ class TorchOps(InterpreterBase):
         state: State,
         deps: frozenset[tuple[object, ...]],
         origin_op: str | None = None,
+        deps_from: int = 0,
     ) -> TensorVal:
         sid, renamer = self.alloc(node, state)
         if renamer is not None:
@@ -676,6 +681,7 @@ class TorchOps(InterpreterBase):
             sids=frozenset({sid}),
             rg=rg,
             deps=deps if rg != Tri.NO else frozenset(),
+            deps_from=deps_from,
             origin=Origin(origin_op, self.src.span(node)) if origin_op else None,
             inference=state.inference_mode,
         )

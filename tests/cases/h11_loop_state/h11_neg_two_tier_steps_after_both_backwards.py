@@ -1,0 +1,25 @@
+# case: two tiers trained together each round: tier one's per-bag predictions are collected in a list rebuilt every round, its loss is backwarded with retain_graph=True, tier two's loss through the same features follows, and both optimizers step after both backwards; each round's graph is new, so the steps never touch what a later backward uses
+import torch
+import torch.nn as nn
+
+torch.manual_seed(0)
+reduce = nn.Sequential(nn.Linear(8, 4), nn.ReLU(), nn.Linear(4, 4))
+classifier = nn.Linear(4, 2)
+head = nn.Linear(4, 2)
+opt0 = torch.optim.Adam(list(reduce.parameters()) + list(classifier.parameters()), lr=1e-3)
+opt1 = torch.optim.Adam(head.parameters(), lr=1e-3)
+bags = [torch.randn(3, 8) for _ in range(2)]
+for step in range(3):
+    preds, feats = [], []
+    for bag in bags:
+        f = reduce(bag).mean(0, keepdim=True)
+        preds.append(classifier(f))
+        feats.append(f)
+    loss0 = preds[0].sum() + torch.cat(preds).pow(2).mean()
+    opt0.zero_grad()
+    loss0.backward(retain_graph=True)
+    loss1 = head(torch.cat(feats)).pow(2).mean()
+    opt1.zero_grad()
+    loss1.backward()
+    opt0.step()
+    opt1.step()
