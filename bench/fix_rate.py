@@ -47,7 +47,12 @@ def measure(folder: Path) -> tuple[int, int, int]:
             continue
         chosen, _ = plan_fixes(preferred)
         fixed = apply_edits(case.source, [e for edits in chosen.values() for e in edits])
-        outcome = run_source(fixed, str(path))
+        try:
+            outcome = run_source(fixed, str(path))
+        except SyntaxError as exc:  # the fixed text does not even compile
+            titles = "; ".join(f.title for f in preferred)
+            failures.append(f"{path.relative_to(ROOT)}: {type(exc).__name__}: {exc} ({titles})")
+            continue
         if outcome.ok:
             ran += 1
             if all(f.safe for f in preferred) and not same_losses(
