@@ -9,7 +9,8 @@ unknown arguments, so code that is never called from this file still gets findin
 when nothing they depend on changed (incremental.py).
 
 The interpreter is assembled from its parts in `interp/`: where statements run (statements.py;
-a loop that surely runs twice: loop_peeling.py), expressions are evaluated (expressions.py;
+a loop that surely runs twice: loop_peeling.py; `continue` and `break` paths: loop_exits.py),
+expressions are evaluated (expressions.py;
 comprehensions over known elements: comprehensions.py; dicts as configs and registries:
 config_dicts.py, registries.py; class-level attributes: class_attrs.py; modules named by
 constant strings: dynamic_imports.py), calls are inlined (calls.py; what `*args`, `**kwargs`

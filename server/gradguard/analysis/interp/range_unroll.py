@@ -1,7 +1,8 @@
-"""A short counted loop (`for i in range(2):` with known bounds, nothing leaving it early) that
-builds names from its index is run once per index with the index known: the names
-(`f"fc{i}"` in `setattr`, `add_module`, `getattr`) then name the layer each round registers or
-calls, instead of an unknown one after the first round. Other counted loops keep their fixed
+"""A short counted loop (`for i in range(2):` with known bounds, no return or raise in it) that
+builds names from its index, or branches on it, is run once per index with the index known:
+the names (`f"fc{i}"`, `"conv" + str(i)` in `setattr`, `add_module`, `getattr`) then name the
+layer each round registers or calls, instead of an unknown one after the first round, and
+`if i == 0:` builds the first level apart from the others. Other counted loops keep their fixed
 point (unrolling them would cost time and tell nothing more)."""
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ def range_rounds(
     loop: ast.For | ast.AsyncFor, state: State, eval_quiet: Callable[[ast.expr, State], Value]
 ) -> list[Value] | None:
     """The indices of `for i in range(...)` when its bounds are known numbers giving at most
-    MAX_UNROLLED rounds and its body has no break, continue, return or raise."""
+    MAX_UNROLLED rounds and its body has no return or raise."""
     call = loop.iter
     if (
         loop.orelse
@@ -44,8 +45,8 @@ def range_rounds(
         return None
     if not 0 < len(indices) <= MAX_UNROLLED or _leaves_early(loop):
         return None
-    if not _names_from_index(loop, loop.target.id):
-        return None  # nothing is looked up by the index: the loop's fixed point is as good
+    if not (_names_from_index(loop, loop.target.id) or _tests_index(loop, loop.target.id)):
+        return None  # nothing depends on the index: the loop's fixed point is as good
     return [ConstVal(i) for i in indices]
 
 
@@ -58,6 +59,14 @@ def _names_from_index(loop: ast.For | ast.AsyncFor, index: str) -> bool:
                 parts = list(node.values)
             elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
                 parts = [node.right]
+            elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+                parts = [  # `"conv" + str(i)`
+                    side
+                    for side in (node.left, node.right)
+                    if isinstance(side, ast.Call)
+                    and isinstance(side.func, ast.Name)
+                    and side.func.id == "str"
+                ]
             elif (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Attribute)
@@ -70,9 +79,20 @@ def _names_from_index(loop: ast.For | ast.AsyncFor, index: str) -> bool:
     return False
 
 
-def _leaves_early(loop: ast.For | ast.AsyncFor) -> bool:
+def _tests_index(loop: ast.For | ast.AsyncFor, index: str) -> bool:
+    """Does the body branch on the index (`if i == 0:`, `if i < n - 1:`)? Each round then
+    takes its own branch instead of both (the first level built apart from the others)."""
     return any(
-        isinstance(node, (ast.Break, ast.Continue, ast.Return, ast.Raise))
+        isinstance(node, (ast.If, ast.IfExp))
+        and any(isinstance(n, ast.Name) and n.id == index for n in ast.walk(node.test))
         for stmt in loop.body
         for node in ast.walk(stmt)
+    )
+
+
+def _leaves_early(loop: ast.For | ast.AsyncFor) -> bool:
+    """`return` or `raise` in the body (`continue`/`break` paths are followed round by
+    round)."""
+    return any(
+        isinstance(node, (ast.Return, ast.Raise)) for stmt in loop.body for node in ast.walk(stmt)
     )

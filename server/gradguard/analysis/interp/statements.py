@@ -42,10 +42,12 @@ from .helpers import (
     _truth,
 )
 from .limits import (
+    MAX_DICT_ITEMS,
     MAX_LOOP_ROUNDS,
     STATEMENT_BUDGET,
     BudgetExceeded,
 )
+from .loop_exits import LoopExits, leave_early, marks, rejoin, restore_modes
 from .loop_reads import drop_dead_names, exposed_reads
 from .range_unroll import range_rounds
 from .registries import registry_method
@@ -91,8 +93,15 @@ class Statements(InterpreterBase):
             return self.exec_for(stmt, state)
         elif isinstance(stmt, ast.While):
             self.eval(stmt.test, state, stmt)
-            body_out = self.fixpoint(lambda s: self.exec_block(stmt.body, s), state, stmt)
-            return self.exec_block(stmt.orelse, body_out) if stmt.orelse else body_out
+            breaks: list[State] = []
+            body_out = self.fixpoint(
+                lambda s: self.exec_loop_body(stmt.body, s, breaks), state, stmt
+            )
+            if stmt.orelse:
+                body_out = self.exec_block(stmt.orelse, body_out)
+            return rejoin(body_out, breaks)
+        elif isinstance(stmt, (ast.Continue, ast.Break)):
+            leave_early(self.loop_exit_stack, state, isinstance(stmt, ast.Break))
         elif isinstance(stmt, (ast.With, ast.AsyncWith)):
             return self.exec_with(stmt, state)
         elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
@@ -256,6 +265,7 @@ class Statements(InterpreterBase):
             unrolled = list(iterable.items)  # `for m in self.modules():` each module is known
         else:
             unrolled = range_rounds(stmt, state, self.eval_quiet)  # `for i in range(2):`
+        breaks: list[State] = []
         if unrolled is not None:
             for index, child in enumerate(unrolled):
                 if not state.alive:
@@ -264,18 +274,40 @@ class Statements(InterpreterBase):
                 self.call_stack.append(("for", stmt.lineno, stmt.col_offset, index))
                 try:
                     self.bind(stmt.target, child, state, stmt)
-                    state = self.exec_block(stmt.body, state)
+                    state = self.exec_loop_body(stmt.body, state, breaks)
                 finally:
                     self.call_stack.pop()
-            return self.exec_block(stmt.orelse, state) if stmt.orelse else state
+            if stmt.orelse:
+                state = self.exec_block(stmt.orelse, state)
+            return rejoin(state, breaks)
         elem = self.element_of(iterable, stmt.iter, state)
 
         def body(s: State) -> State:
             self.bind(stmt.target, elem, s, stmt)
-            return self.exec_block(stmt.body, s)
+            return self.exec_loop_body(stmt.body, s, breaks)
 
         out = self.fixpoint(body, state, stmt)
-        return self.exec_block(stmt.orelse, out) if stmt.orelse else out
+        if stmt.orelse:
+            out = self.exec_block(stmt.orelse, out)
+        return rejoin(out, breaks)
+
+    @property
+    def loop_exit_stack(self) -> list[LoopExits]:
+        """The paths that left each running loop body early, innermost last."""
+        stack: list[LoopExits] = vars(self).setdefault("_loop_exit_stack", [])
+        return stack
+
+    def exec_loop_body(self, body: list[ast.stmt], state: State, breaks: list[State]) -> State:
+        """One round of a loop body: its end joined with the paths that `continue`d; the
+        paths that `break` are added to `breaks` (they rejoin after the loop)."""
+        exits = LoopExits()
+        self.loop_exit_stack.append(exits)
+        try:
+            out = self.exec_block(body, state)
+        finally:
+            self.loop_exit_stack.pop()
+        breaks.extend(exits.breaks)
+        return rejoin(out, exits.continues)
 
     def fixpoint(
         self,
@@ -310,6 +342,7 @@ class Statements(InterpreterBase):
 
     def exec_with(self, stmt: ast.With | ast.AsyncWith, state: State) -> State:
         saved = (state.grad, state.inference_mode, state.allow_mutation, state.hooks)
+        left_before = marks(self.loop_exit_stack)
         for item in stmt.items:
             ctx = self.eval(item.context_expr, state, stmt)
             if isinstance(ctx, CtxVal):
@@ -322,6 +355,7 @@ class Statements(InterpreterBase):
                 self.bind(item.optional_vars, UNKNOWN, state, stmt)
         state = self.exec_block(stmt.body, state)
         state.grad, state.inference_mode, state.allow_mutation, state.hooks = saved
+        restore_modes(self.loop_exit_stack, left_before, saved)
         return state
 
     def exec_try(self, stmt: ast.Try, state: State) -> State:
@@ -463,11 +497,11 @@ class Statements(InterpreterBase):
     ) -> None:
         """`REGISTRY[name] = cls`: the dict, held by value, is rebound where the name lives
         (a local, the enclosing function's, the module's globals)."""
-        if isinstance(key, ConstVal):
+        if isinstance(key, ConstVal) and len(base.items) < MAX_DICT_ITEMS:
             items = tuple((k, v) for k, v in base.items if k != key.value)
             new: Value = DictVal((*items, (key.value, value)))
         else:
-            new = UNKNOWN  # an unknown key: any entry may now be anything
+            new = UNKNOWN  # an unknown key (any entry may now be anything), or a whole zoo
         closure = self.frames[-1].closure if self.frames else None
         if name in state.env:
             state.env[name] = new
