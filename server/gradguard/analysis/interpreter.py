@@ -10,15 +10,17 @@ when nothing they depend on changed (incremental.py).
 
 The interpreter is assembled from its parts in `interp/`: where statements run (statements.py;
 a loop that surely runs twice: loop_peeling.py; `continue` and `break` paths: loop_exits.py),
-expressions are evaluated (expressions.py;
-comprehensions over known elements: comprehensions.py; dicts as configs and registries:
-config_dicts.py, registries.py; class-level attributes: class_attrs.py; modules named by
-constant strings: dynamic_imports.py), calls are inlined (calls.py; what `*args`, `**kwargs`
-and defaults hold: call_arguments.py), torch ops save and write tensors (torch_ops.py),
-torch.nn modules are built and called (nn_modules.py; user classes deriving from a layer:
-layer_bases.py), and the module body, per-function analyses and imported modules run
-(units.py). Limits are in interp/limits.py. A part named after a semicolon extends the one
-before it: it comes earlier in the class's bases and hands on what it does not handle.
+expressions are evaluated (expressions.py; comprehensions over known elements:
+comprehensions.py; dicts as configs and registries: config_dicts.py, registries.py; tuple keys
+of dicts: dict_keys.py; class-level attributes: class_attrs.py; an enum member's `.value`:
+enum_members.py; modules named by constant strings: dynamic_imports.py), calls are inlined
+(calls.py; what `*args`, `**kwargs` and defaults hold: call_arguments.py), torch ops save and
+write tensors (torch_ops.py; overloads that keep other tensors than their op's row:
+op_overloads.py), torch.nn modules are built and called (nn_modules.py; user classes deriving
+from a layer: layer_bases.py), and the module body, per-function analyses and imported
+modules run (units.py). Limits are in interp/limits.py. A part named after a semicolon
+extends the one before it: it comes earlier in the class's bases and hands on what it does
+not handle.
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ from .interp.calls import Calls
 from .interp.class_attrs import ClassAttributes
 from .interp.comprehensions import Comprehensions
 from .interp.config_dicts import ConfigDicts
+from .interp.dict_keys import DictKeys
 from .interp.dynamic_imports import DynamicImports
+from .interp.enum_members import EnumMembers
 from .interp.expressions import Expressions
 from .interp.layer_bases import LayerBases
 from .interp.limits import (
@@ -43,6 +47,7 @@ from .interp.limits import (
 )
 from .interp.loop_peeling import LoopPeeling
 from .interp.nn_modules import NnModules
+from .interp.op_overloads import OpOverloads
 from .interp.registries import Registries
 from .interp.statements import Statements
 from .interp.torch_ops import TorchOps
@@ -68,11 +73,14 @@ class Interpreter(
     ClassAttributes,
     DynamicImports,
     Statements,
+    EnumMembers,
+    DictKeys,
     Comprehensions,
     Expressions,
     LayerBases,
     CallArguments,
     Calls,
+    OpOverloads,
     TorchOps,
     NnModules,
     InterpreterBase,

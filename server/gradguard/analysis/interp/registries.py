@@ -27,11 +27,13 @@ from ..values import (
     ListObj,
     ModuleNsVal,
     ModuleObj,
+    TensorVal,
     TorchFnVal,
     TupleVal,
     Value,
 )
 from .base import InterpreterBase
+from .helpers import _assumed
 
 _STR_METHODS = frozenset(
     {
@@ -134,15 +136,30 @@ def fold_const_binop(op: ast.operator, left: Value, right: Value) -> Value:
 
 def builtin_isinstance(obj: Value, classes: ast.expr, imports: ImportMap) -> Value:
     """`isinstance(x, str)`, `isinstance(cls, type)`, `isinstance(cfg, dict)` where x is a
-    value we hold exactly (None: not a question about builtin types)."""
+    value we hold exactly (None: not a question about builtin types). `torch.Tensor` among
+    the classes: a tensor we made is one (`tensor_like(data, ref)` given a tensor or a list
+    takes its own branch); constants, lists, dicts, classes, functions and modules are not."""
     options = classes.elts if isinstance(classes, ast.Tuple) else [classes]
     types: list[type] = []
+    tensor_asked = False
     for option in options:
+        if imports.qualify(option) == "torch.Tensor":
+            tensor_asked = True
+            continue
         if not isinstance(option, ast.Name) or option.id not in _BUILTIN_TYPES:
             return UNKNOWN
         if imports.qualify(option) not in (None, option.id, f"builtins.{option.id}"):
             return UNKNOWN  # the name is bound to something else
         types.extend(_BUILTIN_TYPES[option.id])
+    if tensor_asked:
+        if isinstance(obj, TensorVal):
+            return UNKNOWN if _assumed(obj) else ConstVal(True)
+        if not isinstance(
+            obj, (ConstVal, DictVal, ListObj, TupleVal, ClassVal, TorchFnVal, FuncVal, ModuleObj)
+        ):
+            return UNKNOWN
+        if not types:
+            return ConstVal(False)
     if isinstance(obj, ConstVal):
         return ConstVal(isinstance(obj.value, tuple(types)))
     if isinstance(obj, DictVal):

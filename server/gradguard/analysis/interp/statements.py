@@ -32,6 +32,7 @@ from ..values import (
 )
 from .base import InterpreterBase
 from .context_generators import contexts_at_yield
+from .dict_keys import constant_key
 from .helpers import (
     _assumed,
     _enter,
@@ -426,7 +427,7 @@ class Statements(InterpreterBase):
             base = self.eval(target.value, state, stmt)
             slot = self.eval(target.slice, state, stmt)
             if isinstance(base, DictVal) and isinstance(target.value, ast.Name):
-                self._dict_setitem(target.value.id, base, slot, value, state)
+                self._dict_setitem(target.value.id, base, constant_key(slot), value, state)
             elif isinstance(base, TensorVal):
                 others = [value] if isinstance(value, TensorVal) else []
                 index = self.eval_quiet(target.slice, state)
