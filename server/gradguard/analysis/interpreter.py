@@ -16,11 +16,11 @@ of dicts: dict_keys.py; class-level attributes: class_attrs.py; an enum member's
 enum_members.py; modules named by constant strings: dynamic_imports.py), calls are inlined
 (calls.py; what `*args`, `**kwargs` and defaults hold: call_arguments.py), torch ops save and
 write tensors (torch_ops.py; overloads that keep other tensors than their op's row:
-op_overloads.py), torch.nn modules are built and called (nn_modules.py; user classes deriving
-from a layer: layer_bases.py), and the module body, per-function analyses and imported
-modules run (units.py). Limits are in interp/limits.py. A part named after a semicolon
-extends the one before it: it comes earlier in the class's bases and hands on what it does
-not handle.
+op_overloads.py; tensors moved under inference mode: inference_moves.py), torch.nn modules
+are built and called (nn_modules.py; user classes deriving from a layer: layer_bases.py),
+and the module body, per-function analyses and imported modules run (units.py). Limits are
+in interp/limits.py. A part named after a semicolon extends the one before it: it comes
+earlier in the class's bases and hands on what it does not handle.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from .interp.dict_keys import DictKeys
 from .interp.dynamic_imports import DynamicImports
 from .interp.enum_members import EnumMembers
 from .interp.expressions import Expressions
+from .interp.inference_moves import InferenceMoves
 from .interp.layer_bases import LayerBases
 from .interp.limits import (
     FOREIGN_STANDALONE_DEPTH,
@@ -81,6 +82,7 @@ class Interpreter(
     CallArguments,
     Calls,
     OpOverloads,
+    InferenceMoves,
     TorchOps,
     NnModules,
     InterpreterBase,

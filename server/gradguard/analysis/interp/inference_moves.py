@@ -1,0 +1,39 @@
+"""A tensor moved or converted under inference mode (`self.grid = self.grid.to(x)`,
+`.cuda()`, `.type(...)`) is a new tensor made there, so an inference tensor, unless the move
+changed nothing (then it is the same tensor). The move is written because it usually changes
+device or dtype, as it does on the GPU the code is meant for: the result is taken to be an
+inference tensor, which a cached attribute carries out of the inference-mode call."""
+
+from __future__ import annotations
+
+import ast
+
+from ..state import State
+from ..values import TensorVal, Tri, Value
+from .base import InterpreterBase
+
+MOVES = frozenset({"to", "cuda", "type", "type_as"})
+
+
+class InferenceMoves(InterpreterBase):
+    def call_tensor_method(
+        self,
+        receiver: TensorVal,
+        method: str,
+        node: ast.Call,
+        state: State,
+        stmt: ast.stmt,
+        skip_first: bool = False,
+    ) -> Value:
+        out = super().call_tensor_method(  # type: ignore[safe-super]
+            receiver, method, node, state, stmt, skip_first
+        )
+        if (
+            method in MOVES
+            and state.inference_mode
+            and isinstance(out, TensorVal)
+            and not out.inference
+            and (node.args or node.keywords or method == "cuda")
+        ):
+            return out.with_(inference=True, rg=Tri.NO, leaf_rg=Tri.NO)  # made there
+        return out
