@@ -284,6 +284,9 @@ class InterpreterBase(ABC):
     ) -> None: ...
 
     @abstractmethod
+    def eval_dict_comp(self, node: ast.DictComp, state: State, stmt: ast.stmt) -> Value: ...
+
+    @abstractmethod
     def import_module_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value: ...
 
     @abstractmethod

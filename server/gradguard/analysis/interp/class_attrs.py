@@ -55,7 +55,8 @@ class ClassAttributes(InterpreterBase):
                 value = self._default_value(default)
             else:
                 value = UNKNOWN
-            self.set_attr(obj, name, value, state)
+            obj.attrs[name] = value  # a fresh object: no flow holds it yet
+            self._index_tensor(obj, name, value)
         post_init = cls.methods.get("__post_init__")
         if post_init is not None:
             self._invoke(post_init, [], {}, node, state, obj)

@@ -25,7 +25,8 @@ from ..values import (
     Value,
 )
 from .base import InterpreterBase
-from .helpers import _is_name_like
+from .helpers import _is_name_like, _known_items, _truth
+from .limits import MAX_DICT_ITEMS
 from .registries import _STR_METHODS, fold_str_method, kind_test
 
 # how many times one function may be on the stack while building from configs (a builder
@@ -34,8 +35,6 @@ MAX_BUILD_REENTRY = 4
 # frames that build from configs do not count towards the frame cap, up to this many in all
 MAX_BUILDING_FRAMES = 24
 
-# a dict grown past this is no longer tracked key by key (a registry of a whole model zoo)
-MAX_DICT_ITEMS = 256
 
 _DICT_METHODS = frozenset(
     {"copy", "get", "pop", "setdefault", "update", "items", "keys", "values", "clear"}
@@ -51,6 +50,13 @@ class ConfigDicts(InterpreterBase):
                 receiver = self.eval_quiet(func.value, state)
                 if isinstance(receiver, DictVal):
                     return self._dict_method(receiver, func, node, state, stmt)
+                if (
+                    isinstance(receiver, ModuleObj)
+                    and receiver.kind == "torch.nn.ModuleDict"
+                    and attr in ("items", "keys", "values")
+                ):  # `for name, head in self.heads.items():` over its modules, in order
+                    named = {k: v for k, v in receiver.attrs.items() if isinstance(v, ModuleObj)}
+                    return self._dict_method(DictVal(tuple(named.items())), func, node, state, stmt)
             elif attr in _STR_METHODS and (
                 isinstance(func.value, ast.Constant) or _is_name_like(func.value)
             ):
@@ -91,6 +97,50 @@ class ConfigDicts(InterpreterBase):
                     args, _ = self._eval_args(node, state, stmt)
                     return _fold_builtin(func.id, args[0]) if len(args) == 1 else UNKNOWN
         return super().eval_call(node, state, stmt)  # type: ignore[safe-super]
+
+    def eval_dict_comp(self, node: ast.DictComp, state: State, stmt: ast.stmt) -> Value:
+        """`{name: build(cfg) for name, cfg in heads.items()}` over known items whose filters
+        settle: a dict of the elements, each built on its own; otherwise run once for its
+        effects, its value unknown."""
+        gen = node.generators[0]
+        probe = state.copy()
+        items = (
+            _known_items(self.eval(gen.iter, probe, stmt))
+            if len(node.generators) == 1 and not gen.is_async
+            else None
+        )
+        kept: list[Value] = []
+        for item in items if items is not None and len(items) <= MAX_DICT_ITEMS else ():
+            trial = probe.copy()
+            self.bind(gen.target, item, trial, stmt)
+            truths = [_truth(self.eval(cond, trial, stmt)) for cond in gen.ifs]
+            if any(t is None for t in truths):
+                items = None
+                break
+            if all(truths):
+                kept.append(item)
+        if items is None or len(items) > MAX_DICT_ITEMS:
+            inner = state.copy()
+            for part in (gen.iter, node.key, node.value):
+                self.eval(part, inner, stmt)
+            state.saves, state.multi_dirty = inner.saves, inner.multi_dirty
+            return UNKNOWN
+        out: dict[object, Value] = {}
+        known = True
+        for index, item in enumerate(kept):
+            self.call_stack.append(("comp", node.lineno, node.col_offset, index))
+            try:
+                self.bind(gen.target, item, probe, stmt)
+                key = self.eval(node.key, probe, stmt)
+                value = self.eval(node.value, probe, stmt)
+            finally:
+                self.call_stack.pop()
+            if isinstance(key, ConstVal):
+                out[key.value] = value
+            else:
+                known = False
+        state.continue_from(probe)  # what the elements saved and wrote; not their names
+        return _dict_of(out) if known else UNKNOWN
 
     def _dict_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value | None:
         """`dict(cfg)`, `dict(cfg, inplace=True)`, `dict(**cfg, k=v)`: a copy with the

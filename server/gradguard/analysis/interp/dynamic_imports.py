@@ -10,7 +10,7 @@ import ast
 from ..state import State
 from ..values import UNKNOWN, ConstVal, DictVal, ModuleNsVal, Value
 from .base import InterpreterBase
-from .config_dicts import MAX_DICT_ITEMS
+from .limits import MAX_DICT_ITEMS
 
 
 class DynamicImports(InterpreterBase):

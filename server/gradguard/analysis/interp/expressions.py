@@ -82,6 +82,8 @@ class Expressions(InterpreterBase):
                 return state.env[key]
             obj = self.eval_quiet(node.value, state)
             return self.getattr_(obj, node, state, quiet=True)
+        if isinstance(node, ast.Constant):  # `outs["seg"] += b`: the key
+            return ConstVal(node.value)
         return UNKNOWN
 
     def _eval_boolop(self, node: ast.BoolOp, state: State, stmt: ast.stmt) -> Value:
@@ -213,6 +215,8 @@ class Expressions(InterpreterBase):
                 if part is not None:
                     self.eval(part, state, stmt)
             return UNKNOWN
+        if isinstance(node, ast.DictComp):  # `{k: build(v) for k, v in cfg.items()}`
+            return self.eval_dict_comp(node, state, stmt)
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.expr):
                 self.eval(child, state, stmt)
@@ -429,6 +433,14 @@ class Expressions(InterpreterBase):
             if isinstance(node.slice, ast.Slice):
                 return SeqVal(base.elem) if base.elem is not None else UNKNOWN
             return self.eval_subscript(_list_view(base), index, node, state)
+        if (
+            isinstance(base, ModuleObj)
+            and isinstance(index, ConstVal)
+            and isinstance(index.value, str)
+            and base.kind == "torch.nn.ModuleDict"
+        ):  # `self.heads["cls"]`
+            found = self.get_attr(base, index.value, state)
+            return found if found is not None else UNKNOWN
         if isinstance(base, ModuleObj) and base.children:
             first = base.children[0]
             if base.repeated or not (isinstance(index, ConstVal) and isinstance(index.value, int)):

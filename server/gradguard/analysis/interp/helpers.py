@@ -95,6 +95,11 @@ def _add_children(container: ModuleObj, args: list[Value]) -> None:
     for arg in args:
         if isinstance(arg, ModuleObj):
             container.children.append(arg)
+        elif isinstance(arg, DictVal):  # `nn.ModuleDict({"cls": head, ...})`: by key, in order
+            for key, module in arg.items:
+                if isinstance(module, ModuleObj):
+                    container.children.append(module)
+                    container.attrs[str(key)] = module
         elif isinstance(arg, (TupleVal, SeqVal, ListObj)):
             container.children.extend(m for m in _flatten(arg) if isinstance(m, ModuleObj))
             container.repeated = container.repeated or not isinstance(arg, TupleVal)

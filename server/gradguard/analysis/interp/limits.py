@@ -12,6 +12,8 @@ FOREIGN_STANDALONE_DEPTH = 1
 MAX_LOOP_ROUNDS = 4
 STATEMENT_BUDGET = 60_000
 MODULE_STATEMENT_BUDGET = 400_000  # the imported modules' top levels, together
+# a dict grown past this is no longer tracked key by key (a registry of a whole model zoo)
+MAX_DICT_ITEMS = 256
 
 
 class BudgetExceeded(Exception):
