@@ -4,7 +4,7 @@ import torch.nn as nn
 
 
 def block(n_in, n_out):
-    return [nn.Linear(n_in, n_out), nn.Sigmoid(), nn.ReLU(inplace=True)]  # expect: GG002
+    return [nn.Linear(n_in, n_out), nn.Sigmoid(), nn.ReLU(inplace=True)]  # expect: GG002  # saver
 
 
 layers = []

@@ -14,7 +14,7 @@ class Head(nn.Module):
         )
 
     def forward(self, x):
-        return self.act(torch.sigmoid(self.fc(x)))  # expect: GG002
+        return self.act(torch.sigmoid(self.fc(x)))  # expect: GG002  # saver
 
 
 head = Head()

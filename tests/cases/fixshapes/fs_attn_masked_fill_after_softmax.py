@@ -10,7 +10,7 @@ class Attn(nn.Module):
 
     def forward(self, x, mask):
         scores = self.q(x) @ x.transpose(-2, -1)
-        attn = torch.softmax(scores, dim=-1)
+        attn = torch.softmax(scores, dim=-1)  # saver
         attn.masked_fill_(mask, 0.0)  # expect: GG002
         return attn @ x
 

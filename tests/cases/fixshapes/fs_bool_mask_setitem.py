@@ -3,7 +3,7 @@ import torch
 
 
 def sparsify(logits):
-    p = torch.sigmoid(logits)
+    p = torch.sigmoid(logits)  # saver
     p[p < 0.1] = 0.0  # expect: GG002
     return p
 

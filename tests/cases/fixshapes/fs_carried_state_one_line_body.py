@@ -7,7 +7,7 @@ opt = torch.optim.SGD(rnn.parameters(), lr=0.1)
 h = torch.zeros(1, 2, 4)
 for i in range(3):
     if i == 0: print("start")
-    out, h = rnn(torch.randn(1, 2, 3), h)
+    out, h = rnn(torch.randn(1, 2, 3), h)  # saver
     opt.zero_grad()
     out.sum().backward(retain_graph=True)  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation
     opt.step()  # expect: GG002

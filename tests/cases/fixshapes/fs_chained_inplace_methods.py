@@ -2,7 +2,7 @@
 import torch
 
 x = torch.randn(4, requires_grad=True)
-y = torch.sigmoid(x)
+y = torch.sigmoid(x)  # saver
 y.mul_(2).add_(1)  # expect: GG002 GG002
 y.sum().backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation
 print(x.grad)

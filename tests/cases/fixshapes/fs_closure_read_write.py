@@ -3,7 +3,7 @@ import torch
 
 
 def run(x):
-    h = torch.exp(x)
+    h = torch.exp(x)  # saver
 
     def bump():
         h.mul_(2)  # expect: GG002

@@ -9,7 +9,7 @@ class L2Norm(nn.Module):
         self.weight = nn.Parameter(torch.full((n,), 2.0))
 
     def forward(self, x):
-        norm = x.pow(2).sum(dim=1, keepdim=True).sqrt() + 1e-10
+        norm = x.pow(2).sum(dim=1, keepdim=True).sqrt() + 1e-10  # saver
         x /= norm  # expect: GG002
         return self.weight * x
 

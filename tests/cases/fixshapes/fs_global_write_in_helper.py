@@ -2,7 +2,7 @@
 import torch
 
 x = torch.randn(4, requires_grad=True)
-y = x.exp()
+y = x.exp()  # saver
 
 
 def damp():

@@ -4,7 +4,7 @@ import torch.nn as nn
 
 
 def make_block(width):
-    return nn.Sequential(nn.Linear(width, width), nn.Sigmoid(), nn.ELU(inplace=True))  # expect: GG002
+    return nn.Sequential(nn.Linear(width, width), nn.Sigmoid(), nn.ELU(inplace=True))  # expect: GG002  # saver
 
 
 class Stack(nn.Module):

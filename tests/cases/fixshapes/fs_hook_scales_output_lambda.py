@@ -10,5 +10,5 @@ def halve(module, inputs, output):
 act = nn.Sigmoid()
 act.register_forward_hook(halve)
 x = torch.randn(4, requires_grad=True)
-act(x).sum().backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation
+act(x).sum().backward()  # saver  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation
 print(x.grad)

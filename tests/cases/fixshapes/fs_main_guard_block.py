@@ -4,7 +4,7 @@ import torch
 
 def main():
     x = torch.randn(4, requires_grad=True)
-    h = torch.tanh(x)
+    h = torch.tanh(x)  # saver
     h.add_(1.0)  # expect: GG002
     h.sum().backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation
     print(x.grad)

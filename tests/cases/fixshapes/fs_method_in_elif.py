@@ -13,6 +13,6 @@ def post(p, mode):
 
 
 logits = torch.randn(2, 5, requires_grad=True)
-probs = torch.softmax(logits, -1)
+probs = torch.softmax(logits, -1)  # saver
 post(probs, "b").sum().backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation
 print(logits.grad)

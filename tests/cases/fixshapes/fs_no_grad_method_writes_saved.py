@@ -9,7 +9,7 @@ class Normer:
 
 
 x = torch.randn(4, requires_grad=True)
-y = torch.exp(x)
+y = torch.exp(x)  # saver
 Normer().normalise(y)
 y.sum().backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation
 print(x.grad)

@@ -7,7 +7,7 @@ def scale(t, k):
 
 
 x = torch.randn(4, requires_grad=True)
-y = x.sigmoid()
+y = x.sigmoid()  # saver
 scale(y, 2.0)
 print(y.detach().sum())
 y.sum().backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation

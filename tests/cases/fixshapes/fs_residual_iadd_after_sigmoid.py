@@ -10,7 +10,7 @@ class Gate(nn.Module):
 
     def forward(self, x):
         identity = x
-        out = torch.sigmoid(self.fc(x))
+        out = torch.sigmoid(self.fc(x))  # saver
         out += identity  # expect: GG002
         return out
 

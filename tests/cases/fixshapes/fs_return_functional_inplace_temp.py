@@ -4,7 +4,7 @@ import torch.nn.functional as F
 
 
 def gate(h):
-    return F.relu(torch.sigmoid(h), inplace=True)  # expect: GG002
+    return F.relu(torch.sigmoid(h), inplace=True)  # expect: GG002  # saver
 
 
 x = torch.randn(4, requires_grad=True)

@@ -7,7 +7,7 @@ def squash(t):
 
 
 x = torch.randn(4, requires_grad=True)
-e = x.exp()
+e = x.exp()  # saver
 s = squash(e)
 s.sum().backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation
 print(x.grad)

@@ -7,7 +7,7 @@ def attend(q):
         p.pow_(2)  # sharpen  # expect: GG002
         return p
 
-    probs = torch.softmax(q, dim=-1)
+    probs = torch.softmax(q, dim=-1)  # saver
     return sharpen(probs)
 
 

@@ -2,7 +2,7 @@
 import torch
 
 x = torch.randn(4, requires_grad=True)
-h = torch.tanh(x)
+h = torch.tanh(x)  # saver
 h.mul_(  # scale the activation  # expect: GG002
     0.5
 )

@@ -2,6 +2,6 @@
 import torch
 
 x = torch.randn(4, requires_grad=True)
-y = x.exp(); y.add_(1); z = y * 2  # expect: GG002
+y = x.exp(); y.add_(1); z = y * 2  # expect: GG002  # saver
 z.sum().backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation
 print(x.grad)

@@ -2,7 +2,7 @@
 import torch
 
 x = torch.randn(2, 4, requires_grad=True)
-h = torch.tanh(x)
+h = torch.tanh(x)  # saver
 h[:, 0] = (  # expect: GG002
     h[:, 0] * 0.5
     + 1.0  # bias

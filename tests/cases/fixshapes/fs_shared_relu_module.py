@@ -12,7 +12,7 @@ class Net(nn.Module):
 
     def forward(self, x):
         x = self.relu(self.fc1(x))
-        x = torch.sigmoid(self.fc2(x))
+        x = torch.sigmoid(self.fc2(x))  # saver
         return self.relu(x)  # expect: GG002
 
 

@@ -16,7 +16,7 @@ def train_d(score):
 
 for it in range(2):
     noise = torch.randn(4, 3)
-    score = D(G(noise))
+    score = D(G(noise))  # saver
     train_d(score)
     opt_g.zero_grad()
     (-score.mean()).backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation

@@ -8,7 +8,7 @@ opt_g = torch.optim.SGD(G.parameters(), lr=0.1)
 opt_d = torch.optim.SGD(D.parameters(), lr=0.1)
 train_d = True
 fake = G(torch.randn(5, 3))
-out = D(fake)
+out = D(fake)  # saver
 if train_d:
     opt_d.zero_grad()
     out.mean().backward(retain_graph=True)

@@ -12,7 +12,7 @@ class Agent:
 
     def learn(self, s, r):
         a = self.actor(s)
-        q = self.critic(torch.cat([s, a], dim=1))
+        q = self.critic(torch.cat([s, a], dim=1))  # saver
         actor_loss = -q.mean()
         critic_loss = (q - r).pow(2).mean()
         self.c_opt.zero_grad()

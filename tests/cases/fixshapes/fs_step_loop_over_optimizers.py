@@ -9,7 +9,7 @@ actor_opt = torch.optim.SGD(actor.parameters(), lr=0.1)
 s = torch.randn(5, 3)
 q_loss = sum(c(s).pow(2).mean() for c in critics)
 a = actor(s)
-policy_loss = -torch.cat([c(a) for c in critics], 1).mean()
+policy_loss = -torch.cat([c(a) for c in critics], 1).mean()  # saver
 for i in range(2):
     opts[i].zero_grad()
 q_loss.backward()

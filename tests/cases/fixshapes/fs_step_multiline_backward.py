@@ -4,7 +4,7 @@ import torch.nn as nn
 
 net = nn.Sequential(nn.Linear(3, 4), nn.Tanh(), nn.Linear(4, 2))
 opt = torch.optim.SGD(net.parameters(), lr=0.1)
-out = net(torch.randn(5, 3))
+out = net(torch.randn(5, 3))  # saver
 loss_a = out[:, 0].mean()
 loss_b = out[:, 1].pow(2).mean()
 opt.zero_grad()

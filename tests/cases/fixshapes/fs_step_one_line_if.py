@@ -6,7 +6,7 @@ G = nn.Linear(3, 3)
 D = nn.Sequential(nn.Linear(3, 4), nn.Tanh(), nn.Linear(4, 1))
 opt_g = torch.optim.SGD(G.parameters(), lr=0.1)
 opt_d = torch.optim.SGD(D.parameters(), lr=0.1)
-score = D(G(torch.randn(4, 3)))
+score = D(G(torch.randn(4, 3)))  # saver
 opt_d.zero_grad()
 score.mean().backward(retain_graph=True)
 if True: opt_d.step()  # expect: GG002

@@ -4,7 +4,7 @@ import torch.nn as nn
 
 net = nn.Sequential(nn.Linear(3, 4), nn.Linear(4, 1))
 opt = torch.optim.SGD(net.parameters(), lr=0.1)
-out = net(torch.randn(4, 3))
+out = net(torch.randn(4, 3))  # saver
 opt.zero_grad()
 out.mean().backward(retain_graph=True)
 opt.step()  # expect: GG002

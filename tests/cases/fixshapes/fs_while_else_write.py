@@ -2,7 +2,7 @@
 import torch
 
 x = torch.randn(4, requires_grad=True)
-y = torch.sigmoid(x)
+y = torch.sigmoid(x)  # saver
 n = 0
 while n < 2:
     n += 1

@@ -6,5 +6,5 @@ lin = nn.Linear(4, 4)
 T = torch.randn(2, 3, 4)
 for b in range(2):
     for t in range(3):
-        T[b][t] = lin(T[b][t])  # expect: GG002
+        T[b][t] = lin(T[b][t])  # expect: GG002  # saver
 T.sum().backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation

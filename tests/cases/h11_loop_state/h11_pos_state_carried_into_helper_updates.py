@@ -18,6 +18,6 @@ torch.manual_seed(0)
 state = features(torch.randn(1, 4))
 for step in range(3):
     logp = policy(state).log_softmax(-1)[0, 0]
-    state = features(torch.randn(1, 4))
+    state = features(torch.randn(1, 4))  # saver
     update(logp, 1.0)
 print("done")
