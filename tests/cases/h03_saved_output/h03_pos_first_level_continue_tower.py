@@ -12,14 +12,14 @@ class LevelSum(nn.Module):
             tower = nn.Sequential()
             if i == 0:
                 tower.add_module("conv" + str(i), nn.Conv2d(4, 4, 3, padding=1))
-                tower.add_module("act" + str(i), nn.ReLU())  # saver
+                tower.add_module("act" + str(i), nn.ReLU())
                 self.towers.append(tower)
                 continue
             tower.add_module("conv" + str(i), nn.Conv2d(4, 4, 1))
             self.towers.append(tower)
 
     def forward(self, features):
-        total = self.towers[0](features[0])
+        total = self.towers[0](features[0])  # saver
         for i in range(1, self.levels):
             total += self.towers[i](features[i])  # expect: GG002
         return total
