@@ -11,7 +11,7 @@ def rescale_input(module, inputs, output):
 
 model = nn.Sequential(nn.Linear(4, 8), nn.Tanh(), nn.Linear(8, 2))
 handle = model[2].register_forward_hook(rescale_input)
-out = model(torch.randn(3, 4))
+out = model(torch.randn(3, 4))  # saver
 loss = out.pow(2).sum()
 print("loss", loss.item())
 loss.backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation

@@ -11,7 +11,7 @@ def halve_output(module, inputs, output):
 
 model = nn.Sequential(nn.Linear(4, 8), nn.Tanh(), nn.Linear(8, 2))
 handle = model[1].register_forward_hook(halve_output)
-out = model(torch.randn(3, 4))
+out = model(torch.randn(3, 4))  # saver
 loss = out.pow(2).sum()
 print("loss", loss.item())
 loss.backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation

@@ -11,7 +11,7 @@ class Cell(nn.Module):
     def forward(self, x, state=None):
         h = torch.zeros(x.shape[0], self.w.shape[0]) if state is None else state
         z = torch.sigmoid(h)
-        h_new = x + z @ self.w.t()
+        h_new = x + z @ self.w.t()  # saver
         return z, h_new
 
 

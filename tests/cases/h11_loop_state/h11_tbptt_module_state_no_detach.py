@@ -14,7 +14,7 @@ class LayerLSTM(nn.Module):
         self.cx = torch.zeros((batch_size, self.hidden_size))
 
     def forward(self, x):
-        self.hx, self.cx = self.LSTM(x, (self.hx, self.cx))
+        self.hx, self.cx = self.LSTM(x, (self.hx, self.cx))  # saver
         return self.hx
 
 

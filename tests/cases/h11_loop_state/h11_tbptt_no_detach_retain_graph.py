@@ -9,7 +9,7 @@ h = torch.zeros(2, 4)
 c = torch.zeros(2, 4)
 for b in range(3):
     for t in range(4):
-        h, c = cell(torch.randn(2, 3), (h, c))
+        h, c = cell(torch.randn(2, 3), (h, c))  # saver
     loss = h.sum()
     opt.zero_grad()
     loss.backward(retain_graph=True)  # raises: RuntimeError: modified by an inplace operation

@@ -12,7 +12,7 @@ bags = [torch.randn(3, 8) for _ in range(2)]
 for step in range(3):
     preds, feats = [], []
     for bag in bags:
-        f = reduce(bag).mean(0, keepdim=True)
+        f = reduce(bag).mean(0, keepdim=True)  # saver
         preds.append(classifier(f))
         feats.append(f)
     loss0 = preds[0].sum() + torch.cat(preds).pow(2).mean()

@@ -13,7 +13,7 @@ class Block(nn.Module):
     def forward(self, inp):
         res = inp
         x = self.conv_a(inp)
-        b = self.conv_b(x)
+        b = self.conv_b(x)  # saver
         x += res  # expect: GG002
         return x + b
 

@@ -22,7 +22,7 @@ class AbstractDenseNet(torch.nn.Module):
         buffer[:, : self._in_features] = tensor
         for i in range(self._depth):
             start = self._in_features + i * self._width
-            cur_out = self.layers[i](buffer[:, :start])
+            cur_out = self.layers[i](buffer[:, :start])  # saver
             buffer[:, start : start + self._width] = cur_out  # expect: GG002
         return buffer
 

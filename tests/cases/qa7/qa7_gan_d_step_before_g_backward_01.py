@@ -15,7 +15,7 @@ ones = torch.ones(6, 1)
 zeros = torch.zeros(6, 1)
 
 g = G(t)
-d = D(g)
+d = D(g)  # saver
 lossD = criterion(D(real), ones) + criterion(d, zeros)
 optimD.zero_grad()
 lossD.backward(retain_graph=True)

@@ -4,7 +4,7 @@ import torch
 
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 y = x * 2
-y.sigmoid_()
+y.sigmoid_()  # saver
 y.mul_(3)  # expect: GG002
 z = y.sum()
 z.backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation

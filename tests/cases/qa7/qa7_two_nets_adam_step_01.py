@@ -15,7 +15,7 @@ class Net_1(nn.Module):
     def forward(self, x):
         x = self.linear_1(x)
         x = F.relu(x)
-        x = self.linear_2(x)
+        x = self.linear_2(x)  # saver
         return x
 
 
