@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import textwrap
 
-from gradguard.analysis.interp.loop_reads import dead_at_head, drop_dead_names, exposed_reads
+from gradguard.analysis.interp.loop_reads import exposed_reads
 
 
 def _loop(code: str) -> ast.For | ast.While:
@@ -108,44 +108,3 @@ def test_a_nested_function_reads_when_called() -> None:
     )
     reads = exposed_reads(loop)
     assert reads is not None and "acc" in reads
-
-
-def test_names_dead_at_the_head_are_written_before_any_read() -> None:
-    """Last round's `loss`/`out` are never seen by the next round: dead at the head. A name
-    written on one branch only, or read first, stays."""
-    loop = _loop(
-        """
-        for batch in loader:
-            out = model(batch)
-            loss = out.sum()
-            loss.backward()
-            if cond:
-                note = loss.item()
-            h = step(h)
-        """
-    )
-    assert dead_at_head(loop) == {"batch", "out", "loss"}
-
-
-def test_names_dead_at_the_head_are_dropped_unless_the_body_may_break() -> None:
-    env: dict[str, object] = {"loss": 1, "model": 2, "h": 3}
-    loop = _loop(
-        """
-        for x in xs:
-            loss = f(model, x, h)
-            h = g(h)
-        """
-    )
-    drop_dead_names(env, loop)
-    assert env == {"model": 2, "h": 3}
-    breaking = _loop(
-        """
-        for x in xs:
-            loss = f(model, x)
-            if loss < 0:
-                break
-        """
-    )
-    env = {"loss": 1, "model": 2}
-    drop_dead_names(env, breaking)
-    assert env == {"loss": 1, "model": 2}  # the loop may end with this round's start values

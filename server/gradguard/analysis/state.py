@@ -11,7 +11,6 @@ import ast
 from dataclasses import dataclass, field, replace
 
 from .findings import Span
-from .save_liveness import reached
 from .values import (
     ClassVal,
     ConstVal,
@@ -463,7 +462,6 @@ def allocate(
     if sid in state.allocated:
         # Ageing matters only for storages and saves autograd has recorded: skip it otherwise.
         n = len(sid)
-        _drop_unreached_dirty(state, sid, (state.env, *caller_scopes), extra_scopes)
         saved = any(k[:n] == sid for k in state.saves)
         if (
             not saved
@@ -476,27 +474,3 @@ def allocate(
         return renamer
     state.own_allocated().add(sid)
     return None
-
-
-def _drop_unreached_dirty(
-    state: State,
-    sid: Sid,
-    scopes: tuple[dict[str, Value], ...],
-    globals_: tuple[dict[str, Value], ...],
-) -> None:
-    """Before the site's records age and join: a dirty one (current or old) that no live
-    value reaches any more is dropped rather than joined with the clean generations to come
-    (see save_liveness)."""
-    n = len(sid)
-    dirty = {
-        k: rec.sids
-        for k, rec in state.saves.items()
-        if rec.dirty is not None and (k[:n] == sid or (k[0] == "old" and k[1 : n + 1] == sid))
-    }
-    if not dirty:
-        return
-    live = reached(dirty, scopes, globals_, state.heap)
-    if len(live) < len(dirty):
-        saves = state.own_saves()
-        for key in dirty.keys() - live:
-            del saves[key]

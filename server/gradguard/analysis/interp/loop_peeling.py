@@ -13,7 +13,6 @@ from collections.abc import Callable
 from ..state import State
 from ..values import ConstVal
 from .base import InterpreterBase
-from .loop_reads import drop_dead_names
 
 
 class LoopPeeling(InterpreterBase):
@@ -24,7 +23,6 @@ class LoopPeeling(InterpreterBase):
         loop: ast.For | ast.AsyncFor | ast.While,
     ) -> State:
         if state.alive and self._runs_twice(loop, state):
-            drop_dead_names(state.env, loop)
             state = body(state)
             state.alive = True
         return super().fixpoint(body, state, loop)  # type: ignore[safe-super]

@@ -12,15 +12,10 @@ from __future__ import annotations
 import ast
 import weakref
 from collections.abc import Iterable
-from typing import TypeVar
-
-V = TypeVar("V")
 
 # per loop statement: its body's exposed names, or None where the body's reads cannot be
 # bounded (`global`, `nonlocal`, `locals()`, `exec`, ...)
 _CACHE: weakref.WeakKeyDictionary[ast.AST, frozenset[str] | None] = weakref.WeakKeyDictionary()
-# per loop statement: the names dead at its head (see dead_at_head)
-_DEAD: weakref.WeakKeyDictionary[ast.AST, frozenset[str]] = weakref.WeakKeyDictionary()
 
 _OPAQUE_CALLS = frozenset({"locals", "vars", "exec", "eval", "globals"})
 
@@ -37,42 +32,15 @@ def exposed_reads(loop: ast.For | ast.AsyncFor | ast.While) -> frozenset[str] | 
     except KeyError:
         pass
     found: frozenset[str] | None
-    dead: frozenset[str] = frozenset()
     try:
         out: set[str] = set()
         start = _targets(loop.target) if isinstance(loop, (ast.For, ast.AsyncFor)) else set()
-        written = _block(loop.body, start, out)
+        _block(loop.body, start, out)
         found = frozenset(out)
-        dead = frozenset(written - out)
     except _Unbounded:
         found = None
     _CACHE[loop] = found
-    _DEAD[loop] = dead
     return found
-
-
-def dead_at_head(loop: ast.For | ast.AsyncFor | ast.While) -> frozenset[str]:
-    """Names the loop's body writes before any read of them, on every path that reaches a
-    read: what they hold when a round starts is never seen by that round (last round's
-    `loss` while this round computes a new one). Empty when the reads cannot be bounded."""
-    if loop not in _DEAD:
-        exposed_reads(loop)
-    return _DEAD[loop]
-
-
-def drop_dead_names(env: dict[str, V], loop: ast.For | ast.AsyncFor | ast.While) -> None:
-    """Forget, as a round starts, what names dead at the loop's head hold: their old values
-    would otherwise keep last round's graph (and the saves an optimizer step has since
-    changed) looking alive. Not for a body that may `break` (the loop then ends with them)."""
-    dead = dead_at_head(loop)
-    if not dead or _breaks(loop):
-        return
-    for name in dead & env.keys():
-        del env[name]
-
-
-def _breaks(loop: ast.For | ast.AsyncFor | ast.While) -> bool:
-    return any(isinstance(node, ast.Break) for stmt in loop.body for node in ast.walk(stmt))
 
 
 def _block(stmts: Iterable[ast.stmt], defined: set[str], out: set[str]) -> set[str]:

@@ -49,7 +49,7 @@ from .limits import (
     BudgetExceeded,
 )
 from .loop_exits import LoopExits, leave_early, marks, rejoin, restore_modes
-from .loop_reads import drop_dead_names, exposed_reads
+from .loop_reads import exposed_reads
 from .range_unroll import range_rounds
 from .registries import registry_method
 
@@ -322,9 +322,7 @@ class Statements(InterpreterBase):
         head = state
         fresh_from = next_serial()
         for round_ in range(MAX_LOOP_ROUNDS):
-            start = head.copy()
-            drop_dead_names(start.env, loop)
-            out = body(start)
+            out = body(head.copy())
             out.alive = True
             nxt = join_states(head, out)
             if nxt.same_as(head, fresh_from):
