@@ -278,14 +278,15 @@ class ModuleLinker:
             items = built[slot]
             if items is None:
                 continue  # not a dict (or no longer one): nothing to register into
-            try:
-                if dict_key is UNKNOWN:
-                    raise TypeError
-                items.pop(dict_key, None)  # re-registered: moves to the end, as the code did
-                items[dict_key] = value
-            except TypeError:  # a key we could not tell (or cannot hash): any entry
-                built[slot] = None
-                target.env[name] = UNKNOWN
+            if dict_key is not UNKNOWN:
+                try:
+                    items.pop(dict_key, None)  # re-registered: moves to the end, as in the code
+                    items[dict_key] = value
+                    continue
+                except TypeError:  # a key that cannot be hashed
+                    pass
+            built[slot] = None  # a key we could not tell: any entry may now be anything
+            target.env[name] = UNKNOWN
         for (target_key, name), items in built.items():
             target = self.scopes[target_key]
             if items is not None:

@@ -11,8 +11,8 @@ import ast
 from collections.abc import Callable
 
 from ..state import State
-from ..values import ConstVal
 from .base import InterpreterBase
+from .range_unroll import known_range
 
 
 class LoopPeeling(InterpreterBase):
@@ -33,30 +33,8 @@ class LoopPeeling(InterpreterBase):
         leaves the loop early."""
         if not isinstance(loop, ast.For) or loop.orelse:
             return False
-        call = loop.iter
-        if not (
-            isinstance(call, ast.Call)
-            and isinstance(call.func, ast.Name)
-            and call.func.id == "range"
-            and 1 <= len(call.args) <= 3
-            and not call.keywords
-        ):
-            return False
-        bounds: list[int] = []
-        for arg in call.args:
-            value = (
-                ConstVal(arg.value)
-                if isinstance(arg, ast.Constant)
-                else self.eval_quiet(arg, state)
-            )
-            if not (isinstance(value, ConstVal) and type(value.value) is int):
-                return False
-            bounds.append(value.value)
-        try:
-            rounds = len(range(*bounds))
-        except ValueError:  # a zero step
-            return False
-        return rounds >= 2 and not _leaves_early(loop)
+        rounds = known_range(loop, state, self.eval_quiet)
+        return rounds is not None and len(rounds) >= 2 and not _leaves_early(loop)
 
 
 def _leaves_early(loop: ast.For) -> bool:

@@ -8,6 +8,7 @@ point (unrolling them would cost time and tell nothing more)."""
 from __future__ import annotations
 
 import ast
+import weakref
 from collections.abc import Callable
 
 from ..state import State
@@ -17,16 +18,18 @@ from ..values import ConstVal, Value
 MAX_UNROLLED = 4
 
 
-def range_rounds(
-    loop: ast.For | ast.AsyncFor, state: State, eval_quiet: Callable[[ast.expr, State], Value]
-) -> list[Value] | None:
-    """The indices of `for i in range(...)` when its bounds are known numbers giving at most
-    MAX_UNROLLED rounds and its body has no return or raise."""
+def known_range(
+    loop: ast.For | ast.AsyncFor | ast.While,
+    state: State,
+    eval_quiet: Callable[[ast.expr, State], Value],
+) -> range | None:
+    """The numbers of `for _ in range(...)` when its bounds are known ints (literals, or
+    names and attributes holding them); None otherwise."""
+    if not isinstance(loop, (ast.For, ast.AsyncFor)):
+        return None
     call = loop.iter
     if (
-        loop.orelse
-        or not isinstance(loop.target, ast.Name)
-        or not isinstance(call, ast.Call)
+        not isinstance(call, ast.Call)
         or not isinstance(call.func, ast.Name)
         or call.func.id != "range"
         or not 1 <= len(call.args) <= 3
@@ -40,14 +43,38 @@ def range_rounds(
             return None
         bounds.append(value.value)
     try:
-        indices = range(*bounds)
+        return range(*bounds)
     except ValueError:  # a zero step
         return None
-    if not 0 < len(indices) <= MAX_UNROLLED or _leaves_early(loop):
+
+
+def range_rounds(
+    loop: ast.For | ast.AsyncFor, state: State, eval_quiet: Callable[[ast.expr, State], Value]
+) -> list[Value] | None:
+    """The indices of `for i in range(...)` when its bounds are known numbers giving at most
+    MAX_UNROLLED rounds and its body has no return or raise."""
+    if loop.orelse or not isinstance(loop.target, ast.Name):
         return None
-    if not (_names_from_index(loop, loop.target.id) or _tests_index(loop, loop.target.id)):
-        return None  # nothing depends on the index: the loop's fixed point is as good
+    indices = known_range(loop, state, eval_quiet)
+    if indices is None or not 0 < len(indices) <= MAX_UNROLLED or not _unrolls(loop):
+        return None
     return [ConstVal(i) for i in indices]
+
+
+def _unrolls(loop: ast.For | ast.AsyncFor) -> bool:
+    """Nothing leaves the body early, and something in it depends on the index (read from
+    the loop's text once)."""
+    found = _UNROLLS.get(loop)
+    if found is None:
+        index = loop.target.id if isinstance(loop.target, ast.Name) else ""
+        found = not _leaves_early(loop) and (
+            _names_from_index(loop, index) or _tests_index(loop, index)
+        )
+        _UNROLLS[loop] = found
+    return found
+
+
+_UNROLLS: weakref.WeakKeyDictionary[ast.AST, bool] = weakref.WeakKeyDictionary()
 
 
 def _names_from_index(loop: ast.For | ast.AsyncFor, index: str) -> bool:
