@@ -8,19 +8,19 @@ unknown arguments, so code that is never called from this file still gets findin
 `AnalysisCache`, those per-function analyses are grouped by top-level statement and replayed
 when nothing they depend on changed (incremental.py).
 
-The interpreter is assembled from its parts in `interp/`: where statements run (statements.py;
-a loop that surely runs twice: loop_peeling.py; `continue` and `break` paths: loop_exits.py),
+The interpreter is assembled from its parts in `interp/`: where statements run (statements.py; a
+loop that surely runs twice: loop_peeling.py; `continue` and `break` paths: loop_exits.py),
 expressions are evaluated (expressions.py; comprehensions over known elements:
 comprehensions.py; dicts as configs and registries: config_dicts.py, registries.py; tuple keys
 of dicts: dict_keys.py; class-level attributes: class_attrs.py; an enum member's `.value`:
 enum_members.py; modules named by constant strings: dynamic_imports.py), calls are inlined
-(calls.py; what `*args`, `**kwargs` and defaults hold: call_arguments.py), torch ops save and
-write tensors (torch_ops.py; overloads that keep other tensors than their op's row:
-op_overloads.py; tensors moved under inference mode: inference_moves.py), torch.nn modules
-are built and called (nn_modules.py; user classes deriving from a layer: layer_bases.py),
-and the module body, per-function analyses and imported modules run (units.py). Limits are
-in interp/limits.py. A part named after a semicolon extends the one before it: it comes
-earlier in the class's bases and hands on what it does not handle.
+(calls.py; calls of a `functools.partial`: partials.py; what `*args`, `**kwargs` and defaults
+hold: call_arguments.py), torch ops save and write tensors (torch_ops.py; overloads that keep
+other tensors than their op's row: op_overloads.py; tensors moved under inference mode:
+inference_moves.py), torch.nn modules are built and called (nn_modules.py; user classes deriving
+from a layer: layer_bases.py), and the module body, per-function analyses and imported modules
+run (units.py). Limits are in interp/limits.py. A part named after a semicolon extends the one
+before it: it comes earlier in the class's bases and hands on what it does not handle.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from .interp.limits import (
 from .interp.loop_peeling import LoopPeeling
 from .interp.nn_modules import NnModules
 from .interp.op_overloads import OpOverloads
+from .interp.partials import Partials
 from .interp.registries import Registries
 from .interp.statements import Statements
 from .interp.torch_ops import TorchOps
@@ -80,6 +81,7 @@ class Interpreter(
     Expressions,
     LayerBases,
     CallArguments,
+    Partials,
     Calls,
     OpOverloads,
     InferenceMoves,

@@ -276,6 +276,17 @@ class BoundMethod:
     name: str
 
 
+@dataclass(frozen=True)
+class PartialVal:
+    """`functools.partial(func, *args, **keywords)`: calls `func` with these first. Each bound
+    argument keeps the node it was written as, so a finding or fix on a bound `inplace=True`
+    points at the partial."""
+
+    func: Value
+    args: tuple[tuple[ast.expr, Value], ...]
+    keywords: tuple[tuple[ast.keyword, Value], ...]
+
+
 class _Unknown:
     _instance: _Unknown | None = None
 
@@ -308,6 +319,7 @@ Value = Union[  # noqa: UP007 - a runtime alias: `|` of forward references is no
     DistVal,
     AutogradCtx,
     ModuleNsVal,
+    PartialVal,
     _Unknown,
 ]
 

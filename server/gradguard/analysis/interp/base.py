@@ -30,6 +30,7 @@ from ..values import (
     FuncVal,
     ModuleNsVal,
     ModuleObj,
+    PartialVal,
     SeqVal,
     Sid,
     TensorVal,
@@ -219,6 +220,14 @@ class InterpreterBase(ABC):
     @abstractmethod
     def eval_comprehension(
         self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp, state: State, stmt: ast.stmt
+    ) -> Value: ...
+
+    @abstractmethod
+    def make_partial(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value: ...
+
+    @abstractmethod
+    def call_partial(
+        self, partial: PartialVal, node: ast.Call, state: State, stmt: ast.stmt
     ) -> Value: ...
 
     @abstractmethod

@@ -18,6 +18,7 @@ from ..values import (
     FuncVal,
     ListObj,
     ModuleObj,
+    PartialVal,
     SeqVal,
     TensorVal,
     TorchFnVal,
@@ -56,6 +57,8 @@ class Calls(InterpreterBase):
         qual = self.imports.qualify(func)
         if qual is not None and self._is_torch_or_known(qual):
             return self.call_qualified(qual, node, state, stmt)
+        if qual == "functools.partial":
+            return self.make_partial(node, state, stmt)
         if qual == "copy.deepcopy" or qual == "copy.copy":
             args, _ = self._eval_args(node, state, stmt)
             return self.deepcopy(args[0], node, state) if args else UNKNOWN
@@ -108,6 +111,8 @@ class Calls(InterpreterBase):
                 return self.construct(callee, node, state, stmt)
             if isinstance(callee, TorchFnVal):  # `self.act = F.relu` ... `self.act(x)`
                 return self.call_qualified(callee.qual, node, state, stmt)
+            if isinstance(callee, PartialVal):  # `self.act = partial(F.relu, inplace=True)`
+                return self.call_partial(callee, node, state, stmt)
             if isinstance(callee, TensorVal):
                 self._eval_args(node, state, stmt)
                 return UNKNOWN
@@ -124,6 +129,8 @@ class Calls(InterpreterBase):
             return self.call_module(callee, node, state, stmt)
         if isinstance(callee, BoundMethod):
             return self.call_bound(callee, node, state, stmt)
+        if isinstance(callee, PartialVal):  # `act_layer()` of `act_layer=partial(nn.ReLU, ...)`
+            return self.call_partial(callee, node, state, stmt)
         args, kwargs = self._eval_args(node, state, stmt)
         name = func.id if isinstance(func, ast.Name) else ""
         if name == "dict" and not args and not any(k.arg is None for k in node.keywords):
