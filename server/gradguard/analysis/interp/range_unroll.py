@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from ..state import State
 from ..values import ConstVal, Value
+from .loop_bounds import indexes_by, known_int
 
 # more rounds than this are left to the loop's fixed point
 MAX_UNROLLED = 4
@@ -38,10 +39,10 @@ def known_range(
         return None
     bounds: list[int] = []
     for arg in call.args:
-        value = ConstVal(arg.value) if isinstance(arg, ast.Constant) else eval_quiet(arg, state)
-        if not (isinstance(value, ConstVal) and type(value.value) is int):
+        bound = known_int(arg, state, eval_quiet)  # `n`, `len(self.layers) - 1`
+        if bound is None:
             return None
-        bounds.append(value.value)
+        bounds.append(bound)
     try:
         return range(*bounds)
     except ValueError:  # a zero step
@@ -68,7 +69,7 @@ def _unrolls(loop: ast.For | ast.AsyncFor) -> bool:
     if found is None:
         index = loop.target.id if isinstance(loop.target, ast.Name) else ""
         found = not _leaves_early(loop) and (
-            _names_from_index(loop, index) or _tests_index(loop, index)
+            _names_from_index(loop, index) or _tests_index(loop, index) or indexes_by(loop, index)
         )
         _UNROLLS[loop] = found
     return found
