@@ -42,6 +42,7 @@ from .helpers import (
     _list_view,
     _truth,
 )
+from .loop_bounds import fold_int_binop
 from .registries import fold_const_binop, name_of
 from .slices import sequence_binop, tuple_slice
 
@@ -486,7 +487,10 @@ class Expressions(InterpreterBase):
             if isinstance(left, NumpyVal) or isinstance(right, NumpyVal):
                 return UNKNOWN
             seq = sequence_binop(node.op, left, right)
-            return seq if seq is not None else fold_const_binop(node.op, left, right)
+            if seq is not None:
+                return seq
+            number = fold_int_binop(node.op, left, right)
+            return number if number is not None else fold_const_binop(node.op, left, right)
         op = api.BINOP_METHODS.get(type(node.op).__name__)
         args: dict[str, Value] = {"0": left, "1": right}
         return self.apply_op(

@@ -53,6 +53,22 @@ def known_int(
     return value.value if isinstance(value, ConstVal) and type(value.value) is int else None
 
 
+def fold_int_binop(op: ast.operator, left: Value, right: Value) -> ConstVal | None:
+    """`len(channels) - 2`, `n * 2`, `i + 1` on ints we hold exactly (so `if i < len(channels)
+    - 2:` in a loop run once per index takes one branch each round); None otherwise."""
+    fold = _FOLDED.get(type(op))
+    if (
+        fold is None
+        or not isinstance(left, ConstVal)
+        or not isinstance(right, ConstVal)
+        or type(left.value) is not int
+        or type(right.value) is not int
+    ):
+        return None
+    result = fold(left.value, right.value)
+    return ConstVal(result) if result is not None else None
+
+
 def known_length(value: Value) -> int | None:
     """How many elements `value` surely has: a tuple or list written out, or a layer container
     given its layers one by one (not built from a list or comprehension of unknown length)."""

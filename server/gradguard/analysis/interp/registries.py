@@ -120,7 +120,7 @@ def fold_str_method(text: str, method: str, args: list[Value], kwargs: dict[str,
 
 def fold_const_binop(op: ast.operator, left: Value, right: Value) -> Value:
     """`abbr + str(postfix)`, `"layer%d" % i` on constants (names a registry or `add_module`
-    uses); numbers stay unknown (loop bounds are read elsewhere)."""
+    uses); ints are folded before this (loop_bounds.fold_int_binop), other numbers not."""
     if not (isinstance(left, ConstVal) and isinstance(right, ConstVal)):
         return UNKNOWN
     a, b = left.value, right.value
