@@ -135,13 +135,16 @@ class ListObj:
 
     elem: Value | None = None
     items: list[Value] = field(default_factory=list)
+    # False once its elements are known only joined (two paths' lists of different lengths
+    # met): items then stays empty, or a later append would look like the whole list
+    ordered: bool = True
     serial: int = field(default_factory=next_serial, repr=False)
 
     MAX_ITEMS = 64
 
     def add(self, value: Value) -> None:
         self.elem = value if self.elem is None else join_values(self.elem, value)
-        if len(self.items) < self.MAX_ITEMS:
+        if self.ordered and len(self.items) < self.MAX_ITEMS:
             self.items.append(value)
 
 
@@ -390,7 +393,7 @@ def _known_order(v: TupleVal | ListObj | SeqVal) -> tuple[Value, ...] | None:
     if isinstance(v, TupleVal):
         return v.items
     if isinstance(v, ListObj):
-        return tuple(v.items) if len(v.items) < ListObj.MAX_ITEMS else None
+        return tuple(v.items) if v.ordered and len(v.items) < ListObj.MAX_ITEMS else None
     return None
 
 
@@ -401,6 +404,7 @@ def _join_lists(a: TupleVal | ListObj | SeqVal, b: TupleVal | ListObj | SeqVal) 
         for x, y in zip(ia, ib, strict=True):
             out.add(join_values(x, y))
         return out
+    out.ordered = False
     elems = [
         e
         for v in (a, b)

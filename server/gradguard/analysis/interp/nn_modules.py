@@ -371,6 +371,10 @@ class NnModules(InterpreterBase):
             # a layer's input is a tensor even where we could not follow it
             x = TensorVal(sids=frozenset({("input", *self.site(node))}), rg=Tri.MAYBE)
         if mod.kind == "torch.nn.Sequential" or mod.sequential:
+            if mod.repeated and not mod.children:
+                # built from a list whose layers we lost (joined where a loop grew it): its
+                # output is some other tensor, not its input passed through
+                return self._generic_result(args[:1], node, state, "Sequential")
             for index, child in enumerate(mod.children):
                 given = x
                 # children built by one constructor line (a helper called twice) are told

@@ -2,8 +2,9 @@
 builds names from its index, or branches on it, is run once per index with the index known:
 the names (`f"fc{i}"`, `"conv" + str(i)` in `setattr`, `add_module`, `getattr`) then name the
 layer each round registers or calls, instead of an unknown one after the first round, and
-`if i == 0:` builds the first level apart from the others. Other counted loops keep their fixed
-point (unrolling them would cost time and tell nothing more)."""
+`if i == 0:` builds the first level apart from the others. A loop of one round is run once (its
+fixed point would join a list it grows with the list as it was). Other counted loops keep their
+fixed point (unrolling them would cost time and tell nothing more)."""
 
 from __future__ import annotations
 
@@ -57,8 +58,10 @@ def range_rounds(
     if loop.orelse or not isinstance(loop.target, ast.Name):
         return None
     indices = known_range(loop, state, eval_quiet)
-    if indices is None or not 0 < len(indices) <= MAX_UNROLLED or not _unrolls(loop):
+    if indices is None or not 0 < len(indices) <= MAX_UNROLLED:
         return None
+    if not _unrolls(loop) and not (len(indices) == 1 and not _leaves_early(loop)):
+        return None  # one round is run as one round: nothing is joined with not running it
     return [ConstVal(i) for i in indices]
 
 
