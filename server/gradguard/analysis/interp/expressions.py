@@ -53,9 +53,13 @@ class Expressions(InterpreterBase):
             return self.multi_view(iterable, "Unbind", node, state)
         if isinstance(iterable, SeqVal):
             return iterable.elem
-        if isinstance(iterable, ListObj):
+        if isinstance(iterable, ListObj) and not (
+            iterable.ordered and 0 < len(iterable.items) < ListObj.MAX_ITEMS
+        ):
             return iterable.elem if iterable.elem is not None else UNKNOWN
-        if isinstance(iterable, TupleVal):
+        if isinstance(iterable, (TupleVal, ListObj)):
+            # layers of one class kept in a list (`self.nets.append(net)` in a loop run once
+            # per index) stand for each other, as a tuple's do
             out: Value | None = None
             for item in iterable.items:
                 out = item if out is None else _join_alike(out, item)
