@@ -12,15 +12,16 @@ The interpreter is assembled from its parts in `interp/`: where statements run (
 loop that surely runs twice: loop_peeling.py; `continue` and `break` paths: loop_exits.py),
 expressions are evaluated (expressions.py; comprehensions over known elements:
 comprehensions.py; dicts as configs and registries: config_dicts.py, registries.py; tuple keys
-of dicts: dict_keys.py; class-level attributes: class_attrs.py; an enum member's `.value`:
-enum_members.py; modules named by constant strings: dynamic_imports.py), calls are inlined
-(calls.py; calls of a `functools.partial`: partials.py; what `*args`, `**kwargs` and defaults
-hold: call_arguments.py), torch ops save and write tensors (torch_ops.py; overloads that keep
-other tensors than their op's row: op_overloads.py; tensors moved under inference mode:
-inference_moves.py), torch.nn modules are built and called (nn_modules.py; user classes deriving
-from a layer: layer_bases.py), and the module body, per-function analyses and imported modules
-run (units.py). Limits are in interp/limits.py. A part named after a semicolon extends the one
-before it: it comes earlier in the class's bases and hands on what it does not handle.
+of dicts: dict_keys.py; dicts of unknown keys: keyed_maps.py; class-level attributes:
+class_attrs.py; an enum member's `.value`: enum_members.py; modules named by constant strings:
+dynamic_imports.py), calls are inlined (calls.py; calls of a `functools.partial`: partials.py;
+what `*args`, `**kwargs` and defaults hold: call_arguments.py), torch ops save and write tensors
+(torch_ops.py; overloads that keep other tensors than their op's row: op_overloads.py; tensors
+moved under inference mode: inference_moves.py), torch.nn modules are built and called
+(nn_modules.py; user classes deriving from a layer: layer_bases.py), and the module body,
+per-function analyses and imported modules run (units.py). Limits are in interp/limits.py. A
+part named after a semicolon extends the one before it: it comes earlier in the class's bases
+and hands on what it does not handle.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .interp.dynamic_imports import DynamicImports
 from .interp.enum_members import EnumMembers
 from .interp.expressions import Expressions
 from .interp.inference_moves import InferenceMoves
+from .interp.keyed_maps import KeyedMaps
 from .interp.layer_bases import LayerBases
 from .interp.limits import (
     FOREIGN_STANDALONE_DEPTH,
@@ -77,6 +79,7 @@ class Interpreter(
     Statements,
     EnumMembers,
     DictKeys,
+    KeyedMaps,
     Comprehensions,
     Expressions,
     LayerBases,

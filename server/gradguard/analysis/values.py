@@ -290,6 +290,14 @@ class PartialVal:
     keywords: tuple[tuple[ast.keyword, Value], ...]
 
 
+@dataclass(frozen=True)
+class MapVal:
+    """A dict whose keys are not known one by one, every value like `value`
+    (`{name: p.detach().clone() for name, p in model.named_parameters()}`)."""
+
+    value: Value
+
+
 class _Unknown:
     _instance: _Unknown | None = None
 
@@ -323,6 +331,7 @@ Value = Union[  # noqa: UP007 - a runtime alias: `|` of forward references is no
     AutogradCtx,
     ModuleNsVal,
     PartialVal,
+    MapVal,
     _Unknown,
 ]
 

@@ -28,6 +28,7 @@ from ..values import (
     CtxVal,
     DictVal,
     FuncVal,
+    MapVal,
     ModuleNsVal,
     ModuleObj,
     PartialVal,
@@ -220,6 +221,14 @@ class InterpreterBase(ABC):
     @abstractmethod
     def eval_comprehension(
         self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp, state: State, stmt: ast.stmt
+    ) -> Value: ...
+
+    @abstractmethod
+    def dict_of_unknown_keys(self, node: ast.DictComp, state: State, stmt: ast.stmt) -> Value: ...
+
+    @abstractmethod
+    def map_method(
+        self, d: MapVal, func: ast.Attribute, node: ast.Call, state: State, stmt: ast.stmt
     ) -> Value: ...
 
     @abstractmethod

@@ -19,6 +19,7 @@ from ..values import (
     DictVal,
     FuncVal,
     ListObj,
+    MapVal,
     ModuleObj,
     SeqVal,
     TupleVal,
@@ -50,6 +51,8 @@ class ConfigDicts(InterpreterBase):
                 receiver = self.eval_quiet(func.value, state)
                 if isinstance(receiver, DictVal):
                     return self._dict_method(receiver, func, node, state, stmt)
+                if isinstance(receiver, MapVal):  # `self.cpu_weights.items()`, keys unknown
+                    return self.map_method(receiver, func, node, state, stmt)
                 if (
                     isinstance(receiver, ModuleObj)
                     and receiver.kind == "torch.nn.ModuleDict"
@@ -101,7 +104,7 @@ class ConfigDicts(InterpreterBase):
     def eval_dict_comp(self, node: ast.DictComp, state: State, stmt: ast.stmt) -> Value:
         """`{name: build(cfg) for name, cfg in heads.items()}` over known items whose filters
         settle: a dict of the elements, each built on its own; otherwise run once for its
-        effects, its value unknown."""
+        effects, a dict of values like the one its value expression gives (keyed_maps.py)."""
         gen = node.generators[0]
         probe = state.copy()
         items = (
@@ -120,11 +123,7 @@ class ConfigDicts(InterpreterBase):
             if all(truths):
                 kept.append(item)
         if items is None or len(items) > MAX_DICT_ITEMS:
-            inner = state.copy()
-            for part in (gen.iter, node.key, node.value):
-                self.eval(part, inner, stmt)
-            state.saves, state.multi_dirty = inner.saves, inner.multi_dirty
-            return UNKNOWN
+            return self.dict_of_unknown_keys(node, state, stmt)
         out: dict[object, Value] = {}
         known = True
         for index, item in enumerate(kept):

@@ -18,6 +18,7 @@ from ..values import (
     DistVal,
     FuncVal,
     ListObj,
+    MapVal,
     ModuleNsVal,
     ModuleObj,
     NumpyVal,
@@ -417,6 +418,8 @@ class Expressions(InterpreterBase):
         if isinstance(base, DictVal) and isinstance(index, ConstVal):
             found = base.get(index.value)
             return found if found is not None else UNKNOWN
+        if isinstance(base, MapVal):  # `cpu_weights[name]`: any of its values
+            return base.value
         if (
             isinstance(base, TupleVal)
             and isinstance(index, ConstVal)

@@ -19,6 +19,7 @@ from ..values import (
     DictVal,
     FuncVal,
     ListObj,
+    MapVal,
     ModuleNsVal,
     ModuleObj,
     NumpyVal,
@@ -426,6 +427,8 @@ class Statements(InterpreterBase):
             slot = self.eval(target.slice, state, stmt)
             if isinstance(base, DictVal) and isinstance(target.value, ast.Name):
                 self._dict_setitem(target.value.id, base, constant_key(slot), value, state)
+            elif isinstance(base, MapVal) and isinstance(target.value, (ast.Name, ast.Attribute)):
+                self._rebind_expr(target.value, UNKNOWN, state)  # one entry replaced: which?
             elif isinstance(base, TensorVal):
                 others = [value] if isinstance(value, TensorVal) else []
                 index = self.eval_quiet(target.slice, state)
