@@ -222,6 +222,11 @@ class LayerSpec:
     # the state, only h is known to be kept; weights are named without the `_l0` suffix
     cell: bool = False
     input_arg: str = "0"  # the op-table argument id the layer's input takes
+    # (LSTM) its output is kept only on CPU's one-direction, unprojected float32 path (the
+    # oneDNN kernel, `MkldnnRnnLayer`): not with bidirectional=True or proj_size > 0
+    output_one_way: bool = False
+    # the constructor's parameters by position, where a fact above reads one of them
+    init_args: tuple[str, ...] = ()
 
 
 _ACT_INPLACE = {
@@ -357,8 +362,12 @@ BINARY_FORMS = {"min": "minimum", "max": "maximum"}
 # bilinear, bicubic, trilinear, antialiased bilinear)
 INTERPOLATE_KEEPS_INPUT = frozenset({"area"})
 for _rnn in ("LSTM", "GRU", "RNN"):
-    # verified on torch 2.13 CPU: LSTM's backward needs its output, its weights and biases and
-    # the (h0, c0) it was given (modifying any of them after the forward breaks the backward).
+    # verified on torch 2.13 CPU: LSTM's backward needs its weights and biases and the
+    # (h0, c0) it was given (modifying any of them after the forward breaks the backward), and
+    # its output only where one direction runs without a projection on a tensor (not a
+    # PackedSequence): uni-directional with 1 or 2 layers, batch_first or not, the input
+    # requiring grad or not; a bidirectional LSTM, one with proj_size, or a packed input runs
+    # another kernel that does not keep it. No full layer keeps its final states h_n, c_n.
     # GRU's and RNN's (tanh and relu) always need the h0 they were given, never their biases
     # or output; the recurrent weight `weight_hh_l0` only when the sequence is longer than one
     # step or h0 requires grad, the input weight `weight_ih_l0` only when the input requires
@@ -368,15 +377,28 @@ for _rnn in ("LSTM", "GRU", "RNN"):
         None,
         params=("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"),
         output_tuple=True,
-        saves_output=lstm,
+        output_one_way=lstm,
         saves_params=lstm,
         saves_state=True,
         recurrent_saves=not lstm,
+        init_args=(
+            "input_size",
+            "hidden_size",
+            "num_layers",
+            "bias",
+            "batch_first",
+            "dropout",
+            "bidirectional",
+            "proj_size",
+        )
+        if lstm
+        else (),
     )
 for _rnn in ("LSTMCell", "GRUCell", "RNNCell"):
     # verified on torch 2.13 CPU: every cell keeps the hidden state h it was given; the
     # recurrent weight `weight_hh` only when h requires grad, the input weight `weight_ih` only
-    # when the input does; RNNCell also keeps its output (tanh); no biases
+    # when the input does; RNNCell also keeps its output (tanh or relu); no biases; neither
+    # GRUCell's h' nor LSTMCell's (h', c') is kept
     LAYERS[f"torch.nn.{_rnn}"] = LayerSpec(
         None,
         params=("weight_ih", "weight_hh", "bias_ih", "bias_hh"),

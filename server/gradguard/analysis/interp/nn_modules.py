@@ -73,6 +73,8 @@ class NnModules(InterpreterBase):
             )
             obj.inplace_span = inplace_span
         obj.options = dict(kwargs)
+        for name, value in zip(spec.init_args, args, strict=False):
+            obj.options.setdefault(name, value)  # `nn.LSTM(4, 8, 1, True, True, 0.0, True)`
         for pname in spec.params:
             obj.attrs[pname] = param = TensorVal(
                 sids=frozenset({(*self.site(node), pname)}),
@@ -564,8 +566,9 @@ class NnModules(InterpreterBase):
         output, its parameters, the initial state it was given (LSTM)."""
         # (name, tensor, what, is a parameter, saved for sure when the output requires grad)
         saved: list[tuple[str, TensorVal, str, bool, bool]] = []
-        if spec.saves_output:
-            saved.append(("out", out, "its output", False, True))
+        kept = _one_way_output(mod) if spec.output_one_way else Tri.of(spec.saves_output)
+        if kept != Tri.NO:
+            saved.append(("out", out, "its output", False, kept == Tri.YES))
         if spec.saves_params:
             for pname in spec.params if spec.saved_params is None else spec.saved_params:
                 param = self.get_attr(mod, pname, state)
@@ -597,6 +600,27 @@ class NnModules(InterpreterBase):
             )
             keys.add(key)
         return plus_saves(out, keys) if keys else out
+
+
+def _one_way_output(mod: ModuleObj) -> Tri:
+    """Does this LSTM run the one-direction, unprojected kernel that keeps its output? Not
+    with bidirectional=True or proj_size > 0; not known where either is not a constant (or may
+    come from `**options` or `*args` we could not read)."""
+    node = mod.node
+    splats = isinstance(node, ast.Call) and (
+        any(k.arg is None for k in node.keywords)
+        or any(isinstance(a, ast.Starred) for a in node.args)
+    )
+    out = Tri.YES
+    for name, plain in (("bidirectional", False), ("proj_size", 0)):
+        value = mod.options.get(name)
+        if isinstance(value, ConstVal) and value.value in (plain, None):
+            continue
+        if isinstance(value, ConstVal):
+            return Tri.NO  # bidirectional=True, proj_size=3
+        if value is not None or splats:
+            out = Tri.MAYBE
+    return out
 
 
 def _second(pair: Value) -> Value:
