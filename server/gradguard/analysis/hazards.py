@@ -215,7 +215,8 @@ class Detector:
                 Severity.ERROR if sure else Severity.WARNING,
                 mut.span,
                 f"{mut.desc} modifies in place an output of the custom autograd.Function "
-                f"`{target.view_op}` that is a view of (or is) one of its inputs; PyTorch raises "
+                f"`{target.view_op}` that is a view (made in its forward, or of an input) or an "
+                f"input returned as-is; PyTorch raises "
                 f"here: 'This view was created inside a custom Function (or because an input was "
                 f"returned as-is) and the autograd logic to handle view+inplace would override "
                 f"the custom backward associated with the custom Function, leading to incorrect "

@@ -595,9 +595,10 @@ class Calls(InterpreterBase):
 
     def apply_function(self, cls: ClassVal, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
         """`MyFunction.apply(...)`: its forward runs with grad mode off; each output requires
-        grad when an input does. An output that is an input or a view of one is a view autograd
-        forbids modifying in place (verified on torch 2.13: 'This view was created inside a
-        custom Function'; split outputs: the multi-output view error)."""
+        grad when an input does. An output that is an input, a view of one, or a view made in
+        forward is a view autograd forbids modifying in place (verified on torch 2.13: 'This
+        view was created inside a custom Function'; split outputs: the multi-output view error;
+        when no input requires grad: a view made in no_grad mode)."""
         args, kwargs = self._eval_args(node, state, stmt)
         inputs = [
             t for a in [*args, *kwargs.values()] for t in _flatten(a) if isinstance(t, TensorVal)
@@ -633,7 +634,15 @@ class Calls(InterpreterBase):
             made = value.with_(
                 rg=rg, leaf_rg=Tri.NO, deps=(value.deps | deps) if rg else frozenset()
             )
-            if rg == Tri.NO or not value.sids & input_sids:
+            # an input, a view of one, or a view made in forward (its grad mode is off, so
+            # `out.view(...)` there is a no_grad view; verified on torch 2.13: the output is
+            # then a view created inside the Function too); `detach()` there makes no view
+            viewed = bool(value.sids & input_sids) or value.view_kind == "no_grad"
+            if rg == Tri.NO and viewed and not state.inference_mode:
+                # no input requires grad: such an output is a view made in no_grad mode
+                # (torch 2.13: writing a value that requires grad into it raises there)
+                return made.with_(is_view=True, view_kind="no_grad", view_node=None)
+            if rg == Tri.NO or not viewed:
                 return made.with_(view_kind=None) if made.view_kind == "no_grad" else made
             if value.view_op is not None:  # unbind/split/chunk inside forward
                 return made.with_(is_view=True, view_kind="multi")
