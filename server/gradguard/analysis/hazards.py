@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .findings import Emit, Finding, Fix, Related, Severity, Span, TextEdit
+from .fix_guard import guarded
 from .fixes import LIST_STATE, FixBuilder
 from .rules import RULES
 from .spans import SourceMap
@@ -46,11 +47,12 @@ class Detector:
         # the source of the module whose code runs now (the interpreter switches it when it
         # follows a call into another module); spans made from it carry that module's path
         self.src = src
-        self.fixes = fixes
         self.sources: dict[str, SourceMap] = src.registry  # every module's source, by path
         self.main_path = "the checked file"  # how messages name it from another module
         self._reports: dict[tuple[str, Span], list[Finding]] = {}
         self.problems: list[str] = []
+        # a fix that fails to build is left out, and noted; its finding is still reported
+        self.fixes = guarded(fixes, self.problems)
         self.tape: list[Emit] | None = None  # records emits for the incremental analysis
         # set while a function runs with its caller's grad mode unknown (analysed on its own,
         # no call with grad on seen): what fails only with grad on is a warning, not an error
