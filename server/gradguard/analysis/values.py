@@ -361,6 +361,8 @@ def join_values(a: Value, b: Value) -> Value:
         return TupleVal(tuple(join_values(x, y) for x, y in zip(a.items, b.items, strict=True)))
     if isinstance(a, NumpyVal) and isinstance(b, NumpyVal):
         return NumpyVal(a.data_of | b.data_of)
+    if isinstance(a, DictVal) and isinstance(b, DictVal):
+        return _join_dicts(a, b)
     # `state = None; for ...: if state is None: state = zeros(...)`: None on one path, a
     # tensor on the other; tests of `state is None` tell them apart (see exec_if), and code
     # that writes to it runs only where it is the tensor
@@ -396,6 +398,17 @@ def join_values(a: Value, b: Value) -> Value:
     ):
         return _join_lists(a, b)
     return UNKNOWN
+
+
+def _join_dicts(a: DictVal, b: DictVal) -> DictVal:
+    """`losses = {}; if compute_g: losses["l1"] = ...`: a key one path set is there on the path
+    that reads it (elsewhere the read raises KeyError), as a tensor joined with None is; keys
+    both paths set hold either value."""
+    items = dict(a.items)
+    for key, value in b.items:
+        items[key] = join_values(items[key], value) if key in items else value
+    written = a.written + tuple(w for w in b.written if w not in a.written)
+    return DictVal(tuple(items.items()), written)
 
 
 def _known_order(v: TupleVal | ListObj | SeqVal) -> tuple[Value, ...] | None:
