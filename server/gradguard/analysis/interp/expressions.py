@@ -54,9 +54,7 @@ class Expressions(InterpreterBase):
             return self.multi_view(iterable, "Unbind", node, state)
         if isinstance(iterable, SeqVal):
             return iterable.elem
-        if isinstance(iterable, ListObj) and not (
-            iterable.ordered and 0 < len(iterable.items) < ListObj.MAX_ITEMS
-        ):
+        if isinstance(iterable, ListObj) and not _layers_one_by_one(iterable):
             return iterable.elem if iterable.elem is not None else UNKNOWN
         if isinstance(iterable, (TupleVal, ListObj)):
             # layers of one class kept in a list (`self.nets.append(net)` in a loop run once
@@ -554,3 +552,13 @@ class Expressions(InterpreterBase):
         if "Parameter" in full:
             return TensorVal(sids=sid, rg=Tri.YES, leaf_rg=Tri.YES, param=True)
         return TensorVal(sids=sid, rg=Tri.MAYBE)
+
+
+def _layers_one_by_one(lst: ListObj) -> bool:
+    """A list of layers whose items are all known (its tensors are read through its joined
+    element, which the allocation ageing keeps current)."""
+    return (
+        lst.ordered
+        and 0 < len(lst.items) < ListObj.MAX_ITEMS
+        and all(isinstance(item, ModuleObj) for item in lst.items)
+    )
