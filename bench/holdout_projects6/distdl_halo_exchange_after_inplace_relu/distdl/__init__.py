@@ -1,0 +1,3 @@
+from . import functional, nn
+
+__all__ = ["functional", "nn"]

@@ -1,0 +1,3 @@
+from .halo_exchange import HaloExchangeFunction
+
+__all__ = ["HaloExchangeFunction"]

@@ -1,0 +1,3 @@
+from .manager_based_rl_env import ManagerBasedRLEnv
+
+__all__ = ["ManagerBasedRLEnv"]

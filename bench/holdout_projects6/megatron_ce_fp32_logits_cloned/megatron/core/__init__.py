@@ -1,0 +1,3 @@
+from . import tensor_parallel
+
+__all__ = ["tensor_parallel"]

@@ -1,0 +1,3 @@
+from .gpt_model import GPTModel
+
+__all__ = ["GPTModel"]

@@ -1,0 +1,3 @@
+from nanovllm.config import Config
+
+__all__ = ["Config"]
