@@ -8,9 +8,13 @@ from __future__ import annotations
 import ast
 
 from ..state import State
-from ..values import TupleVal, Value
+from ..values import ConstVal, TupleVal, Value
 from .base import InterpreterBase
 from .helpers import _known_items, _truth
+from .loop_bounds import range_values
+
+# a comprehension repeating a plain value over a known range longer than this stays unknown
+MAX_REPEATED = 16
 
 
 class Comprehensions(InterpreterBase):
@@ -32,6 +36,11 @@ class Comprehensions(InterpreterBase):
             return None
         probe = state.copy()
         items = _known_items(self.eval(gen.iter, probe, stmt))
+        if items is None and isinstance(node.elt, (ast.Name, ast.Constant, ast.Attribute)):
+            # `[options for _ in range(n_layers - 1)]`: a value repeated a known number of times
+            numbers = range_values(gen.iter, probe, self.eval_quiet)
+            if numbers is not None and 0 < len(numbers) <= MAX_REPEATED:
+                items = [ConstVal(i) for i in numbers]
         if items is None:
             return None
         kept: list[Value] = []

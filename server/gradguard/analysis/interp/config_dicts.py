@@ -84,6 +84,14 @@ class ConfigDicts(InterpreterBase):
                 made = self._dict_call(node, state, stmt)
                 if made is not None:
                     return made
+            elif (
+                func.id == "hasattr"
+                and len(node.args) == 2
+                and not node.keywords
+                and self.lookup("hasattr", state) is UNKNOWN
+            ):  # `hasattr(options, "__iter__")`: a per-layer list or one value for all
+                args, _ = self._eval_args(node, state, stmt)
+                return builtin_hasattr(*args) if len(args) == 2 else UNKNOWN
             elif func.id == "callable" and self.lookup("callable", state) is UNKNOWN:
                 args, _ = self._eval_args(node, state, stmt)
                 return kind_test("callable", args[0]) if len(args) == 1 else UNKNOWN
@@ -350,6 +358,22 @@ def _fold_builtin(name: str, value: Value) -> Value:
             return ConstVal(len(value.items))
         if isinstance(value, ConstVal) and isinstance(value.value, (str, tuple)):
             return ConstVal(len(value.value))
+    return UNKNOWN
+
+
+def builtin_hasattr(obj: Value, name: Value) -> Value:
+    """`hasattr(x, name)` where x is a constant, a tuple or list written out, or a dict of known
+    keys: what Python answers for such a value (for a tuple or list: only where both agree)."""
+    if not (isinstance(name, ConstVal) and isinstance(name.value, str)):
+        return UNKNOWN
+    attr = name.value
+    if isinstance(obj, ConstVal):
+        return ConstVal(hasattr(obj.value, attr))
+    if isinstance(obj, TupleVal):
+        answers = {hasattr((), attr), hasattr([], attr)}
+        return ConstVal(answers.pop()) if len(answers) == 1 else UNKNOWN
+    if isinstance(obj, DictVal):
+        return ConstVal(hasattr({}, attr))
     return UNKNOWN
 
 

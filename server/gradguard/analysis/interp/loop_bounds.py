@@ -53,6 +53,30 @@ def known_int(
     return value.value if isinstance(value, ConstVal) and type(value.value) is int else None
 
 
+def range_values(
+    node: ast.expr, state: State, eval_quiet: Callable[[ast.expr, State], Value]
+) -> range | None:
+    """The numbers of `range(...)` when `node` is such a call with known int bounds."""
+    if (
+        not isinstance(node, ast.Call)
+        or not isinstance(node.func, ast.Name)
+        or node.func.id != "range"
+        or not 1 <= len(node.args) <= 3
+        or node.keywords
+    ):
+        return None
+    bounds: list[int] = []
+    for arg in node.args:
+        bound = known_int(arg, state, eval_quiet)
+        if bound is None:
+            return None
+        bounds.append(bound)
+    try:
+        return range(*bounds)
+    except ValueError:  # a zero step
+        return None
+
+
 def fold_int_binop(op: ast.operator, left: Value, right: Value) -> ConstVal | None:
     """`len(channels) - 2`, `n * 2`, `i + 1` on ints we hold exactly (so `if i < len(channels)
     - 2:` in a loop run once per index takes one branch each round); None otherwise."""

@@ -166,6 +166,9 @@ def builtin_isinstance(obj: Value, classes: ast.expr, imports: ImportMap) -> Val
         return ConstVal(dict in types)
     if isinstance(obj, ListObj):
         return ConstVal(list in types)
+    if isinstance(obj, TupleVal):  # a tuple or a list written out: where both answer alike
+        answers = {tuple in types, list in types}
+        return ConstVal(answers.pop()) if len(answers) == 1 else UNKNOWN
     if isinstance(obj, (ClassVal, TorchFnVal)) and name_of(obj) is not None:
         if isinstance(obj, TorchFnVal) and not obj.qual.rsplit(".", 1)[-1][:1].isupper():
             return ConstVal(False) if type not in types else UNKNOWN  # `F.relu`: a function
