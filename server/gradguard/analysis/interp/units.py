@@ -18,12 +18,19 @@ from ..incremental import (
 )
 from ..module_cache import module_cache
 from ..modules import ModuleScope, strip_main_guard
+from ..mutation_reach import MutationReach
 from ..state import State
 from ..values import (
+    BoundMethod,
     ClassVal,
+    DictVal,
     FuncVal,
+    ListObj,
+    ModuleNsVal,
     ModuleObj,
+    SeqVal,
     Tri,
+    TupleVal,
     Value,
     next_serial,
 )
@@ -63,8 +70,15 @@ class Units(InterpreterBase):
         self.frames.pop()
         if self.cache is not None and self.linker is not None:
             self.cache.depend_on_modules(self.linker.fingerprint())
+        reach = MutationReach(
+            self.tree.body, self.src.lines, lambda name: _from_project(module_env.get(name))
+        )
         for index, stmt in enumerate(self.tree.body):
-            functions = list(_all_functions_in([stmt]))
+            functions = [
+                (func, owner)
+                for func, owner in _all_functions_in([stmt])
+                if reach.function_may_write(index, func, owner)
+            ]
             if functions:
                 self._analyse_unit(index, functions, module_env)
         if self.cache is not None and facts is not None:
@@ -284,3 +298,22 @@ class Units(InterpreterBase):
             finally:
                 self.frames.pop()
         return obj
+
+
+def _from_project(value: Value | None) -> bool:
+    """A global another project module gave this one (modules followed): what it runs is
+    not in this file's text, so it may write."""
+    return isinstance(
+        value,
+        (
+            FuncVal,
+            ClassVal,
+            ModuleNsVal,
+            ModuleObj,
+            BoundMethod,
+            DictVal,
+            TupleVal,
+            ListObj,
+            SeqVal,
+        ),
+    )
