@@ -15,13 +15,13 @@ comprehensions.py; dicts as configs and registries: config_dicts.py, registries.
 of dicts: dict_keys.py; dicts of unknown keys: keyed_maps.py; class-level attributes:
 class_attrs.py; an enum member's `.value`: enum_members.py; modules named by constant strings:
 dynamic_imports.py), calls are inlined (calls.py; calls of a `functools.partial`: partials.py;
-what `*args`, `**kwargs` and defaults hold: call_arguments.py), torch ops save and write tensors
-(torch_ops.py; overloads that keep other tensors than their op's row: op_overloads.py; tensors
-moved under inference mode: inference_moves.py), torch.nn modules are built and called
-(nn_modules.py; user classes deriving from a layer: layer_bases.py), and the module body,
-per-function analyses and imported modules run (units.py). Limits are in interp/limits.py. A
-part named after a semicolon extends the one before it: it comes earlier in the class's bases
-and hands on what it does not handle.
+user `torch.optim.Optimizer` subclasses: optimizer_bases.py; what `*args`, `**kwargs` and
+defaults hold: call_arguments.py), torch ops save and write tensors (torch_ops.py; overloads
+that keep other tensors than their op's row: op_overloads.py; tensors moved under inference
+mode: inference_moves.py), torch.nn modules are built and called (nn_modules.py; user classes
+deriving from a layer: layer_bases.py), and the module body, per-function analyses and imported
+modules run (units.py). Limits are in interp/limits.py. A part named after a semicolon extends
+the one before it: it comes earlier in the class's bases and hands on what it does not handle.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ from .interp.limits import (
 from .interp.loop_peeling import LoopPeeling
 from .interp.nn_modules import NnModules
 from .interp.op_overloads import OpOverloads
+from .interp.optimizer_bases import OptimizerBases
 from .interp.partials import Partials
 from .interp.registries import Registries
 from .interp.statements import Statements
@@ -85,6 +86,7 @@ class Interpreter(
     LayerBases,
     CallArguments,
     Partials,
+    OptimizerBases,
     Calls,
     OpOverloads,
     InferenceMoves,

@@ -240,6 +240,9 @@ class ModuleObj:
 class OptimizerVal:
     params: frozenset[Sid] | None  # None: every parameter we know of
     span: Span
+    # its `param_groups` when it was given them as dicts (`SGD(self.param_groups, ...)` in a
+    # user Optimizer subclass): a tuple of dicts with a "params" key
+    groups: TupleVal | None = field(default=None, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

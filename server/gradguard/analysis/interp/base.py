@@ -232,6 +232,19 @@ class InterpreterBase(ABC):
     ) -> Value: ...
 
     @abstractmethod
+    def derives_from_optimizer(self, obj: ModuleObj) -> bool: ...
+
+    @abstractmethod
+    def init_optimizer_base(
+        self,
+        obj: ModuleObj,
+        node: ast.Call,
+        args: list[Value],
+        kwargs: dict[str, Value],
+        state: State,
+    ) -> None: ...
+
+    @abstractmethod
     def make_partial(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value: ...
 
     @abstractmethod

@@ -339,8 +339,14 @@ class Calls(InterpreterBase):
         params = func.node.args.args if func is not None else []
         self_obj = self.lookup(params[0].arg, state) if params else UNKNOWN
         if method is None or not isinstance(self_obj, ModuleObj):
-            args, _ = self._eval_args(node, state, stmt)
+            args, kwargs = self._eval_args(node, state, stmt)
             if (
+                name == "__init__"
+                and isinstance(self_obj, ModuleObj)
+                and self.derives_from_optimizer(self_obj)
+            ):  # `super().__init__(params, defaults)` of a user Optimizer: its param_groups
+                self.init_optimizer_base(self_obj, node, args, kwargs, state)
+            elif (
                 name == "__init__"
                 and isinstance(self_obj, ModuleObj)
                 and owner is not None

@@ -321,7 +321,11 @@ class Expressions(InterpreterBase):
         if (
             qual is not None
             and qual.startswith("torch.")
-            and (self.table.lookup(qual) is not None or qual in api.LAYERS)
+            and (
+                self.table.lookup(qual) is not None
+                or qual in api.LAYERS
+                or api.is_optimizer(qual)  # `base_optimizer = torch.optim.SGD`
+            )
         ):
             return TorchFnVal(qual)
         return UNKNOWN
@@ -397,6 +401,8 @@ class Expressions(InterpreterBase):
                     sids=frozenset({("dist", *self.site(node))}), rg=obj.rg, deps=obj.deps
                 )
             return BoundMethod(obj, attr)
+        if isinstance(obj, OptimizerVal) and attr == "param_groups" and obj.groups is not None:
+            return obj.groups  # (built from groups of dicts: those)
         if isinstance(obj, (OptimizerVal, NumpyVal)):
             return BoundMethod(obj, attr)
         if isinstance(obj, ClassVal) and attr in obj.methods:

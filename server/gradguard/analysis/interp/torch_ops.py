@@ -44,6 +44,7 @@ from .helpers import (
     _trigger,
 )
 from .inplace_history import inplace_history
+from .optimizer_bases import groups_of, params_of_groups
 
 
 class TorchOps(InterpreterBase):
@@ -113,7 +114,10 @@ class TorchOps(InterpreterBase):
         if api.is_optimizer(qual):
             args, kwargs = self._eval_args(node, state, stmt)
             params = args[0] if args else kwargs.get("params", UNKNOWN)
-            return OptimizerVal(_param_sids(params), self.src.span(node))
+            groups = groups_of(params)  # `SGD(self.param_groups, ...)`: dicts of parameters
+            if groups is not None:
+                params = params_of_groups(groups)
+            return OptimizerVal(_param_sids(params), self.src.span(node), groups=groups)
         if api.is_nn_init_inplace(qual):
             args, _ = self._eval_args(node, state, stmt)
             if args and isinstance(args[0], TensorVal):
