@@ -13,20 +13,22 @@ loop that surely runs twice: loop_peeling.py; `continue` and `break` paths: loop
 expressions are evaluated (expressions.py; comprehensions over known elements:
 comprehensions.py; dicts as configs and registries: config_dicts.py, registries.py; tuple keys
 of dicts: dict_keys.py; dicts of unknown keys: keyed_maps.py; class-level attributes:
-class_attrs.py; an enum member's `.value`: enum_members.py; modules named by constant strings:
-dynamic_imports.py), calls are inlined (calls.py; calls of a `functools.partial`: partials.py;
-user `torch.optim.Optimizer` subclasses: optimizer_bases.py; what `*args`, `**kwargs` and
-defaults hold: call_arguments.py), torch ops save and write tensors (torch_ops.py; overloads
-that keep other tensors than their op's row: op_overloads.py; tensors moved under inference
-mode: inference_moves.py), torch.nn modules are built and called (nn_modules.py; user classes
-deriving from a layer: layer_bases.py), and the module body, per-function analyses and imported
-modules run (units.py). Limits are in interp/limits.py. A part named after a semicolon extends
-the one before it: it comes earlier in the class's bases and hands on what it does not handle.
+class_attrs.py; an enum member's `.value`: enum_members.py; `max`/`min` of known values:
+builtin_folds.py; modules named by constant strings: dynamic_imports.py), calls are inlined
+(calls.py; calls of a `functools.partial`: partials.py; user `torch.optim.Optimizer` subclasses:
+optimizer_bases.py; what `*args`, `**kwargs` and defaults hold: call_arguments.py), torch ops
+save and write tensors (torch_ops.py; overloads that keep other tensors than their op's row:
+op_overloads.py; tensors moved under inference mode: inference_moves.py), torch.nn modules are
+built and called (nn_modules.py; user classes deriving from a layer: layer_bases.py), and the
+module body, per-function analyses and imported modules run (units.py). Limits are in
+interp/limits.py. A part named after a semicolon extends the one before it: it comes earlier in
+the class's bases and hands on what it does not handle.
 """
 
 from __future__ import annotations
 
 from .interp.base import InterpreterBase
+from .interp.builtin_folds import BuiltinFolds
 from .interp.call_arguments import CallArguments
 from .interp.calls import Calls
 from .interp.class_attrs import ClassAttributes
@@ -79,6 +81,7 @@ class Interpreter(
     DynamicImports,
     Statements,
     EnumMembers,
+    BuiltinFolds,
     DictKeys,
     KeyedMaps,
     Comprehensions,

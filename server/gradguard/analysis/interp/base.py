@@ -245,6 +245,9 @@ class InterpreterBase(ABC):
     ) -> None: ...
 
     @abstractmethod
+    def fold_min_max(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value: ...
+
+    @abstractmethod
     def make_partial(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value: ...
 
     @abstractmethod

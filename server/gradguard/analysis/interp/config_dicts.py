@@ -92,6 +92,8 @@ class ConfigDicts(InterpreterBase):
             ):  # `hasattr(options, "__iter__")`: a per-layer list or one value for all
                 args, _ = self._eval_args(node, state, stmt)
                 return builtin_hasattr(*args) if len(args) == 2 else UNKNOWN
+            elif func.id in ("max", "min") and self.lookup(func.id, state) is UNKNOWN:
+                return self.fold_min_max(node, state, stmt)  # `max(shapes, key=...)`
             elif func.id == "callable" and self.lookup("callable", state) is UNKNOWN:
                 args, _ = self._eval_args(node, state, stmt)
                 return kind_test("callable", args[0]) if len(args) == 1 else UNKNOWN

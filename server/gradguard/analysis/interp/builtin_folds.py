@@ -1,0 +1,39 @@
+"""`max(...)` and `min(...)` over values we hold exactly: `_, max_size = max(shapes, key=lambda
+x: x[1])` over the shapes a block was given, `max(a, b)` of numbers. The picked element is the
+one Python picks (the first of equal ones), so sizes and scale factors computed from it stay
+known and a layer built only `if scale_factor != 1` is built or not, not both."""
+
+from __future__ import annotations
+
+import ast
+
+from ..state import State
+from ..values import UNKNOWN, ConstVal, FuncVal, Value
+from .base import InterpreterBase
+from .helpers import _known_items
+
+
+class BuiltinFolds(InterpreterBase):
+    def fold_min_max(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        """`max(items, key=f)`, `min(a, b)`: the element Python picks, when every key is a
+        known number or string; else unknown (the arguments run either way)."""
+        args, kwargs = self._eval_args(node, state, stmt)
+        if set(kwargs) - {"key"} or not args:
+            return UNKNOWN
+        items = _known_items(args[0]) if len(args) == 1 else list(args)
+        if not items:
+            return UNKNOWN
+        key = kwargs.get("key")
+        if key is not None and not isinstance(key, FuncVal):
+            return UNKNOWN
+        keys: list[int | float | str] = []
+        for item in items:
+            k = item if key is None else self._invoke(key, [item], {}, node, state, None)
+            if not (isinstance(k, ConstVal) and isinstance(k.value, (int, float, str))):
+                return UNKNOWN
+            keys.append(k.value)
+        if len({type(k) is str for k in keys}) > 1:
+            return UNKNOWN  # numbers and strings do not compare
+        pick = max if isinstance(node.func, ast.Name) and node.func.id == "max" else min
+        best = pick(range(len(items)), key=keys.__getitem__)
+        return items[best]
