@@ -54,6 +54,9 @@ from .loop_reads import exposed_reads
 from .range_unroll import range_rounds
 from .registries import registry_method
 
+# containers whose items are set by subscript (`self.heads["cls"] = ...`, `self.blocks[0] = ...`)
+_KEYED_CONTAINERS = frozenset({"torch.nn.ModuleDict", "torch.nn.ModuleList"})
+
 
 class Statements(InterpreterBase):
     def exec_block(self, stmts: list[ast.stmt], state: State) -> State:
@@ -429,6 +432,8 @@ class Statements(InterpreterBase):
                 self._dict_setitem(target.value.id, base, constant_key(slot), value, state)
             elif isinstance(base, MapVal) and isinstance(target.value, (ast.Name, ast.Attribute)):
                 self._rebind_expr(target.value, UNKNOWN, state)  # one entry replaced: which?
+            elif isinstance(base, ModuleObj) and base.kind in _KEYED_CONTAINERS:
+                self._container_setitem(base, slot, value, state)
             elif isinstance(base, TensorVal):
                 others = [value] if isinstance(value, TensorVal) else []
                 index = self.eval_quiet(target.slice, state)
@@ -527,6 +532,33 @@ class Statements(InterpreterBase):
         old = obj.attrs.get(name)
         obj.attrs[name] = value if old is None else _join_attr(old, value)
         self._index_tensor(obj, name, value)
+
+    def _container_setitem(
+        self, container: ModuleObj, key: Value, value: Value, state: State
+    ) -> None:
+        """`self.convs["up0"] = nn.Conv2d(...)` registers the layer as `add_module` does: the
+        key reaches it and `parameters()` has its weights (an optimizer given them updates only
+        those). A list's item at a known index is replaced; a layer under a key not known still
+        counts among the container's parameters."""
+        if not isinstance(value, ModuleObj):
+            return
+        self._touch(container)
+        index = key.value if isinstance(key, ConstVal) else None
+        if container.kind == "torch.nn.ModuleList":
+            if isinstance(index, int) and -len(container.children) <= index < len(
+                container.children
+            ):
+                container.children[index] = value
+            else:
+                container.children.append(value)  # which item it replaced is not known
+            return
+        replaced = container.attrs.get(index) if isinstance(index, str) else None
+        if isinstance(index, str):
+            self.set_attr(container, index, value, state)
+        if isinstance(replaced, ModuleObj) and replaced in container.children:
+            container.children[container.children.index(replaced)] = value  # the key's place
+        else:
+            container.children.append(value)  # iterated in the order the keys were added
 
     def _index_tensor(self, obj: ModuleObj, name: str, value: Value) -> None:
         if isinstance(value, TensorVal):
