@@ -64,6 +64,9 @@ class TensorVal:
     data_of: frozenset[Sid] = frozenset()
     may_alias: bool = False  # storage identity uncertain (`x.to(...)`, `x[idx]`)
     noncontig: bool = False  # a transposed/permuted view: `contiguous()`/`reshape` copy it
+    # joined with None (`state = None` before a loop, a call that may return None): `x is None`
+    # is not known for it; a tensor an op made, or an argument bound to one, is never None
+    maybe_none: bool = False
     # (multi-output views) (path, expression) that split the base: `x.unbind(0)`, the `x` a
     # loop iterates over; a fix may turn it into single views
     view_node: object = field(default=None, compare=False, hash=False)
@@ -359,6 +362,7 @@ def join_values(a: Value, b: Value) -> Value:
             data_of=a.data_of | b.data_of,
             may_alias=a.may_alias or b.may_alias or a.sids != b.sids,
             noncontig=a.noncontig or b.noncontig,
+            maybe_none=a.maybe_none or b.maybe_none,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join_values(x, y) for x, y in zip(a.items, b.items, strict=True)))
@@ -370,9 +374,9 @@ def join_values(a: Value, b: Value) -> Value:
     # tensor on the other; tests of `state is None` tell them apart (see exec_if), and code
     # that writes to it runs only where it is the tensor
     if isinstance(a, TensorVal) and b == _NONE:
-        return a
+        return a if a.maybe_none else a.with_(maybe_none=True)
     if isinstance(b, TensorVal) and a == _NONE:
-        return b
+        return b if b.maybe_none else b.with_(maybe_none=True)
     # `total = 0; for ...: total += loss`: a number on one path, a tensor on the other.
     if isinstance(a, TensorVal) and isinstance(b, ConstVal):
         return a.with_(may_alias=True)

@@ -162,9 +162,9 @@ class Expressions(InterpreterBase):
                 self.eval(c, state, stmt) for c in node.comparators
             ]
             tensors = [v for v in vals if isinstance(v, TensorVal)]
-            if tensors:
+            if tensors and not all(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
                 return self.fresh_tensor(node, Tri.NO, state, deps=frozenset())
-            return _fold_compare(node, vals)
+            return _fold_compare(node, vals)  # `x is None`: an identity, never a tensor
         if isinstance(node, ast.BoolOp):
             return self._eval_boolop(node, state, stmt)
         if isinstance(node, ast.Subscript):

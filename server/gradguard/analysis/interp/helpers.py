@@ -458,7 +458,7 @@ def _fold_compare(node: ast.Compare, vals: list[Value]) -> Value:
         and _NONE in vals
     ):
         other = vals[1] if vals[0] == _NONE else vals[0]
-        if isinstance(other, _NEVER_NONE):
+        if isinstance(other, _NEVER_NONE) or _surely_tensor(other):
             return ConstVal(isinstance(node.ops[0], ast.IsNot))
     if len(vals) == 2 and isinstance(node.ops[0], (ast.In, ast.NotIn)):
         return _fold_membership(vals[0], vals[1], isinstance(node.ops[0], ast.In))
@@ -473,6 +473,19 @@ def _fold_compare(node: ast.Compare, vals: list[Value]) -> Value:
         return ConstVal(True)
     except Exception:  # noqa: BLE001 - comparing odd constants: just unknown
         return UNKNOWN
+
+
+def _surely_tensor(value: Value) -> bool:
+    """A tensor on every path: not joined with None, not an argument only guessed to be a
+    tensor, not a `.grad` (None until a backward reaches it). `residual is None` inside a
+    layer called with a tensor then takes the branch that runs."""
+    return (
+        isinstance(value, TensorVal)
+        and not value.maybe_none
+        and not value.grad_of
+        and bool(value.sids)
+        and not _assumed(value)
+    )
 
 
 def _fold_membership(item: Value, container: Value, positive: bool) -> Value:

@@ -251,6 +251,10 @@ class Statements(InterpreterBase):
             name, none_branch_is_then = narrowed
             if name in state.env:
                 (then_state if none_branch_is_then else other_state).env[name] = ConstVal(None)
+                held = state.env[name]
+                if isinstance(held, TensorVal) and held.maybe_none:  # the other: the tensor
+                    not_none = other_state if none_branch_is_then else then_state
+                    not_none.env[name] = held.with_(maybe_none=False)
         then = self.exec_block(stmt.body, then_state)
         other = self.exec_block(stmt.orelse, other_state)
         return join_states(then, other)
