@@ -40,6 +40,7 @@ from .helpers import (
     _set_params_requires_grad,
     _submodules,
 )
+from .inference_casts import casts_dtype, mark_inference_params
 
 
 class NnModules(InterpreterBase):
@@ -242,9 +243,12 @@ class NnModules(InterpreterBase):
                 "float",
                 "double",
                 "half",
+                "bfloat16",
                 "apply",
                 "type",
             ):
+                if state.inference_mode and casts_dtype(bm.name, node, self.imports.qualify):
+                    mark_inference_params(obj, state, lambda m, n: self.get_attr(m, n, state))
                 return obj
             if bm.name in (
                 "register_forward_hook",
