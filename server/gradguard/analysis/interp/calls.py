@@ -4,6 +4,7 @@ binding, `super()`), custom autograd Functions."""
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from ..frames import Frame
 from ..modules import ModuleScope
@@ -14,6 +15,7 @@ from ..values import (
     BoundMethod,
     ClassVal,
     ConstVal,
+    CtxVal,
     DictVal,
     FuncVal,
     ListObj,
@@ -119,6 +121,13 @@ class Calls(InterpreterBase):
             self._eval_args(node, state, stmt)  # their effects count; the result is unknown
             return UNKNOWN
         callee = self.eval(func, state, stmt)
+        if isinstance(callee, CtxVal) and len(node.args) == 1 and not node.keywords:
+            # `torch.inference_mode()(fn)`: a grad-mode context used as a decorator (in a
+            # decorator factory) gives the function that runs under it
+            wrapped = self.eval(node.args[0], state, stmt)
+            if isinstance(wrapped, FuncVal) and callee.kind != "allow_mutation":
+                return replace(wrapped, grad_decorator=CtxVal(callee.kind, callee.flag))
+            return UNKNOWN
         if isinstance(callee, TorchFnVal):
             return self.call_qualified(callee.qual, node, state, stmt)
         if isinstance(callee, FuncVal):

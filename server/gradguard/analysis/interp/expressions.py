@@ -325,6 +325,7 @@ class Expressions(InterpreterBase):
                 self.table.lookup(qual) is not None
                 or qual in api.LAYERS
                 or api.is_optimizer(qual)  # `base_optimizer = torch.optim.SGD`
+                or qual in api.GRAD_CONTEXTS  # `(torch.inference_mode if new else torch.no_grad)`
             )
         ):
             return TorchFnVal(qual)

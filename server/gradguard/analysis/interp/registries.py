@@ -215,7 +215,18 @@ class Registries(InterpreterBase):
             if registering is not None:
                 self._invoke(registering[0], [func], {}, decorator, state, registering[1])
             elif isinstance(found, FuncVal) and not isinstance(found.node, ast.Lambda):
-                self._invoke(found, [func], {}, decorator, state, None)
+                made = self._invoke(found, [func], {}, decorator, state, None)
+                if (
+                    isinstance(made, FuncVal)
+                    and made.node is func.node
+                    and made.grad_decorator is not None
+                    and func.grad_decorator is None
+                    and state.env.get(stmt.name) is func
+                ):
+                    # a decorator factory that returns the function wrapped in a grad mode
+                    # (`return torch.inference_mode()(fn)`): it runs in that mode
+                    func = made
+                    state.env[stmt.name] = made
 
 
 def registry_method(decorator: Value) -> tuple[FuncVal, ModuleObj] | None:

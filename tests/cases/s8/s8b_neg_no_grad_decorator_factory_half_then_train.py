@@ -1,0 +1,42 @@
+# case: the same validation function decorated by the factory with `new_torch=False`, i.e. under torch.no_grad: the half()/float() casts make ordinary tensors, and training goes on cleanly
+import torch
+import torch.nn as nn
+
+
+def smart_inference_mode(new_torch=True):
+    def decorate(fn):
+        return (torch.inference_mode if new_torch else torch.no_grad)()(fn)
+
+    return decorate
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(4, 8)
+        self.fc2 = nn.Linear(8, 1)
+
+    def forward(self, x):
+        return self.fc2(torch.tanh(self.fc1(x)))
+
+
+@smart_inference_mode(False)
+def validate(model, data):
+    model.half()
+    model.eval()
+    score = model(data.half()).float().mean()
+    model.float()
+    return score
+
+
+torch.manual_seed(0)
+model = Net()
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+x = torch.randn(3, 4)
+for epoch in range(2):
+    model.train()
+    loss = model(x).pow(2).mean()
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+    print(float(validate(model, x)))
