@@ -225,6 +225,9 @@ class ModuleObj:
     # built by `super().__init__(...)`; its parameters are the object's, `super().forward(x)`
     # runs it
     layer: ModuleObj | None = None
+    # attribute names given to `register_buffer` (a user module's buffers, as opposed to plain
+    # tensor attributes): what `buffers()` / `named_buffers()` list
+    buffers: set[str] = field(default_factory=set)
     serial: int = field(default_factory=next_serial, repr=False)
 
     def parameters(self) -> list[TensorVal]:

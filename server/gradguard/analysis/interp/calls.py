@@ -261,6 +261,7 @@ class Calls(InterpreterBase):
                 node=value.node,
                 generic=value.generic,
             )
+            clone.buffers = set(value.buffers)
             clone.children = [
                 c2
                 for c in value.children

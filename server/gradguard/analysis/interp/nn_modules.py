@@ -41,6 +41,7 @@ from .helpers import (
     _submodules,
 )
 from .inference_casts import casts_dtype, mark_inference_params
+from .module_buffers import listed_buffers
 
 
 class NnModules(InterpreterBase):
@@ -183,6 +184,11 @@ class NnModules(InterpreterBase):
                 if bm.name == "named_parameters":
                     elem = TupleVal((UNKNOWN, elem))
                 return SeqVal(elem)
+            if bm.name in ("buffers", "named_buffers"):
+                listed = listed_buffers(
+                    obj, bm.name == "named_buffers", lambda m, n: self.get_attr(m, n, state)
+                )
+                return listed if listed is not None else SeqVal(UNKNOWN)
             if bm.name in ("reset_running_stats", "reset_parameters"):
                 names = (
                     ("running_mean", "running_var")
@@ -297,6 +303,8 @@ class NnModules(InterpreterBase):
                 and isinstance(args[0], ConstVal)
             ):
                 self.set_attr(obj, str(args[0].value), args[1], state)
+                if bm.name == "register_buffer":
+                    obj.buffers.add(str(args[0].value))
             if bm.name == "append" and args and isinstance(args[0], ModuleObj):
                 obj.children.append(args[0])
             if (
