@@ -89,8 +89,7 @@ MODULE = textwrap.dedent(
 
 def _reach(foreign: set[str] | None = None) -> tuple[MutationReach, ast.Module]:
     tree = ast.parse(MODULE)
-    names = foreign or set()
-    return MutationReach(tree.body, MODULE.splitlines(), lambda name: name in names), tree
+    return MutationReach(tree.body, MODULE.splitlines(), frozenset(foreign or ())), tree
 
 
 def _answers(foreign: set[str] | None = None) -> dict[str, bool]:

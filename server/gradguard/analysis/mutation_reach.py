@@ -22,18 +22,42 @@ import ast
 import re
 from collections.abc import Callable
 
-# a write, or what makes one: see the module docstring
-_WRITE = re.compile(
-    r"[A-Za-z0-9]_\s*\("  # an in-place method or function: `add_(`, `normal_(` (not `__init__(`)
-    r"|(?<![=!<>])(?:[-+*/@%&|^]|//|\*\*|<<|>>)=(?!=)"  # augmented assignment
-    r"|\]\s*=(?!=)|\]\s*,[^\n=]*=(?!=)"  # subscript assignment, also when unpacking
-    r"|\binplace\b|[(,]\s*out\s*="  # inplace= (or a variable named so), out=
-    r"|[(,]\s*True\s*[,)]"  # an argument given as True by position: `nn.ReLU(True)`
-    r"|\.\s*(?:data|grad|numpy|step)\b"  # .data, .grad, .numpy(), optimizer.step()
-    r"|\binference_mode\b|\ballow_mutation_on_saved_tensors\b"
-    r"|__i(?:add|sub|mul|matmul|truediv|floordiv|div|mod|pow|and|or|xor|lshift|rshift)__"
-    r"|__setitem__"  # the dunders of in-place operators, called by name
+# a write, or what makes one (see the module docstring), as separate patterns that each start
+# with a literal or a small class of characters: one alternation of them all scans several
+# times slower, as the engine can no longer skip ahead to a candidate position
+_WRITE_WORDS = ("inplace", "inference_mode", "allow_mutation_on_saved_tensors", "__setitem__")
+_WRITES = (
+    re.compile(r"[A-Za-z0-9]_\s*\("),  # an in-place method or function: `add_(`, `normal_(`
+    re.compile(r"[-+*/@%&|^]=(?!=)|<<=|>>="),  # augmented assignment
+    re.compile(r"\]\s*=(?!=)|\]\s*,[^\n=]*=(?!=)"),  # subscript assignment, also unpacking
+    re.compile(r"\.\s*(?:data|grad|numpy|step)\b"),  # .data, .grad, .numpy(), optimizer.step()
 )
+_GUARDED = (  # (a substring every match holds, the pattern): the pattern runs only if it is there
+    ("out", re.compile(r"[(,]\s*out\s*=")),  # out=
+    ("True", re.compile(r"[(,]\s*True\s*[,)]")),  # True by position: `nn.ReLU(True)`
+    (
+        "__i",
+        re.compile(
+            r"__i(?:add|sub|mul|matmul|truediv|floordiv|div|mod|pow|and|or|xor|lshift|rshift)__"
+        ),
+    ),
+)
+
+
+def has_write(text: str) -> bool:
+    """Whether `text` holds a write or what makes one (a match in a comment counts)."""
+    for word in _WRITE_WORDS:
+        if word in text:
+            return True
+    for pattern in _WRITES:
+        if pattern.search(text) is not None:
+            return True
+    for word, pattern in _GUARDED:
+        if word in text and pattern.search(text) is not None:
+            return True
+    return False
+
+
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -64,55 +88,64 @@ def _bound_names(stmt: ast.stmt) -> tuple[set[str], set[str]]:
 
 class MutationReach:
     """Per top-level statement of one module: whether its code, or any definition of the
-    module it names (transitively), holds a write. Computed lazily, once per statement."""
+    module it names (transitively), holds a write. Each piece of text is scanned once."""
 
     def __init__(
-        self,
-        body: list[ast.stmt],
-        lines: list[str],
-        foreign: Callable[[str], bool] | None = None,
+        self, body: list[ast.stmt], lines: list[str], foreign: frozenset[str] = frozenset()
     ) -> None:
         self._body = body
         self._lines = lines
-        self._foreign = foreign  # is this name bound to another project module's object?
         self._binders: dict[str, list[int]] = {}
-        self._imported: set[str] = set()  # names some top-level import binds
+        imported: set[str] = set()
         for index, stmt in enumerate(body):
-            names, imported = _bound_names(stmt)
-            for name in names - imported:
+            names, from_imports = _bound_names(stmt)
+            for name in names:
                 self._binders.setdefault(name, []).append(index)
-            self._imported |= imported
-        self._writes: dict[int, bool] = {}  # the statement's own text holds a write
-        self._names: dict[int, tuple[list[int], bool]] = {}  # what it names: binders, foreign
+            imported |= from_imports
+        # names bound to another project module's objects (modules followed): what they run
+        # is not in this file's text, so they may write
+        self._foreign = foreign & (imported | (foreign - self._binders.keys()))
+        self._scans: dict[int, tuple[bool, frozenset[str]]] = {}  # id(node) -> write, words
         self._known: dict[int, bool] = {}
+        self._classes: dict[int, _ClassText] = {}
 
-    def _text(self, node: ast.AST) -> str:
-        first: int = getattr(node, "lineno", 1)
-        for decorator in getattr(node, "decorator_list", ()):
-            first = min(first, decorator.lineno)
-        last: int = getattr(node, "end_lineno", None) or first
-        return "\n".join(self._lines[first - 1 : last])
+    def _scan(self, node: ast.AST) -> tuple[bool, frozenset[str]]:
+        """Whether the node's text holds a write; if not, the names it mentions. A class is
+        scanned through its parts, whose answers its methods reuse."""
+        found = self._scans.get(id(node))
+        if found is not None:
+            return found
+        if isinstance(node, ast.ClassDef):
+            words: set[str] = set()
+            writes = False
+            for part in (*node.decorator_list, *node.bases, *node.keywords, *node.body):
+                part_writes, part_words = self._scan(part)
+                if part_writes:
+                    writes = True
+                    break
+                words |= part_words
+            found = (True, frozenset()) if writes else (False, frozenset(words | {node.name}))
+        else:
+            first: int = getattr(node, "lineno", 1)
+            for decorator in getattr(node, "decorator_list", ()):
+                first = min(first, decorator.lineno)
+            last: int = getattr(node, "end_lineno", None) or first
+            text = "\n".join(self._lines[first - 1 : last])
+            found = (
+                (True, frozenset()) if has_write(text) else (False, frozenset(_WORD.findall(text)))
+            )
+        self._scans[id(node)] = found
+        return found
 
-    def _scan(self, index: int) -> tuple[bool, list[int], bool]:
-        if index not in self._writes:
-            text = self._text(self._body[index])
-            self._writes[index] = _WRITE.search(text) is not None
-            binders: list[int] = []
-            foreign = False
-            if not self._writes[index]:
-                for word in set(_WORD.findall(text)):
-                    found = self._binders.get(word)
-                    if found is not None:
-                        binders.extend(j for j in found if j != index)
-                    if (
-                        (found is None or word in self._imported)
-                        and self._foreign is not None
-                        and self._foreign(word)
-                    ):
-                        foreign = True
-            self._names[index] = (binders, foreign)
-        binders, foreign = self._names[index]
-        return self._writes[index], binders, foreign
+    def _names_write(self, words: frozenset[str] | set[str], index: int) -> bool:
+        """Whether a module-level definition these names bind (other than statement
+        `index` itself) may write, or one of them is another module's object."""
+        if not words.isdisjoint(self._foreign):
+            return True
+        for word in words & self._binders.keys():
+            if any(j != index and self.may_write(j) for j in self._binders[word]):
+                return True
+        return False
 
     def may_write(self, index: int) -> bool:
         """Whether analysing statement `index` on its own can meet a write: its own text, or
@@ -123,16 +156,17 @@ class MutationReach:
         result = False
         seen = {index}
         todo = [index]
-        while todo and not result:
+        while todo:
             current = todo.pop()
-            writes, binders, foreign = self._scan(current)
-            if writes or foreign or self._known.get(current):
+            writes, words = self._scan(self._body[current])
+            if writes or self._known.get(current) or not words.isdisjoint(self._foreign):
                 result = True
                 break
-            for j in binders:
-                if j not in seen:
-                    seen.add(j)
-                    todo.append(j)
+            for word in words & self._binders.keys():
+                for j in self._binders[word]:
+                    if j not in seen:
+                        seen.add(j)
+                        todo.append(j)
         self._known[index] = result
         return result
 
@@ -147,39 +181,51 @@ class MutationReach:
         the methods it names; a function, what it names at module level."""
         if not self.may_write(index):
             return False
-        texts = [self._text(func)]
-        if owner is not None:
-            methods: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
-            for stmt in owner.body:
-                if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    methods[stmt.name] = stmt
-                else:
-                    texts.append(self._text(stmt))  # class attributes
-            texts.extend(self._text(node) for node in (*owner.bases, *owner.keywords))
-            texts.extend(self._text(node) for node in owner.decorator_list)
-            taken = {func.name}
-            if "__init__" in methods and func.name != "__init__":
-                taken.add("__init__")
-                texts.append(self._text(methods["__init__"]))
-            position = 0
-            while position < len(texts):  # the methods named, transitively
-                for word in set(_WORD.findall(texts[position])):
-                    if word in methods and word not in taken:
-                        taken.add(word)
-                        texts.append(self._text(methods[word]))
-                position += 1
-        for text in texts:
-            if _WRITE.search(text) is not None:
+        writes, words = self._scan(func)
+        if writes:
+            return True
+        if owner is None:
+            return self._names_write(words, index)
+        cls = self._classes.get(id(owner))
+        if cls is None:
+            cls = self._classes[id(owner)] = _ClassText(owner, self._scan)
+        if cls.writes:
+            return True
+        named = set(words) | cls.words
+        todo = [name for name in named if name in cls.methods and name != func.name]
+        taken = {func.name, *todo}
+        while todo:
+            method_writes, method_words = self._scan(cls.methods[todo.pop()])
+            if method_writes:
                 return True
-        for text in texts:
-            for word in set(_WORD.findall(text)):
-                found = self._binders.get(word)
-                if found is not None and any(j != index and self.may_write(j) for j in found):
-                    return True
-                if (
-                    (found is None or word in self._imported)
-                    and self._foreign is not None
-                    and self._foreign(word)
-                ):
-                    return True
-        return False
+            for name in method_words - named:
+                named.add(name)
+                if name in cls.methods and name not in taken:
+                    taken.add(name)
+                    todo.append(name)
+        return self._names_write(named, index)
+
+
+class _ClassText:
+    """What every method of a class reads: its `__init__`, its class body, its bases and
+    decorators (whether they write, and the names they mention), and its methods by name."""
+
+    def __init__(
+        self, owner: ast.ClassDef, scan: Callable[[ast.AST], tuple[bool, frozenset[str]]]
+    ) -> None:
+        self.methods: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        shared: list[ast.AST] = [*owner.bases, *owner.keywords, *owner.decorator_list]
+        for stmt in owner.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.methods[stmt.name] = stmt
+            else:
+                shared.append(stmt)  # class attributes
+        if "__init__" in self.methods:
+            shared.append(self.methods["__init__"])
+        self.writes = False
+        words: set[str] = set()
+        for node in shared:
+            writes, found = scan(node)
+            self.writes = self.writes or writes
+            words |= found
+        self.words = frozenset(words)

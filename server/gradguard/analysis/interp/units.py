@@ -71,7 +71,9 @@ class Units(InterpreterBase):
         if self.cache is not None and self.linker is not None:
             self.cache.depend_on_modules(self.linker.fingerprint())
         reach = MutationReach(
-            self.tree.body, self.src.lines, lambda name: _from_project(module_env.get(name))
+            self.tree.body,
+            self.src.lines,
+            frozenset(name for name, value in module_env.items() if _from_project(value)),
         )
         for index, stmt in enumerate(self.tree.body):
             functions = [
