@@ -345,10 +345,12 @@ class SiteRenamer:
     inlined call), what it made before becomes 'old', so the new tensor and its saves are
     not confused with their predecessors."""
 
-    def __init__(self, sid: Sid, saved: bool = True) -> None:
+    def __init__(self, sid: Sid, keys: frozenset[SaveKey] = frozenset()) -> None:
         self.sid = sid
         self.n = len(sid)
-        self.saved = saved  # did this site save anything? (else no dependency can name it)
+        # the flow's save records this site made: a tensor whose history holds one of them
+        # is renamed (what no record names cannot be told apart by ageing anyway)
+        self.keys = keys
         self.touched: list[object] = []  # shared objects changed in place (modules, lists)
 
     def key(self, k: tuple[object, ...]) -> tuple[object, ...]:
@@ -358,11 +360,11 @@ class SiteRenamer:
         if type(v) in _PLAIN:
             return v
         if isinstance(v, TensorVal):
-            sid, n = self.sid, self.n
+            sid = self.sid
             if (
                 sid in v.sids
-                or sid in v.data_of
-                or (self.saved and any(k[:n] == sid for k in v.deps))
+                or (v.data_of and sid in v.data_of)
+                or (self.keys and v.deps and not self.keys.isdisjoint(v.deps))
             ):
                 return v.with_(
                     sids=frozenset(self.key(s) for s in v.sids),
@@ -462,14 +464,14 @@ def allocate(
     if sid in state.allocated:
         # Ageing matters only for storages and saves autograd has recorded: skip it otherwise.
         n = len(sid)
-        saved = any(k[:n] == sid for k in state.saves)
+        keys = frozenset(k for k in state.saves if k[:n] == sid)
         if (
-            not saved
+            not keys
             and sid not in state.multi_dirty
             and not any(sid in rec.sids for rec in state.saves.values())
         ):
             return None
-        renamer = SiteRenamer(sid, saved=saved)
+        renamer = SiteRenamer(sid, keys)
         renamer.apply(state, extra_scopes, caller_scopes)
         return renamer
     state.own_allocated().add(sid)

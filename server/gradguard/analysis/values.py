@@ -88,6 +88,18 @@ def saves_from(*values: object) -> int:
     return min(found) if found else NO_SAVES
 
 
+def union_deps(a: frozenset[SaveKey], b: frozenset[SaveKey]) -> frozenset[SaveKey]:
+    """The saves in either history. An op's inputs mostly share theirs (`x + f(x)`): the
+    larger set is handed on as it is when it holds the other, not copied at every op."""
+    if not b or b is a:
+        return a
+    if not a:
+        return b
+    if len(a) >= len(b):
+        return a if b <= a else a | b
+    return b if a <= b else a | b
+
+
 NO_SAVES = 1 << 62  # `deps_from` of a tensor with no save in its history yet
 
 

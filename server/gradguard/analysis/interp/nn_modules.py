@@ -29,6 +29,7 @@ from ..values import (
     Value,
     plus_saves,
     saves_from,
+    union_deps,
 )
 from .base import InterpreterBase
 from .helpers import (
@@ -428,7 +429,7 @@ class NnModules(InterpreterBase):
             for extra in args[1:]:
                 for t in _flatten(extra):
                     if isinstance(t, TensorVal):
-                        deps = deps | t.deps
+                        deps = union_deps(deps, t.deps)
                         inputs.append(t)
             out = TensorVal(
                 sids=frozenset({sid}),
@@ -509,7 +510,7 @@ class NnModules(InterpreterBase):
         deps: frozenset[tuple[object, ...]] = frozenset()
         for t in tensors:
             rg = rg | t.rg
-            deps = deps | t.deps
+            deps = union_deps(deps, t.deps)
         if state.grad == Tri.NO:
             rg = Tri.NO
         return self.fresh_tensor(

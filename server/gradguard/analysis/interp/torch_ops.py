@@ -28,6 +28,7 @@ from ..values import (
     Value,
     plus_saves,
     saves_from,
+    union_deps,
 )
 from .base import InterpreterBase
 from .helpers import (
@@ -359,7 +360,7 @@ class TorchOps(InterpreterBase):
         deps = target.deps | history
         for o in tensors:
             other_rg = other_rg | o.rg
-            deps = deps | o.deps
+            deps = union_deps(deps, o.deps)
         grad_on = state.grad != Tri.NO
         rg = target.rg | (other_rg if grad_on else Tri.NO)
         new = target.with_(
@@ -459,7 +460,7 @@ class TorchOps(InterpreterBase):
         deps: frozenset[tuple[object, ...]] = frozenset()
         for v in tensors.values():
             any_rg = any_rg | v.rg
-            deps = deps | v.deps
+            deps = union_deps(deps, v.deps)
         differentiable = row.differentiable if row is not None else True
         grad = state.grad
         rg = (
