@@ -75,6 +75,8 @@ class InterpreterBase(ABC):
         self.module_statements = 0  # statements run by imported modules' top levels
         # `REGISTRY[key] = value` into some module's globals: (that dict, name, key, value)
         self.registrations: list[tuple[dict[str, Value], str, object, Value]] = []
+        # how often each registering decorator (by its node and registry object) ran
+        self.decorator_runs: dict[tuple[int, int], int] = {}
         # per custom Function.apply being run: what its forward gave ctx.save_for_backward
         self.function_saves: list[list[TensorVal]] = []
         # where each tensor is stored as a module attribute (for `p.requires_grad = False`)

@@ -14,6 +14,10 @@ STATEMENT_BUDGET = 60_000
 MODULE_STATEMENT_BUDGET = 400_000  # the imported modules' top levels, together
 # a dict grown past this is no longer tracked key by key (a registry of a whole model zoo)
 MAX_DICT_ITEMS = 256
+# a registering decorator stops running after this many functions: each registration adds an
+# entry, and a registry that large is no longer tracked key by key anyway (a model zoo's
+# `@register_model` on 1,400 functions)
+MAX_DECORATOR_RUNS = MAX_DICT_ITEMS
 
 
 class BudgetExceeded(Exception):

@@ -34,6 +34,7 @@ from ..values import (
 )
 from .base import InterpreterBase
 from .helpers import _assumed
+from .limits import MAX_DECORATOR_RUNS
 
 _STR_METHODS = frozenset(
     {
@@ -213,8 +214,13 @@ class Registries(InterpreterBase):
             found = self.eval(decorator, state, stmt)
             registering = registry_method(found)
             if registering is not None:
-                self._invoke(registering[0], [func], {}, decorator, state, registering[1])
-            elif isinstance(found, FuncVal) and not isinstance(found.node, ast.Lambda):
+                if self._may_run(registering[0], registering[1]):
+                    self._invoke(registering[0], [func], {}, decorator, state, registering[1])
+            elif (
+                isinstance(found, FuncVal)
+                and not isinstance(found.node, ast.Lambda)
+                and self._may_run(found, None)
+            ):
                 made = self._invoke(found, [func], {}, decorator, state, None)
                 if (
                     isinstance(made, FuncVal)
@@ -227,6 +233,13 @@ class Registries(InterpreterBase):
                     # (`return torch.inference_mode()(fn)`): it runs in that mode
                     func = made
                     state.env[stmt.name] = made
+
+    def _may_run(self, decorator: FuncVal, registry: ModuleObj | None) -> bool:
+        """Whether this decorator (on this registry object) is still within its budget."""
+        key = (id(decorator.node), id(registry))
+        runs = self.decorator_runs.get(key, 0)
+        self.decorator_runs[key] = runs + 1
+        return runs < MAX_DECORATOR_RUNS
 
 
 def registry_method(decorator: Value) -> tuple[FuncVal, ModuleObj] | None:
