@@ -284,6 +284,26 @@ class FixBuilder:
         text = self.src.full_text(value)
         return f"({text})" if "\n" in text else text
 
+    def _copied(self, call: ast.Call, r: str) -> str | None:
+        """What `r.copy_(src)` leaves in `r`, made out of place: `src` in `r`'s dtype and
+        device, broadcast to its shape, in storage of its own (`.to(r).expand_as(r).clone()`).
+        The gradient reaches `src` as through the copy. Only for an attribute (a state slot,
+        `self.value.copy_(new)`), which keeps the new tensor: a copy into a local name
+        (`row.copy_(src)` over a buffer's rows) is done for the storage it writes, which a
+        rebinding would leave unchanged."""
+        receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+        if not isinstance(receiver, ast.Attribute):
+            return None
+        if len(call.args) != 1 or isinstance(call.args[0], ast.Starred):
+            return None
+        if any(k.arg != "non_blocking" for k in call.keywords):
+            return None
+        src = call.args[0]
+        text = self.src.full_text(src)
+        if not isinstance(src, (ast.Name, ast.Attribute, ast.Call, ast.Subscript)):
+            text = f"({text})"
+        return f"{text}.to({r}).expand_as({r}).clone()"
+
     def _method(self, stmt: ast.Expr, call: ast.AST) -> Fix | None:
         if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
             return None
@@ -300,6 +320,11 @@ class FixBuilder:
                 if self.torch is None:
                     return None
                 new = f"{r} = " + _SPECIAL_OUT_OF_PLACE[method].format(torch=self.torch, r=r)
+            elif method == "copy_":
+                copied = self._copied(call, r)
+                if copied is None:
+                    return None
+                new = f"{r} = {copied}"
             elif self.table.lookup(f"Tensor.{method[:-1]}") is not None:
                 new = f"{r} = {r}.{method[:-1]}{args_text}"
             else:
