@@ -476,15 +476,16 @@ def _fold_compare(node: ast.Compare, vals: list[Value]) -> Value:
 
 
 def _surely_tensor(value: Value) -> bool:
-    """A tensor on every path: not joined with None, not an argument only guessed to be a
-    tensor, not a `.grad` (None until a backward reaches it). `residual is None` inside a
-    layer called with a tensor then takes the branch that runs."""
+    """A tensor on every path: not joined with None, not a `.grad` (None until a backward
+    reaches it), and made by the code followed, not guessed (an argument taken to be a
+    tensor, a type jedi inferred: their storage ids start with a tag). `residual is None`
+    inside a layer called with a tensor then takes the branch that runs."""
     return (
         isinstance(value, TensorVal)
         and not value.maybe_none
         and not value.grad_of
         and bool(value.sids)
-        and not _assumed(value)
+        and not any(sid and isinstance(sid[0], str) for sid in value.sids)
     )
 
 
