@@ -7,7 +7,7 @@ import ast
 from dataclasses import dataclass, field
 
 from .findings import Span
-from .values import FuncVal, Sid, Value
+from .values import FuncVal, SaveKey, Sid, Tri, Value
 
 
 @dataclass
@@ -21,6 +21,9 @@ class Frame:
     call_span: Span | None = None  # where this inlined activation was called from
     call_stmt: ast.stmt | None = None
     arg_sids: frozenset[Sid] = frozenset()  # storages the caller passed in
+    # in-place writes to those storages: (storage, saves its graph now runs back through,
+    # requires_grad after), handed to the caller's names for the same tensor on return
+    arg_writes: list[tuple[frozenset[Sid], frozenset[SaveKey], Tri]] = field(default_factory=list)
     closure: dict[str, Value] | None = None  # the enclosing function's variables
     building: bool = False  # given a config dict in the script's flow (see config_dicts.py)
 

@@ -28,6 +28,7 @@ from ..values import (
     TupleVal,
     Value,
     saves_from,
+    union_deps,
 )
 from .base import InterpreterBase
 from .config_dicts import carries_config, reentered, too_many_frames
@@ -480,8 +481,31 @@ class Calls(InterpreterBase):
             self.call_stack.pop()
             self.current_stmt = frame.call_stmt
         state.continue_from(out_state)
+        if frame.arg_writes:
+            self._hand_back_arg_writes(frame, state)
         results = [v for v, _ in frame.returns]
         return _join_all(results) if results else ConstVal(None)
+
+    def _hand_back_arg_writes(self, frame: Frame, state: State) -> None:
+        """The callee wrote a tensor the caller passed in place (`t.div_(t.norm())` in a
+        helper): the caller's names holding that tensor now run back through the write's
+        backward and what it saved, as the callee's name does. A caller that got the tensor
+        from its own caller hands the write on when it returns."""
+        outer = self.frames[-1] if self.frames else None
+        for sids, deps, rg in frame.arg_writes:
+            for name, value in list(state.env.items()):
+                if (
+                    isinstance(value, TensorVal)
+                    and value.sids
+                    and value.sids <= sids
+                    and not value.may_alias
+                    and (rg > value.rg or not deps <= value.deps)
+                ):
+                    state.env[name] = value.with_(
+                        deps=union_deps(value.deps, deps), rg=value.rg | rg
+                    )
+            if outer is not None and sids & outer.arg_sids:
+                outer.arg_writes.append((sids, deps, rg))
 
     def _opaque_call(
         self,

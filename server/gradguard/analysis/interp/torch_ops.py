@@ -378,6 +378,13 @@ class TorchOps(InterpreterBase):
             and node is not None
         ):
             new = self._record_inplace_saves(row, target, tensors, new, node, mut, state)
+        if (
+            mut.caller_visible
+            and not target.may_alias
+            and (new.rg > target.rg or not new.deps <= target.deps)
+        ):
+            # the caller's names for this tensor run back through this write too
+            self.frames[-1].arg_writes.append((target.sids, new.deps, new.rg))
         return new
 
     def _record_inplace_saves(
