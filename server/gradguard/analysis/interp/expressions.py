@@ -256,19 +256,27 @@ class Expressions(InterpreterBase):
         return TensorVal(sids=frozenset({sid}), rg=Tri.MAYBE, deps=frozenset({key}))
 
     def eval_fstring(self, node: ast.JoinedStr, state: State, stmt: ast.stmt) -> Value:
-        """f"Conv{dim}d" with known parts is a constant (layer names built from config)."""
-        parts: list[str] = []
+        """f"Conv{dim}d" with known parts is a constant (layer names built from config). Every
+        replacement field runs, known or not: a log line's f"{normalise_(h):.3f}" calls the
+        helper, and its writes happen there."""
+        parts: list[str] | None = []
         for value in node.values:
             if isinstance(value, ast.Constant):
-                parts.append(str(value.value))
-            elif isinstance(value, ast.FormattedValue) and value.format_spec is None:
-                inner = self.eval(value.value, state, stmt)
-                if not isinstance(inner, ConstVal) or value.conversion != -1:
-                    return UNKNOWN
-                parts.append(str(inner.value))
+                if parts is not None:
+                    parts.append(str(value.value))
+                continue
+            if not isinstance(value, ast.FormattedValue):
+                parts = None
+                continue
+            inner = self.eval(value.value, state, stmt)
+            if value.format_spec is not None:
+                self.eval(value.format_spec, state, stmt)
+            known = isinstance(inner, ConstVal) and value.conversion == -1
+            if parts is not None and known and value.format_spec is None:
+                parts.append(str(inner.value))  # type: ignore[union-attr]
             else:
-                return UNKNOWN
-        return ConstVal("".join(parts))
+                parts = None
+        return UNKNOWN if parts is None else ConstVal("".join(parts))
 
     def _map(
         self, fn: FuncVal | TorchFnVal, iterable: Value, node: ast.Call, state: State
