@@ -1,4 +1,4 @@
-# case: the helper rescales in place a clone the caller made, and the caller backwards through its own tensor, which the division never touched: runs
+# case: the helper rescales in place a detached copy the caller made (for logging), and the caller backwards through its own tensor, which the division never touched: runs
 import torch
 
 
@@ -11,6 +11,6 @@ def unit_(t):
 torch.manual_seed(0)
 w = torch.randn(4, requires_grad=True)
 h = w * 2.0
-u = unit_(h.clone())
+u = unit_(h.detach().clone())
 h.sum().backward()
 print(float(u.sum()))
