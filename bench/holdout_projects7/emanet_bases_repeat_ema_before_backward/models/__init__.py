@@ -1,0 +1,3 @@
+from .network import EMANet
+
+__all__ = ["EMANet"]

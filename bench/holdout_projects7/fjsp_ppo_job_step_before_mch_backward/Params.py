@@ -1,0 +1,15 @@
+import argparse
+
+parser = argparse.ArgumentParser(description="Arguments for ppo_jssp")
+parser.add_argument("--device", type=str, default="cpu")
+parser.add_argument("--n_j", type=int, default=3)
+parser.add_argument("--n_m", type=int, default=2)
+parser.add_argument("--input_dim", type=int, default=2)
+parser.add_argument("--hidden_dim", type=int, default=8)
+parser.add_argument("--batch_size", type=int, default=2)
+parser.add_argument("--k_epochs", type=int, default=1)
+parser.add_argument("--lr", type=float, default=1e-3)
+parser.add_argument("--gamma", type=float, default=1.0)
+parser.add_argument("--eps_clip", type=float, default=0.2)
+parser.add_argument("--decayflag", type=bool, default=False)
+configs = parser.parse_args([])

@@ -1,0 +1,3 @@
+from .tiny_lm import TinyCausalLM
+
+__all__ = ["TinyCausalLM"]

@@ -1,0 +1,3 @@
+from .misc_models import MLP, ListOfModels
+
+__all__ = ["MLP", "ListOfModels"]

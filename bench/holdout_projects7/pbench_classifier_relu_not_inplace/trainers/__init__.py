@@ -1,0 +1,3 @@
+from .train_with_classifier import TrainWithClassifier
+
+__all__ = ["TrainWithClassifier"]

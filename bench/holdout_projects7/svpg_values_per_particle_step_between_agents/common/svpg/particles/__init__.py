@@ -1,0 +1,3 @@
+from .svpg_particle import SVPGParticle
+
+__all__ = ["SVPGParticle"]
