@@ -15,8 +15,9 @@ comprehensions.py; dicts as configs and registries: config_dicts.py, registries.
 of dicts: dict_keys.py; dicts of unknown keys: keyed_maps.py; class-level attributes:
 class_attrs.py; an enum member's `.value`: enum_members.py; `max`/`min` of known values:
 builtin_folds.py; modules named by constant strings: dynamic_imports.py), calls are inlined
-(calls.py; calls of a `functools.partial`: partials.py; user `torch.optim.Optimizer` subclasses:
-optimizer_bases.py; what `*args`, `**kwargs` and defaults hold: call_arguments.py), torch ops
+(calls.py; generator functions, run where they are consumed: generators.py; calls of a
+`functools.partial`: partials.py; user `torch.optim.Optimizer` subclasses: optimizer_bases.py;
+what `*args`, `**kwargs` and defaults hold: call_arguments.py), torch ops
 save and write tensors (torch_ops.py; overloads that keep other tensors than their op's row:
 op_overloads.py; tensors moved under inference mode: inference_moves.py), torch.nn modules are
 built and called (nn_modules.py; user classes deriving from a layer: layer_bases.py), and the
@@ -38,6 +39,7 @@ from .interp.dict_keys import DictKeys
 from .interp.dynamic_imports import DynamicImports
 from .interp.enum_members import EnumMembers
 from .interp.expressions import Expressions
+from .interp.generators import Generators
 from .interp.inference_moves import InferenceMoves
 from .interp.keyed_maps import KeyedMaps
 from .interp.layer_bases import LayerBases
@@ -73,6 +75,7 @@ __all__ = [
 
 
 class Interpreter(
+    Generators,
     Units,
     LoopPeeling,
     ConfigDicts,

@@ -319,6 +319,26 @@ class MapVal:
     value: Value
 
 
+@dataclass(eq=False)
+class GenVal:
+    """A generator object: a call of a function whose body yields (`blocks(dim)`), not run
+    yet. Iterating it runs the body (interp/generators.py); what it yielded is kept here."""
+
+    func: FuncVal
+    args: list[Value]
+    kwargs: dict[str, Value]
+    node: ast.AST  # the call that made it
+    self_obj: ModuleObj | None = None
+    scope: object = None  # the module whose code made the call (a `modules.ModuleScope`)
+    # what a run found: the yielded values known one by one, in order, then (`rest`) the join
+    # of those whose number or place is not known; `ran`: the body ran to its end
+    items: list[Value] = field(default_factory=list)
+    rest: Value | None = None
+    ran: bool = False
+    taken: int = 0  # values `next(gen)` has handed out
+    serial: int = field(default_factory=next_serial, repr=False)
+
+
 class _Unknown:
     _instance: _Unknown | None = None
 
@@ -353,6 +373,7 @@ Value = Union[  # noqa: UP007 - a runtime alias: `|` of forward references is no
     ModuleNsVal,
     PartialVal,
     MapVal,
+    GenVal,
     _Unknown,
 ]
 

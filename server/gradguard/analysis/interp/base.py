@@ -39,6 +39,7 @@ from ..values import (
     Tri,
     Value,
 )
+from .loop_exits import LoopExits
 
 
 class InterpreterBase(ABC):
@@ -86,10 +87,23 @@ class InterpreterBase(ABC):
         self.facts: ModuleFacts | None = None
         self.recorder: UnitRecorder | None = None
         self._module_entered: set[int] | None = None
+        # how many regions that run code on a guessed path are open (a branch whose test is
+        # not known, a loop's rounds to its fixed point, exception handlers): a generator's
+        # `yield` in one is not known to give the next value (see generators.py)
+        self.path_guesses = 0
 
     @property
     def frame(self) -> Frame:
         return self.frames[-1]
+
+    @contextmanager
+    def guessed_paths(self) -> Iterator[None]:
+        """Code run here may or may not run, or may run a number of times not known."""
+        self.path_guesses += 1
+        try:
+            yield
+        finally:
+            self.path_guesses -= 1
 
     _current_class: ClassVal | None = None
 
@@ -301,6 +315,26 @@ class InterpreterBase(ABC):
 
     @abstractmethod
     def element_of(self, iterable: Value, node: ast.expr, state: State) -> Value: ...
+
+    @abstractmethod
+    def drained(self, value: Value, node: ast.AST, state: State) -> Value: ...
+
+    @abstractmethod
+    def unpack(self, value: Value, n: int, node: ast.AST, state: State) -> list[Value]: ...
+
+    @abstractmethod
+    def generator_step(
+        self, name: str, args: list[Value], node: ast.Call, state: State
+    ) -> Value: ...
+
+    @property
+    @abstractmethod
+    def loop_exit_stack(self) -> list[LoopExits]: ...
+
+    @abstractmethod
+    def eval_yield(
+        self, node: ast.Yield | ast.YieldFrom, state: State, stmt: ast.stmt
+    ) -> Value: ...
 
     @abstractmethod
     def eval(self, node: ast.expr | None, state: State, stmt: ast.stmt) -> Value: ...

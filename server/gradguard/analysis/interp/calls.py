@@ -18,6 +18,7 @@ from ..values import (
     CtxVal,
     DictVal,
     FuncVal,
+    GenVal,
     ListObj,
     ModuleObj,
     PartialVal,
@@ -32,6 +33,7 @@ from ..values import (
 )
 from .base import InterpreterBase
 from .config_dicts import carries_config, reentered, too_many_frames
+from .generators import GENERATOR_STEPS, ITERATING_BUILTINS
 from .helpers import (
     _add_children,
     _class_and_bases,
@@ -143,6 +145,10 @@ class Calls(InterpreterBase):
             return self.call_partial(callee, node, state, stmt)
         args, kwargs = self._eval_args(node, state, stmt)
         name = func.id if isinstance(func, ast.Name) else ""
+        if name in GENERATOR_STEPS and args and isinstance(args[0], GenVal):
+            return self.generator_step(name, args, node, state)  # next(gen), list(gen), ...
+        if name in ITERATING_BUILTINS:  # `sum(gen)`, `zip(g1, g2)`: generators run here
+            args = [self.drained(a, node, state) for a in args]
         if name == "dict" and not args and not any(k.arg is None for k in node.keywords):
             # `losses = dict()` / `dict(d=loss_d, g=loss_g)`: a dict whose keys are known
             return DictVal(tuple(kwargs.items()))
@@ -291,7 +297,7 @@ class Calls(InterpreterBase):
     ) -> list[Value] | SeqVal:
         """`*xs`: its items where they are known (a tuple, a ModuleList, a list of layers),
         else a sequence of its (joined) element."""
-        inner = self.eval(node.value, state, stmt)
+        inner = self.drained(self.eval(node.value, state, stmt), node, state)
         if isinstance(inner, TupleVal):
             return list(inner.items)
         if isinstance(inner, ModuleObj) and inner.children and not inner.repeated:

@@ -35,7 +35,7 @@ class Comprehensions(InterpreterBase):
         if gen.is_async:
             return None
         probe = state.copy()
-        items = _known_items(self.eval(gen.iter, probe, stmt))
+        items = _known_items(self.drained(self.eval(gen.iter, probe, stmt), gen.iter, probe))
         if items is None and isinstance(node.elt, (ast.Name, ast.Constant, ast.Attribute)):
             # `[options for _ in range(n_layers - 1)]`: a value repeated a known number of times
             numbers = range_values(gen.iter, probe, self.eval_quiet)

@@ -191,8 +191,9 @@ class Expressions(InterpreterBase):
             if truth is False:
                 return self.eval(node.orelse, state, stmt)
             a_state, b_state = state.copy(), state.copy()
-            a = self.eval(node.body, a_state, stmt)
-            b = self.eval(node.orelse, b_state, stmt)
+            with self.guessed_paths():
+                a = self.eval(node.body, a_state, stmt)
+                b = self.eval(node.orelse, b_state, stmt)
             merged = join_states(a_state, b_state)
             state.env, state.saves, state.multi_dirty = merged.env, merged.saves, merged.multi_dirty
             return join_values(a, b)
@@ -221,6 +222,8 @@ class Expressions(InterpreterBase):
             return UNKNOWN
         if isinstance(node, ast.DictComp):  # `{k: build(v) for k, v in cfg.items()}`
             return self.eval_dict_comp(node, state, stmt)
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return self.eval_yield(node, state, stmt)
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.expr):
                 self.eval(child, state, stmt)

@@ -10,6 +10,8 @@ MODULE_FLOW_DEPTH = 4
 # calls into another module from a function analysed on its own (see _invoke)
 FOREIGN_STANDALONE_DEPTH = 1
 MAX_LOOP_ROUNDS = 4
+# the values a generator yields that are kept one by one, in order (past them: joined)
+MAX_GENERATOR_ITEMS = 64
 STATEMENT_BUDGET = 60_000
 MODULE_STATEMENT_BUDGET = 400_000  # the imported modules' top levels, together
 # a dict grown past this is no longer tracked key by key (a registry of a whole model zoo)

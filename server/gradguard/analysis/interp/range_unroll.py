@@ -2,9 +2,10 @@
 builds names from its index, or branches on it, is run once per index with the index known:
 the names (`f"fc{i}"`, `"conv" + str(i)` in `setattr`, `add_module`, `getattr`) then name the
 layer each round registers or calls, instead of an unknown one after the first round, and
-`if i == 0:` builds the first level apart from the others. A loop of one round is run once (its
-fixed point would join a list it grows with the list as it was). Other counted loops keep their
-fixed point (unrolling them would cost time and tell nothing more)."""
+`if i == 0:` builds the first level apart from the others; a generator's loop that yields is
+run once per index too (its values are then known one by one). A loop of one round is run once
+(its fixed point would join a list it grows with the list as it was). Other counted loops keep
+their fixed point (unrolling them would cost time and tell nothing more)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from collections.abc import Callable
 
 from ..state import State
 from ..values import ConstVal, Value
+from .generators import yields_in
 from .loop_bounds import indexes_by, known_int
 
 # more rounds than this are left to the loop's fixed point
@@ -72,7 +74,10 @@ def _unrolls(loop: ast.For | ast.AsyncFor) -> bool:
     if found is None:
         index = loop.target.id if isinstance(loop.target, ast.Name) else ""
         found = not _leaves_early(loop) and (
-            _names_from_index(loop, index) or _tests_index(loop, index) or indexes_by(loop, index)
+            _names_from_index(loop, index)
+            or _tests_index(loop, index)
+            or indexes_by(loop, index)
+            or yields_in(loop)  # a generator's values, one per round (generators.py)
         )
         _UNROLLS[loop] = found
     return found

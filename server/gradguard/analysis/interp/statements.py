@@ -145,7 +145,8 @@ class Statements(InterpreterBase):
             self.eval(stmt.test, state, stmt)
         elif isinstance(stmt, ast.Match):
             self.eval(stmt.subject, state, stmt)
-            outs = [self.exec_block(case.body, state.copy()) for case in stmt.cases]
+            with self.guessed_paths():
+                outs = [self.exec_block(case.body, state.copy()) for case in stmt.cases]
             result = state
             for out in outs:
                 result = join_states(result, out)
@@ -255,12 +256,13 @@ class Statements(InterpreterBase):
                 if isinstance(held, TensorVal) and held.maybe_none:  # the other: the tensor
                     not_none = other_state if none_branch_is_then else then_state
                     not_none.env[name] = held.with_(maybe_none=False)
-        then = self.exec_block(stmt.body, then_state)
-        other = self.exec_block(stmt.orelse, other_state)
+        with self.guessed_paths():
+            then = self.exec_block(stmt.body, then_state)
+            other = self.exec_block(stmt.orelse, other_state)
         return join_states(then, other)
 
     def exec_for(self, stmt: ast.For | ast.AsyncFor, state: State) -> State:
-        iterable = self.eval(stmt.iter, state, stmt)
+        iterable = self.drained(self.eval(stmt.iter, state, stmt), stmt.iter, state)
         unrolled: list[Value] | None = None
         if isinstance(iterable, ModuleObj) and iterable.children and len(iterable.children) <= 32:
             unrolled = list(iterable.children)  # each layer is known
@@ -330,7 +332,8 @@ class Statements(InterpreterBase):
         head = state
         fresh_from = next_serial()
         for round_ in range(MAX_LOOP_ROUNDS):
-            out = body(head.copy())
+            with self.guessed_paths():
+                out = body(head.copy())
             out.alive = True
             nxt = join_states(head, out)
             if nxt.same_as(head, fresh_from):
@@ -375,7 +378,8 @@ class Statements(InterpreterBase):
             h_state.alive = True
             if handler.name:
                 h_state.env[handler.name] = UNKNOWN
-            outs.append(self.exec_block(handler.body, h_state))
+            with self.guessed_paths():
+                outs.append(self.exec_block(handler.body, h_state))
         result = outs[0]
         for out in outs[1:]:
             result = join_states(result, out)
@@ -476,7 +480,7 @@ class Statements(InterpreterBase):
     ) -> None:
         """`layers += [nn.Linear(a, b), nn.ReLU(True)]`: the list holds the new items too (as
         `layers.extend(...)`); a list literal grows into a tracked list."""
-        value = self.eval(stmt.value, state, stmt)
+        value = self.drained(self.eval(stmt.value, state, stmt), stmt.value, state)
         if isinstance(lst, TupleVal):
             grown = ListObj()
             for item in lst.items:
