@@ -398,7 +398,7 @@ class Detector:
             sids = frozenset(s for rec in state.saves.values() if rec.param for s in rec.sids)
         else:
             sids = opt.params
-        state.touch(sids, mut)
+        state.touch(sids - state.grads_none, mut)  # a parameter whose `.grad` is None: skipped
 
     # ------------------------------------------------------------------ uses, saves, backward
 

@@ -85,6 +85,9 @@ class SaveRecord:
     node: ast.AST | None = field(default=None, compare=False, hash=False)
     arg_node: ast.AST | None = field(default=None, compare=False, hash=False)
     chain: CallChain = field(default=(), compare=False, hash=False)
+    # the parameters among the op's inputs: a backward through the op fills their `.grad`
+    # (a layer called on an input that needs no grad saves the input, not its weight)
+    fills: frozenset[Sid] = field(default=frozenset(), compare=False, hash=False)
     # the serial of the latest in-place write to it (-1: none seen): a tensor whose saves were
     # all recorded later (`TensorVal.deps_from`) did not see it, whatever earlier generation
     # of the site the record also stands for
@@ -123,6 +126,9 @@ class State:
     # change neither, and a join of two states that still share them is free
     saves_owned: bool = True
     allocated_owned: bool = True
+    # parameters whose `.grad` is surely None: `zero_grad()` (set_to_none, the default) set it
+    # so and no backward since can have reached them; `optimizer.step()` skips them
+    grads_none: frozenset[Sid] = frozenset()
 
     def own_saves(self) -> dict[SaveKey, SaveRecord]:
         """What is saved, safe to write to (copied first if another state shares it)."""
@@ -161,6 +167,7 @@ class State:
             heap_owned=False,
             saves_owned=False,
             allocated_owned=False,
+            grads_none=self.grads_none,
         )
 
     def sharing_flow(self) -> State:
@@ -179,6 +186,7 @@ class State:
             allocated=self.allocated,
             saves_owned=self.saves_owned,
             allocated_owned=self.allocated_owned,
+            grads_none=self.grads_none,
         )
 
     def continue_from(self, out: State) -> None:
@@ -191,6 +199,7 @@ class State:
         self.multi_dirty = out.multi_dirty
         self.heap = out.heap
         self.heap_owned = out.heap_owned
+        self.grads_none = out.grads_none
 
     def same_as(self, other: State, fresh_from: int | None = None) -> bool:
         """Equal flows. With `fresh_from` (a serial), the attributes of objects made since are
@@ -204,6 +213,7 @@ class State:
             and self.grad == other.grad
             and self.multi_dirty == other.multi_dirty
             and self.alive == other.alive
+            and self.grads_none == other.grads_none
             and (
                 self.heap is other.heap
                 or self.heap == other.heap
@@ -226,6 +236,25 @@ class State:
             for name in mine.keys() | theirs.keys()
             if name not in mine or name not in theirs or mine[name] != theirs[name]
         }
+
+    def grads_set_by_backward(self, deps: frozenset[SaveKey]) -> None:
+        """A backward through a graph with these saves fills the `.grad` of the parameters it
+        reaches: those its ops saved or took as inputs (a layer called on an input that needs
+        no grad saves only the input, yet fills its weight's `.grad`). A graph of which
+        nothing is known may reach any."""
+        if not self.grads_none:
+            return
+        if not deps:
+            self.grads_none = frozenset()
+            return
+        reached: set[Sid] = set()
+        for key in deps:
+            rec = self.saves.get(key)
+            if rec is not None:
+                reached.update(rec.fills)
+                if rec.param:
+                    reached.update(rec.sids)
+        self.grads_none = self.grads_none - reached
 
     def touch(self, sids: frozenset[Sid], mutation: Mutation) -> None:
         """Bump the version counter of `sids`: every live save of them turns dirty."""
@@ -288,6 +317,7 @@ def join_states(a: State, b: State) -> State:
         heap_owned=not shared,
         saves_owned=not shared_saves,
         allocated_owned=not shared_allocated,
+        grads_none=a.grads_none & b.grads_none,
     )
 
 

@@ -70,6 +70,8 @@ class InterpreterBase(ABC):
         self.caller_states: list[State] = []  # the states of the inlined calls' callers
         self.jedi: object | None = None
         self.current_stmt: ast.stmt | None = None
+        # `.backward()` calls run on a tensor we know: their reach is followed (grads_none)
+        self.modelled_backwards: set[ast.AST] = set()
         self.module_call: ast.AST | None = None  # outermost call of a torch.nn container
         self.module_call_span: Span | None = None
         self.attr_writes: list[int] = []  # serials of module objects given attributes
@@ -193,6 +195,7 @@ class InterpreterBase(ABC):
         arg_node: ast.AST | None = None,
         param: bool = False,
         clonable: bool = True,
+        fills: frozenset[Sid] = frozenset(),
     ) -> None: ...
 
     @abstractmethod

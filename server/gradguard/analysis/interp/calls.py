@@ -58,6 +58,18 @@ from .registries import builtin_isinstance
 
 class Calls(InterpreterBase):
     def eval_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        result = self._eval_call(node, state, stmt)
+        func = node.func
+        if (
+            state.grads_none
+            and isinstance(func, ast.Attribute)
+            and "backward" in func.attr.lower()
+            and node not in self.modelled_backwards
+        ):  # `accelerator.backward(loss)`, `self.manual_backward(loss)`: gradients filled
+            state.grads_none = frozenset()
+        return result
+
+    def _eval_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
         func = node.func
         qual = self.imports.qualify(func)
         if qual is not None and self._is_torch_or_known(qual):
@@ -415,7 +427,9 @@ class Calls(InterpreterBase):
             self.flow_calls.setdefault(id(func.node), set()).add(state.grad)
 
         def free(f: FuncVal) -> bool:
-            return isinstance(f.node, ast.Lambda) or (from_module and _is_constructor(f))
+            return isinstance(f.node, ast.Lambda) or (
+                from_module and (_is_constructor(f) or _is_forward(f))
+            )
 
         # nor do calls given a config dict (`build_from_cfg(cfg, BACKBONES)`): a registry
         # builds the model from nested configs, re-entering its builder once per level
@@ -454,6 +468,7 @@ class Calls(InterpreterBase):
             call_stmt=self.current_stmt,
             closure=func.closure,
             building=building,
+            unpacked_into=self._unpacked_into(node),
         )
         frame.arg_sids = frozenset(
             sid
@@ -490,7 +505,23 @@ class Calls(InterpreterBase):
         if frame.arg_writes:
             self._hand_back_arg_writes(frame, state)
         results = [v for v, _ in frame.returns]
+        if frame.unpacked_into is not None:
+            results = _fitting_unpack(results, frame.unpacked_into)
         return _join_all(results) if results else ConstVal(None)
+
+    def _unpacked_into(self, node: ast.AST) -> int | None:
+        """How many names the call's result is unpacked into, where the statement running it
+        says so: `a, b = f(x)`, or `return f(x)` in a function whose own result is."""
+        stmt = self.current_stmt
+        if isinstance(stmt, ast.Assign) and stmt.value is node and len(stmt.targets) == 1:
+            target = stmt.targets[0]
+            if isinstance(target, (ast.Tuple, ast.List)) and not any(
+                isinstance(e, ast.Starred) for e in target.elts
+            ):
+                return len(target.elts)
+        if isinstance(stmt, ast.Return) and stmt.value is node and self.frames:
+            return self.frames[-1].unpacked_into
+        return None
 
     def _hand_back_arg_writes(self, frame: Frame, state: State) -> None:
         """The callee wrote a tensor the caller passed in place (`t.div_(t.norm())` in a
@@ -523,7 +554,9 @@ class Calls(InterpreterBase):
     ) -> Value:
         """A function of this file called too deep to follow: what it saves is unknown, but its
         result is taken to be computed from its tensor arguments (and its module's parameters),
-        so a backward through it still reaches what they depend on."""
+        so a backward through it still reaches what they depend on. It may run a backward:
+        no parameter's `.grad` is surely None after it."""
+        state.grads_none = frozenset()
         tensors = [
             t for a in [*args, *kwargs.values()] for t in _flatten(a) if isinstance(t, TensorVal)
         ]
@@ -728,3 +761,35 @@ def _first_arg(call: ast.Call) -> ast.expr:
     """The first positional argument, or the call itself when it is spread (`list(*xs)`)."""
     first = call.args[0] if call.args else call
     return call if isinstance(first, ast.Starred) else first
+
+
+def _is_forward(func: FuncVal) -> bool:
+    """A user nn.Module's `forward`: in the script's flow, a model runs its submodules' forwards
+    as deep as its module tree, which its constructors built (and the frame cap bounds); the
+    call chain that reaches the model (`main` -> `trainer.train` -> `step` -> `select_action`)
+    is what the call depth limits. What a forward saves is what a later write or optimizer
+    step invalidates."""
+    owner = func.owner
+    return owner is not None and owner.is_module and getattr(func.node, "name", "") == "forward"
+
+
+def _fitting_unpack(results: list[Value], count: int) -> list[Value]:
+    """The returned values a caller unpacking `count` names can have got: a function that
+    returns `(loss, aux)` in training and the bare prediction otherwise (`if self.training and
+    target is not None:`) gave the caller, who unpacks two names, the pair. A tensor, None or a
+    tuple of another length would not unpack (the tensor only by its first dimension, which
+    code returning a pair on another path does not mean); unknown values may fit. None fitting:
+    all of them, as before."""
+    fitting = [v for v in results if _may_unpack_into(v, count)]
+    return fitting if fitting else results
+
+
+def _may_unpack_into(value: Value, count: int) -> bool:
+    if isinstance(value, TupleVal):
+        return len(value.items) == count
+    if isinstance(value, ListObj):
+        return not value.ordered or len(value.items) == count
+    if isinstance(value, ConstVal):
+        held = value.value
+        return isinstance(held, (tuple, list, str)) and len(held) == count
+    return not isinstance(value, (TensorVal, DictVal, ModuleObj, FuncVal, ClassVal))

@@ -36,8 +36,12 @@ class Comprehensions(InterpreterBase):
             return None
         probe = state.copy()
         items = _known_items(self.drained(self.eval(gen.iter, probe, stmt), gen.iter, probe))
-        if items is None and isinstance(node.elt, (ast.Name, ast.Constant, ast.Attribute)):
-            # `[options for _ in range(n_layers - 1)]`: a value repeated a known number of times
+        if items is None and (
+            isinstance(node.elt, (ast.Name, ast.Constant, ast.Attribute))
+            or _fresh_display(node.elt)
+        ):
+            # `[options for _ in range(n_layers - 1)]`: a value repeated a known number of times;
+            # `[[] for _ in range(n_agents)]`: a new empty list each (one per agent, not shared)
             numbers = range_values(gen.iter, probe, self.eval_quiet)
             if numbers is not None and 0 < len(numbers) <= MAX_REPEATED:
                 items = [ConstVal(i) for i in numbers]
@@ -64,3 +68,12 @@ class Comprehensions(InterpreterBase):
                 self.call_stack.pop()
         state.continue_from(inner)  # what the elements saved and wrote; not their names
         return TupleVal(tuple(out))
+
+
+def _fresh_display(node: ast.expr) -> bool:
+    """An empty list, dict or set display: each evaluation makes a new object."""
+    if isinstance(node, (ast.List, ast.Set)):
+        return not node.elts
+    if isinstance(node, ast.Dict):
+        return not node.keys
+    return False

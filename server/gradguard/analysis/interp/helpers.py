@@ -55,6 +55,9 @@ def _known_items(value: Value) -> list[Value] | None:
         return list(value.children)
     if isinstance(value, TupleVal) and 0 < len(value.items) <= 16:
         return list(value.items)
+    if isinstance(value, DictVal) and 0 < len(value.items) <= 16:
+        # iterating a dict gives its keys (`{k: 0 for k in self.loss_funcs}`)
+        return [ConstVal(key) for key, _ in value.items]
     return None
 
 

@@ -23,6 +23,7 @@ from ..values import (
     OptimizerVal,
     Origin,
     SeqVal,
+    Sid,
     TensorVal,
     Tri,
     TupleVal,
@@ -163,9 +164,18 @@ class NnModules(InterpreterBase):
             since = 0 if obj.deps else saves_from(*tensors)
             return self.fresh_tensor(node, rg, state, deps=deps, origin_op=bm.name, deps_from=since)
         if isinstance(obj, OptimizerVal):
-            self._eval_args(node, state, stmt)
+            args, kwargs = self._eval_args(node, state, stmt)
             if bm.name == "step":
                 self.det.on_optimizer_step(obj, node, stmt, state)
+            elif bm.name == "zero_grad":
+                known = obj.params
+                if known is None:  # every parameter we know of: those saved so far
+                    known = frozenset(
+                        sid
+                        for rec in state.saves.values()
+                        for sid in (*rec.fills, *(rec.sids if rec.param else ()))
+                    )
+                _grads_to_none(state, known, args, kwargs)
             return UNKNOWN
         if isinstance(obj, NumpyVal):
             self._eval_args(node, state, stmt)
@@ -176,9 +186,13 @@ class NnModules(InterpreterBase):
         if isinstance(obj, ModuleObj):
             if obj.cls is not None and bm.name in obj.cls.methods:
                 return self.call_function(obj.cls.methods[bm.name], node, state, stmt, self_obj=obj)
-            args, _ = self._eval_args(node, state, stmt)
+            args, kwargs = self._eval_args(node, state, stmt)
             if bm.name == "forward":
                 return self._call_module_with(obj, args, node, state, stmt)
+            if bm.name == "zero_grad":
+                sids = frozenset(sid for p in obj.parameters() for sid in p.sids)
+                _grads_to_none(state, sids, args, kwargs)
+                return ConstVal(None)
             if bm.name in ("parameters", "named_parameters"):
                 params = obj.parameters() or self._opaque_params(obj)
                 elem: Value = _join_all(list(params)) if params else UNKNOWN
@@ -598,6 +612,12 @@ class NnModules(InterpreterBase):
         keys = set()
         site = next(iter(out.sids))
         certain = out.rg == Tri.YES and state.grad == Tri.YES
+        fills = frozenset(
+            sid
+            for pname in spec.params
+            if isinstance(p := self.get_attr(mod, pname, state), TensorVal) and p.param
+            for sid in p.sids
+        )
         for name, tensor, what, is_param, sure in saved:
             key = (*site, name)
             self._record_save(
@@ -610,6 +630,7 @@ class NnModules(InterpreterBase):
                 certain and sure,
                 param=is_param,
                 clonable=False,
+                fills=fills,
             )
             keys.add(key)
         return plus_saves(out, keys) if keys else out
@@ -639,3 +660,15 @@ def _one_way_output(mod: ModuleObj) -> Tri:
 def _second(pair: Value) -> Value:
     """The module of a (name, module) pair."""
     return pair.items[1] if isinstance(pair, TupleVal) and len(pair.items) == 2 else UNKNOWN
+
+
+def _grads_to_none(
+    state: State, sids: frozenset[Sid], args: list[Value], kwargs: dict[str, Value]
+) -> None:
+    """`zero_grad()`: with `set_to_none` (the default since torch 2.0) the `.grad` of every
+    parameter it covers is None, and `optimizer.step()` leaves those parameters alone until a
+    backward fills it; `set_to_none=False` zeroes existing gradients (a step still moves them)
+    and leaves None ones None."""
+    flag = args[0] if args else kwargs.get("set_to_none", ConstVal(True))
+    if isinstance(flag, ConstVal) and flag.value is True:
+        state.grads_none = state.grads_none | sids

@@ -78,6 +78,7 @@ def _unrolls(loop: ast.For | ast.AsyncFor) -> bool:
             or _tests_index(loop, index)
             or indexes_by(loop, index)
             or yields_in(loop)  # a generator's values, one per round (generators.py)
+            or _collects(loop)
         )
         _UNROLLS[loop] = found
     return found
@@ -113,6 +114,22 @@ def _names_from_index(loop: ast.For | ast.AsyncFor, index: str) -> bool:
                 if any(isinstance(n, ast.Name) and n.id == index for n in ast.walk(part)):
                     return True
     return False
+
+
+def _collects(loop: ast.For | ast.AsyncFor) -> bool:
+    """Does the body add to a list each round (`self.particles.append(policy)`)? A loop
+    building one agent, model or optimizer per round (an ensemble, SVPG's particles) keeps
+    each apart: run to a fixed point, the rounds' objects would be one, and the second agent's
+    optimizer would step the first agent's weights."""
+    return any(
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "append"
+        and isinstance(node.func.value, (ast.Name, ast.Attribute))
+        and len(node.args) == 1
+        for stmt in loop.body
+        for node in ast.walk(stmt)
+    )
 
 
 def _tests_index(loop: ast.For | ast.AsyncFor, index: str) -> bool:

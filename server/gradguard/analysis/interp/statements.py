@@ -268,6 +268,8 @@ class Statements(InterpreterBase):
             unrolled = list(iterable.children)  # each layer is known
         elif isinstance(iterable, TupleVal) and 0 < len(iterable.items) <= 16:
             unrolled = list(iterable.items)  # `for f in (a, b):` each element is known
+        elif isinstance(iterable, DictVal) and 0 < len(iterable.items) <= 16:
+            unrolled = [ConstVal(key) for key, _ in iterable.items]  # `for k in losses:` its keys
         elif (
             isinstance(iterable, TupleVal)
             and len(iterable.items) <= 64
@@ -334,9 +336,12 @@ class Statements(InterpreterBase):
         for round_ in range(MAX_LOOP_ROUNDS):
             with self.guessed_paths():
                 out = body(head.copy())
+            # every path of the round left the loop (`return`, `raise`, `break` at the end of
+            # the body): no second round starts; what the round did still counts after it
+            ended = not out.alive
             out.alive = True
             nxt = join_states(head, out)
-            if nxt.same_as(head, fresh_from):
+            if ended or nxt.same_as(head, fresh_from):
                 return nxt
             if round_ == 0:
                 changed = nxt.names_changed_from(head, fresh_from)
@@ -424,6 +429,10 @@ class Statements(InterpreterBase):
                 self.set_attr(obj, target.attr, value, state)
             elif key:
                 state.env[key] = value
+            if target.attr == "grad":  # `p.grad = g`: a step moves it again
+                state.grads_none = (
+                    state.grads_none - obj.sids if isinstance(obj, TensorVal) else frozenset()
+                )
             if isinstance(obj, TensorVal) and target.attr == "data":
                 self.det.on_data_assign(obj, target, stmt, state)
             elif isinstance(obj, TensorVal) and target.attr == "requires_grad":

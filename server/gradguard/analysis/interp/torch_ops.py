@@ -96,6 +96,8 @@ class TorchOps(InterpreterBase):
             roots = args[:1] or [kwargs.get("outputs", kwargs.get("tensors", UNKNOWN))]
             for root in _flatten(roots[0]):
                 if isinstance(root, TensorVal):
+                    if not qual.endswith("grad"):  # `autograd.grad` fills no `.grad`
+                        state.grads_set_by_backward(root.deps)
                     self.det.on_backward(root, node, stmt, state)
             return SeqVal(UNKNOWN) if qual.endswith("grad") else UNKNOWN
         if qual in api.LAYERS or qual in api.CONTAINERS or _is_nn_class(qual):
@@ -195,6 +197,8 @@ class TorchOps(InterpreterBase):
         args: list[Value] = [self.eval(a, state, stmt) for a in call_args]
         kwargs = {kw.arg: self.eval(kw.value, state, stmt) for kw in node.keywords if kw.arg}
         if method == "backward":
+            state.grads_set_by_backward(receiver.deps)
+            self.modelled_backwards.add(node)
             self.det.on_backward(receiver, node, stmt, state)
             return ConstVal(None)
         if method in api.NON_DATA_INPLACE:
@@ -514,6 +518,7 @@ class TorchOps(InterpreterBase):
                 "its output",
                 certain=_trigger(row.saves.output, tensors) == Tri.YES and grad == Tri.YES,
                 clonable=clonable,
+                fills=_param_inputs(tensors),
             )
             new_keys.append(key)
         if new_keys:
@@ -535,6 +540,7 @@ class TorchOps(InterpreterBase):
         """Record the inputs the op's row says it keeps (given which require grad); their
         save keys."""
         keys: list[tuple[object, ...]] = []
+        fills = _param_inputs(tensors)
         for arg_id, triggers in row.saves.args.items():
             saved = tensors.get(arg_id)
             if saved is None:
@@ -558,6 +564,7 @@ class TorchOps(InterpreterBase):
                 arg_node=arg_node if clonable else None,
                 param=saved.param,
                 clonable=clonable,
+                fills=fills,
             )
             keys.append(key)
         return keys
@@ -615,6 +622,7 @@ class TorchOps(InterpreterBase):
         arg_node: ast.AST | None = None,
         param: bool = False,
         clonable: bool = True,
+        fills: frozenset[Sid] = frozenset(),
     ) -> None:
         """Autograd keeps `sids` for the backward of `op` at `node`, in the state's grad
         contexts (saved-tensor hooks, allow_mutation) and call path."""
@@ -633,6 +641,7 @@ class TorchOps(InterpreterBase):
             clonable=clonable,
             via=self._via_span(),
             chain=self.call_chain(self.current_stmt),
+            fills=fills,
         )
 
     def _via_span(self) -> Span | None:
@@ -745,3 +754,8 @@ class TorchOps(InterpreterBase):
             via=self._via_span(),
             chain=self.call_chain(stmt),
         )
+
+
+def _param_inputs(tensors: dict[str, TensorVal]) -> frozenset[Sid]:
+    """The parameters an op takes that require grad: its backward fills their `.grad`."""
+    return frozenset(sid for t in tensors.values() if t.param and t.rg != Tri.NO for sid in t.sids)
