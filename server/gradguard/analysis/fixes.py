@@ -149,6 +149,10 @@ class FixBuilder:
             return False
         assigned: set[str] = set()
         for edit in fix.edits:
+            if edit.span.line == stmt.lineno and edit.span.col > stmt.col_offset:
+                # a piece inside the statement (`inplace=True` made `inplace=False`): an
+                # expression's part, no statement of its own
+                continue
             try:
                 tree = ast.parse(textwrap.dedent(edit.new_text).strip())
             except SyntaxError:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .findings import Emit, Finding, Fix, Related, Severity, Span, TextEdit
 from .fix_guard import guarded
 from .fixes import LIST_STATE, FixBuilder
+from .interp.backward_hooks import BACKWARD_HOOK_FN
 from .rules import RULES
 from .spans import SourceMap
 from .state import CallChain, Mutation, SaveRecord, State
@@ -208,22 +209,37 @@ class Detector:
                     else self.fixes.single_views(target.view_node),
                     self.fixes.out_of_place(mut),
                 ),
+                related=(target.hooked,)
+                if target.view_op == BACKWARD_HOOK_FN and target.hooked is not None
+                else (),
                 story=self._created(target) + self._viewed(target),
             )
         elif grad != Tri.NO and target.view_kind == "custom_fn" and requires == Tri.YES:
             raises_here = sure
+            hooked = target.hooked if target.view_op == BACKWARD_HOOK_FN else None
+            what = (
+                f"an input or output of a module with a backward hook, which the hook's "
+                f"`{BACKWARD_HOOK_FN}` returned as a view"
+                if hooked is not None
+                else f"an output of the custom autograd.Function `{target.view_op}` that is a "
+                f"view (made in its forward, or of an input) or an input returned as-is"
+            )
             self.emit(
                 "GG004",
                 Severity.ERROR if sure else Severity.WARNING,
                 mut.span,
-                f"{mut.desc} modifies in place an output of the custom autograd.Function "
-                f"`{target.view_op}` that is a view (made in its forward, or of an input) or an "
-                f"input returned as-is; PyTorch raises "
+                f"{mut.desc} modifies in place {what}; PyTorch raises "
                 f"here: 'This view was created inside a custom Function (or because an input was "
                 f"returned as-is) and the autograd logic to handle view+inplace would override "
                 f"the custom backward associated with the custom Function, leading to incorrect "
                 f"gradients. This behavior is forbidden.'",
-                fixes=(self.fixes.out_of_place(mut),),
+                related=(hooked,) if hooked is not None else (),
+                fixes=(
+                    # an in-place layer after a hooked one (`nn.ReLU(inplace=True)`) stops
+                    # writing in place
+                    self._inplace_false(mut) if mut.kind == "module" else None,
+                    self.fixes.out_of_place(mut),
+                ),
                 story=self._created(target),
             )
         elif grad != Tri.NO and target.view_kind == "no_grad" and requires == Tri.YES:

@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 from typing import Union
 
-from .findings import Span
+from .findings import Related, Span
 
 
 class Tri(enum.IntEnum):
@@ -74,6 +74,9 @@ class TensorVal:
     # write made before it cannot have changed what this tensor's backward will use, though
     # the save record, holding every generation of its site, says 'modified'
     deps_from: int = field(default=0, compare=False, hash=False)
+    # (views a module's full backward hook made: view_op "BackwardHookFunction") where that
+    # hook was registered, named by a finding about writing the view in place
+    hooked: Related | None = field(default=None, compare=False, hash=False)
 
     def with_(self, **changes: object) -> TensorVal:
         deps = changes.get("deps")
@@ -392,6 +395,7 @@ def join_values(a: Value, b: Value) -> Value:
             origin=a.origin if a.origin == b.origin else (a.origin or b.origin),
             view_kind=a.view_kind if a.view_kind == b.view_kind else None,
             view_op=a.view_op if a.view_op == b.view_op else None,
+            hooked=a.hooked or b.hooked,
             inference=a.inference or b.inference,
             param=a.param and b.param,
             grad_of=a.grad_of and b.grad_of,

@@ -221,9 +221,19 @@ class Calls(InterpreterBase):
         passed to `model.apply` pick the layers they touch)."""
         if not isinstance(obj, ModuleObj):
             return builtin_isinstance(obj, classes, self.imports)  # `isinstance(name, str)`
-        options = classes.elts if isinstance(classes, ast.Tuple) else [classes]
-        for option in options:
+        options: list[str | Value] = []
+        for option in classes.elts if isinstance(classes, ast.Tuple) else [classes]:
             qual = self.imports.qualify(option)
+            if qual is not None and qual.startswith("torch.nn."):
+                options.append(qual)
+                continue
+            value = self.eval_quiet(option, state)
+            # a tuple of classes a name or attribute holds (`isinstance(m, self.SUPPORTED)`)
+            options.extend(value.items if isinstance(value, TupleVal) else [value])
+        for cls in options:
+            qual = (
+                cls.qual if isinstance(cls, TorchFnVal) else cls if isinstance(cls, str) else None
+            )
             if qual == "torch.nn.Module":
                 return ConstVal(True)
             if qual is not None and qual.startswith("torch.nn."):
@@ -231,13 +241,26 @@ class Calls(InterpreterBase):
                     return ConstVal(True)
                 if obj.cls is None and obj.kind.startswith("torch.nn."):
                     continue  # another torch layer: a subclass only if it is in our table
+                if obj.cls is not None and self._plain_module_class(obj.cls):
+                    continue  # a user module deriving from no torch layer
                 return UNKNOWN
-            cls = self.eval_quiet(option, state)
             if not isinstance(cls, ClassVal):
                 return UNKNOWN
             if obj.cls is not None and cls in _class_and_bases(obj.cls):
                 return ConstVal(True)
         return ConstVal(False)
+
+    def _plain_module_class(self, cls: ClassVal) -> bool:
+        """The user class derives from `torch.nn.Module` through user classes only: it is an
+        instance of no torch.nn layer class (`isinstance(model, nn.Linear)` is False)."""
+        users = {base.node.name for base in cls.bases}
+        for klass in (cls, *cls.bases):
+            for base in klass.node.bases:
+                if isinstance(base, ast.Name) and base.id in users:
+                    continue
+                if self.imports.qualify(base) != "torch.nn.Module":
+                    return False
+        return True
 
     def _list_add(
         self,

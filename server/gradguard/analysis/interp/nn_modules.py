@@ -32,6 +32,7 @@ from ..values import (
     saves_from,
     union_deps,
 )
+from . import backward_hooks
 from .base import InterpreterBase
 from .helpers import (
     _add_children,
@@ -279,6 +280,12 @@ class NnModules(InterpreterBase):
                 "register_module",
             ):
                 self._touch(obj)
+            if bm.name in backward_hooks.HOOK_METHODS:
+                # every call of the module from here on wraps its inputs and output in views
+                self._touch(obj)
+                how = "backward pre-hook" if "pre_hook" in bm.name else "full backward hook"
+                backward_hooks.register(state, obj, self.src.span(node), self.src.text(node), how)
+                return UNKNOWN
             if bm.name == "register_forward_hook" and args and _hook_sets_requires_grad(args[0]):
                 obj.output_requires_grad = True
             if bm.name == "register_forward_pre_hook" and args and isinstance(args[0], FuncVal):
@@ -296,6 +303,11 @@ class NnModules(InterpreterBase):
                     ]
                 )
                 return TupleVal(tuple(found)) if len(found) <= 64 else UNKNOWN
+            if bm.name in ("named_modules", "named_children") and not args:
+                named = self._named_submodules(obj, state, deep=bm.name == "named_modules")
+                if named is None:
+                    return UNKNOWN
+                return TupleVal(tuple(TupleVal((ConstVal(n), m)) for n, m in named))
             if (
                 bm.name in ("__getattr__", "get_submodule", "get_parameter")
                 and args
@@ -309,6 +321,9 @@ class NnModules(InterpreterBase):
                     if not isinstance(reached, ModuleObj):
                         return UNKNOWN
                     attr = self.get_attr(reached, part, state)
+                    if attr is None and part.isdigit() and int(part) < len(reached.children):
+                        # a container's child is named by its index (`"0"`, `"features.3"`)
+                        attr = reached.children[int(part)]
                     reached = attr if attr is not None else UNKNOWN
                 return reached
             if (
@@ -333,6 +348,35 @@ class NnModules(InterpreterBase):
         self._eval_args(node, state, stmt)
         return UNKNOWN
 
+    def _named_submodules(
+        self, root: ModuleObj, state: State, deep: bool, limit: int = 64
+    ) -> list[tuple[str, ModuleObj]] | None:
+        """`named_modules()` (the module itself as "", then each submodule, depth first, by
+        dotted name; each once) or `named_children()`: a container's children are named by
+        their index, a user module's by their attribute. None when there are too many."""
+        out: list[tuple[str, ModuleObj]] = []
+        seen: set[int] = set()
+
+        def visit(prefix: str, mod: ModuleObj) -> None:
+            named: list[tuple[str, ModuleObj]] = [(str(i), c) for i, c in enumerate(mod.children)]
+            for name in mod.attrs:
+                value = self.get_attr(mod, name, state)
+                if isinstance(value, ModuleObj) and value is not mod:
+                    named.append((name, value))
+            for name, child in named:
+                if id(child) in seen or len(out) > limit:
+                    continue
+                seen.add(id(child))
+                out.append((f"{prefix}{name}", child))
+                if deep:
+                    visit(f"{prefix}{name}.", child)
+
+        seen.add(id(root))
+        if deep:
+            out.append(("", root))
+        visit("", root)
+        return out if len(out) <= limit else None
+
     def _opaque_params(self, obj: ModuleObj) -> list[TensorVal]:
         """A torch.nn layer whose parameters we do not name (RNNs, ...): one stand-in."""
         if obj.cls is not None or obj.kind in api.CONTAINERS:
@@ -350,6 +394,7 @@ class NnModules(InterpreterBase):
     def call_module(self, mod: ModuleObj, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
         out = self._call_module(mod, node, state, stmt)
         out = self._post_hooks(mod, [], out, node, state)
+        out = backward_hooks.wrap_output(mod, out, state)
         if mod.output_requires_grad and isinstance(out, TensorVal) and state.grad != Tri.NO:
             # a forward hook called `output.requires_grad_(True)`: a leaf that requires grad
             out = out.with_(rg=Tri.YES, leaf_rg=Tri.YES if out.rg == Tri.NO else out.leaf_rg)
@@ -374,6 +419,7 @@ class NnModules(InterpreterBase):
                 args = list(replaced.items)
             elif isinstance(replaced, TensorVal):
                 args = [replaced]
+        args = backward_hooks.wrap_inputs(mod, args, state)
         if mod.cls is not None and not mod.sequential:
             fwd = mod.cls.methods.get("forward") or mod.cls.methods.get("__call__")
             if fwd is not None:
@@ -405,7 +451,7 @@ class NnModules(InterpreterBase):
                 # output is some other tensor, not its input passed through
                 return self._generic_result(args[:1], node, state, "Sequential")
             for index, child in enumerate(mod.children):
-                given = x
+                given = x = backward_hooks.wrap_inputs(child, [x], state)[0]
                 # children built by one constructor line (a helper called twice) are told
                 # apart by their place in the container: what each saves is its own
                 self.call_stack.append(("child", index))
@@ -418,6 +464,7 @@ class NnModules(InterpreterBase):
                 finally:
                     self.call_stack.pop()
                 x = self._post_hooks(child, [given], x, node, state)
+                x = backward_hooks.wrap_output(child, x, state)
             return x
         if mod.cls is not None:
             return self._inline_forward(mod, args, node, state, stmt)

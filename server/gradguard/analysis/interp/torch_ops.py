@@ -30,6 +30,7 @@ from ..values import (
     saves_from,
     union_deps,
 )
+from . import backward_hooks
 from .base import InterpreterBase
 from .helpers import (
     _describe_saved,
@@ -50,6 +51,12 @@ from .optimizer_bases import groups_of, params_of_groups
 
 class TorchOps(InterpreterBase):
     def call_qualified(self, qual: str, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        if qual in backward_hooks.GLOBAL_HOOKS:
+            # every module's calls from here on wrap their inputs and outputs in views
+            self._eval_args(node, state, stmt)
+            how = "backward pre-hook" if qual.endswith("pre_hook") else "full backward hook"
+            backward_hooks.register(state, None, self.src.span(node), self.src.text(node), how)
+            return UNKNOWN
         if qual in api.GRAD_CONTEXTS:
             args, kwargs = self._eval_args(node, state, stmt)
             kind = api.GRAD_CONTEXTS[qual]
