@@ -10,7 +10,7 @@ is returned and backpropagated elsewhere); information for silent hazards.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -449,27 +449,38 @@ class Detector:
         op: str,
         what: str,
         arg: ast.expr | None,
+        args: Sequence[ast.expr] = (),
     ) -> None:
+        """`args`: several arguments that passed inference tensors the op saves (a custom
+        Function's `ctx.save_for_backward(cos, sin)`): the fix clones each."""
         if state.grad != Tri.YES:
             return
         span = self.src.span(node)
         fix = None
-        if arg is not None and not isinstance(
-            arg, (ast.Starred, ast.Constant, ast.List, ast.Tuple, ast.Dict)
+        given = list(args) if args else [arg] if arg is not None else []
+        if given and not any(
+            isinstance(a, (ast.Starred, ast.Constant, ast.List, ast.Tuple, ast.Dict)) for a in given
         ):
             # a clone made outside inference mode is a normal tensor with the same values
-            text = self.src.full_text(arg)
-            atomic = isinstance(arg, (ast.Name, ast.Attribute, ast.Call, ast.Subscript))
-            new = f"{text}.clone()" if atomic else f"({text}).clone()"
+            edits = []
+            for a in given:
+                text = self.src.full_text(a)
+                atomic = isinstance(a, (ast.Name, ast.Attribute, ast.Call, ast.Subscript))
+                edits.append(
+                    TextEdit(self.src.span(a), f"{text}.clone()" if atomic else f"({text}).clone()")
+                )
+            clones = ", ".join(f"`{_short_text(e.new_text)}`" for e in edits)
             fix = Fix(
-                f"Pass `{_short_text(new)}` (a normal tensor) to `{op}`",
-                (TextEdit(self.src.span(arg), new),),
+                f"Pass {clones} ({'normal tensors' if len(edits) > 1 else 'a normal tensor'}) "
+                f"to `{op}`",
+                tuple(edits),
             )
+        are = "they are inference tensors" if len(given) > 1 else "it is an inference tensor"
         self.emit(
             "GG006",
             Severity.ERROR,
             span,
-            f"`{op}` saves {what} for backward, but it is an inference tensor (created under "
+            f"`{op}` saves {what} for backward, but {are} (created under "
             f"inference_mode); PyTorch raises here: '{RULES['GG006'].torch_error}'",
             fixes=(fix, self.fixes.inference_region_as_no_grad(_made_in(saved, span.path))),
             story=self._created(saved),

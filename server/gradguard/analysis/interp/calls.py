@@ -721,6 +721,7 @@ class Calls(InterpreterBase):
             rg = rg | t.rg
             deps |= t.deps
         if rg != Tri.NO and grad_before != Tri.NO and not state.inference_mode:
+            self._function_saves_inference(cls, saved, args, node, stmt, state)
             deps |= self._record_function_saves(cls, saved, result, node, state, rg, grad_before)
         if grad_before == Tri.NO or state.inference_mode:
             rg = Tri.NO
@@ -751,6 +752,42 @@ class Calls(InterpreterBase):
             return made.with_(is_view=True, view_kind="custom_fn", view_op=cls.node.name)
 
         return output(result)
+
+    def _function_saves_inference(
+        self,
+        cls: ClassVal,
+        saved: list[TensorVal],
+        args: list[Value],
+        node: ast.Call,
+        stmt: ast.stmt,
+        state: State,
+    ) -> None:
+        """An inference tensor the forward passed to `ctx.save_for_backward` (a cos/sin table
+        cached under inference_mode, given to the Function in training): `apply` raises there
+        (verified on torch 2.13: 'Inference tensors cannot be saved for backward', at the
+        `.apply(...)` call). The arguments that passed them are named, for a clone."""
+        found = [t for t in saved if t.inference]
+        if not found:
+            return
+        given: list[ast.expr] = []
+        if not any(isinstance(a, ast.Starred) for a in node.args):
+            for t in found:
+                for arg, value in zip(node.args, args, strict=False):
+                    if isinstance(value, TensorVal) and value.sids & t.sids:
+                        if arg not in given:
+                            given.append(arg)
+                        break
+                else:
+                    given = []  # one made in forward: no argument to clone
+                    break
+        what = (
+            ", ".join(f"`{self.src.text(a)}`" for a in given)
+            if given
+            else "a tensor given to `ctx.save_for_backward`"
+        )
+        self.det.on_inference_saved(
+            found[0], node, stmt, state, f"{cls.node.name}.apply", what, None, given
+        )
 
     def _record_function_saves(
         self,

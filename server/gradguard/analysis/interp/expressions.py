@@ -95,14 +95,25 @@ class Expressions(InterpreterBase):
         decides (`feature_map or default_map` with `feature_map=None` is `default_map`)."""
         stop_on = isinstance(node.op, ast.Or)  # `or` stops at a true operand, `and` at a false
         candidates: list[Value] = []
+        unknown_bools = True  # every operand of unknown truth so far is a bool
         for index, expr in enumerate(node.values):
             value = self.eval(expr, state, stmt)
             truth = _truth(value)
             if index == len(node.values) - 1 or truth is stop_on:
+                if (
+                    truth is stop_on
+                    and unknown_bools
+                    and isinstance(value, ConstVal)
+                    and value.value is stop_on
+                ):
+                    # `n > cached or stale.is_inference()` with the last True: an earlier
+                    # operand is the result only when it is True as well
+                    return value
                 candidates.append(value)
                 break
             if truth is None:
                 candidates.append(value)  # may be the result; the next ones may be too
+                unknown_bools = unknown_bools and _bool_valued(expr)
         return candidates[0] if len(candidates) == 1 else _join_all(candidates)
 
     def lookup(self, name: str, state: State) -> Value:
@@ -580,3 +591,17 @@ def _layers_one_by_one(lst: ListObj) -> bool:
         and 0 < len(lst.items) < ListObj.MAX_ITEMS
         and all(isinstance(item, ModuleObj) for item in lst.items)
     )
+
+
+def _bool_valued(expr: ast.expr) -> bool:
+    """The expression's value is a bool whatever its operands (a comparison, `not`, and/or
+    of such), so a known bool is all it can be replaced by."""
+    if isinstance(expr, ast.Compare) or (
+        isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.Not)
+    ):
+        return True
+    if isinstance(expr, ast.BoolOp):
+        return all(_bool_valued(v) for v in expr.values)
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name):
+        return expr.func.id in ("isinstance", "issubclass", "hasattr", "callable", "bool")
+    return False

@@ -2,14 +2,18 @@
 `.cuda()`, `.type(...)`) is a new tensor made there, so an inference tensor, unless the move
 changed nothing (then it is the same tensor). The move is written because it usually changes
 device or dtype, as it does on the GPU the code is meant for: the result is taken to be an
-inference tensor, which a cached attribute carries out of the inference-mode call."""
+inference tensor, which a cached attribute carries out of the inference-mode call.
+
+`t.is_inference()` on a tensor made under inference mode is True: a cache that is rebuilt
+for training when it holds one (`if self.training and self._cos_cached.is_inference():`)
+takes that branch. On another tensor it stays unknown (one we did not follow may be one)."""
 
 from __future__ import annotations
 
 import ast
 
 from ..state import State
-from ..values import TensorVal, Tri, Value
+from ..values import ConstVal, TensorVal, Tri, Value
 from .base import InterpreterBase
 
 MOVES = frozenset({"to", "cuda", "type", "type_as"})
@@ -28,6 +32,8 @@ class InferenceMoves(InterpreterBase):
         out = super().call_tensor_method(  # type: ignore[safe-super]
             receiver, method, node, state, stmt, skip_first
         )
+        if method == "is_inference" and receiver.inference and not node.args:
+            return ConstVal(True)
         if (
             method in MOVES
             and state.inference_mode
