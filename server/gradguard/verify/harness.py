@@ -65,6 +65,7 @@ _ERROR_KINDS = (
     ("This view is the output of a function that returns multiple views", "GG003"),
     ("a leaf Variable that requires grad has been used in an in-place operation", "GG001"),
     ("created in no_grad mode and", "GG004"),
+    ("This view was created inside a custom Function", "GG004"),  # also module backward hooks
     ("created in inference mode and", "GG005"),
     ("Inplace update to inference tensor outside InferenceMode", "GG005"),
     ("Inference tensors cannot be saved for backward", "GG006"),
