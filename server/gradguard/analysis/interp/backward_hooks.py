@@ -25,6 +25,7 @@ Verified on torch 2.13 CPU (each in its own process):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..findings import Related, Span
 from ..state import State
@@ -55,11 +56,19 @@ class _AllModules:
 
 
 _ALL = _AllModules()
+_REMOVED = ConstVal(None)  # a removed hook's entry
 
 
-def register(state: State, module: ModuleObj | None, span: Span, text: str, how: str) -> None:
+@dataclass(frozen=True, eq=False)
+class HookHandle:
+    """What a registration returns (torch's RemovableHandle): `handle.remove()` ends it."""
+
+    key: tuple[object, str]
+
+
+def register(state: State, module: ModuleObj | None, span: Span, text: str, how: str) -> ConstVal:
     """Record, on this flow, where a hook that wraps calls was registered (`module` None: the
-    global registration)."""
+    global registration); the handle the registration returns."""
     text = text if len(text) <= 80 else f"{text[:77]}..."
     what = (
         f"`{text}` registers a {how}: every call of the module"
@@ -73,7 +82,25 @@ def register(state: State, module: ModuleObj | None, span: Span, text: str, how:
         "",
         "",
     )
-    state.own_heap()[(module if module is not None else _ALL, _HEAP_NAME)] = ConstVal(related)
+    key = (module if module is not None else _ALL, _HEAP_NAME)
+    state.own_heap()[key] = ConstVal(related)
+    return ConstVal(HookHandle(key))
+
+
+def remove(state: State, handle: object) -> None:
+    """`handle.remove()`: that hook no longer wraps calls. A handle the analysis does not
+    hold one by one (`for h in self.handles: h.remove()` over a list it lost track of) may
+    be any of them: every backward hook is taken to be removed (a missed error rather than a
+    false one)."""
+    keys = (
+        [handle.key]
+        if isinstance(handle, HookHandle)
+        else [k for k in state.heap if isinstance(k, tuple) and len(k) == 2 and k[1] == _HEAP_NAME]
+    )
+    for key in keys:
+        # not deleted: a join with a path where the hook is still on (a loop over the handles
+        # that might run no round) would bring it back; "removed or not" wraps nothing
+        state.own_heap()[key] = _REMOVED
 
 
 def hook_of(module: ModuleObj, state: State) -> Related | None:

@@ -31,6 +31,7 @@ from ..values import (
     saves_from,
     union_deps,
 )
+from . import backward_hooks
 from .base import InterpreterBase
 from .config_dicts import carries_config, reentered, too_many_frames
 from .generators import GENERATOR_STEPS, ITERATING_BUILTINS
@@ -97,6 +98,14 @@ class Calls(InterpreterBase):
                 and (_is_inplace_name(func.attr))
             ):
                 receiver = self._jedi_value(func.value)
+            if func.attr == "remove" and not node.args and not node.keywords:
+                # a hook's handle (`handle.remove()`): the hook stops wrapping calls
+                if isinstance(receiver, ConstVal) and isinstance(
+                    receiver.value, backward_hooks.HookHandle
+                ):
+                    backward_hooks.remove(state, receiver.value)
+                elif receiver is UNKNOWN:
+                    backward_hooks.remove(state, None)
             if func.attr in ("append", "extend", "insert") and isinstance(
                 receiver, (ListObj, TupleVal)
             ):

@@ -284,8 +284,9 @@ class NnModules(InterpreterBase):
                 # every call of the module from here on wraps its inputs and output in views
                 self._touch(obj)
                 how = "backward pre-hook" if "pre_hook" in bm.name else "full backward hook"
-                backward_hooks.register(state, obj, self.src.span(node), self.src.text(node), how)
-                return UNKNOWN
+                return backward_hooks.register(
+                    state, obj, self.src.span(node), self.src.text(node), how
+                )
             if bm.name == "register_forward_hook" and args and _hook_sets_requires_grad(args[0]):
                 obj.output_requires_grad = True
             if bm.name == "register_forward_pre_hook" and args and isinstance(args[0], FuncVal):

@@ -55,8 +55,9 @@ class TorchOps(InterpreterBase):
             # every module's calls from here on wrap their inputs and outputs in views
             self._eval_args(node, state, stmt)
             how = "backward pre-hook" if qual.endswith("pre_hook") else "full backward hook"
-            backward_hooks.register(state, None, self.src.span(node), self.src.text(node), how)
-            return UNKNOWN
+            return backward_hooks.register(
+                state, None, self.src.span(node), self.src.text(node), how
+            )
         if qual in api.GRAD_CONTEXTS:
             args, kwargs = self._eval_args(node, state, stmt)
             kind = api.GRAD_CONTEXTS[qual]
