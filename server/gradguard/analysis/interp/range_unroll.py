@@ -16,7 +16,7 @@ from collections.abc import Callable
 from ..state import State
 from ..values import ConstVal, Value
 from .generators import yields_in
-from .loop_bounds import indexes_by, known_int
+from .loop_bounds import indexes_by, range_values
 
 # more rounds than this are left to the loop's fixed point
 MAX_UNROLLED = 4
@@ -31,25 +31,7 @@ def known_range(
     names and attributes holding them); None otherwise."""
     if not isinstance(loop, (ast.For, ast.AsyncFor)):
         return None
-    call = loop.iter
-    if (
-        not isinstance(call, ast.Call)
-        or not isinstance(call.func, ast.Name)
-        or call.func.id != "range"
-        or not 1 <= len(call.args) <= 3
-        or call.keywords
-    ):
-        return None
-    bounds: list[int] = []
-    for arg in call.args:
-        bound = known_int(arg, state, eval_quiet)  # `n`, `len(self.layers) - 1`
-        if bound is None:
-            return None
-        bounds.append(bound)
-    try:
-        return range(*bounds)
-    except ValueError:  # a zero step
-        return None
+    return range_values(loop.iter, state, eval_quiet)  # `n`, `len(self.layers) - 1`
 
 
 def range_rounds(
