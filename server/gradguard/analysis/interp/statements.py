@@ -38,6 +38,7 @@ from .helpers import (
     _assumed,
     _enter,
     _join_attr,
+    _known_items,
     _list_view,
     _merge_into,
     _property_kind,
@@ -268,8 +269,8 @@ class Statements(InterpreterBase):
             unrolled = list(iterable.children)  # each layer is known
         elif isinstance(iterable, TupleVal) and 0 < len(iterable.items) <= 16:
             unrolled = list(iterable.items)  # `for f in (a, b):` each element is known
-        elif isinstance(iterable, DictVal) and 0 < len(iterable.items) <= 16:
-            unrolled = [ConstVal(key) for key, _ in iterable.items]  # `for k in losses:` its keys
+        elif isinstance(iterable, DictVal):
+            unrolled = _known_items(iterable)  # `for k in losses:` its keys
         elif (
             isinstance(iterable, TupleVal)
             and len(iterable.items) <= 64
