@@ -192,3 +192,45 @@ def test_registrations_replayed_on_reuse_keep_program_order(tmp_path: Path) -> N
     assert b"modified by an inplace operation" in run.stderr  # tanh saved its output
     assert _check(head) == [("", 8, "GG002")]
     assert _check(head) == [("", 8, "GG002")]
+
+
+TABLES_PY = """\
+import torch
+
+
+def make_table():
+    return torch.ones(4)
+
+
+TABLE = make_table()
+"""
+
+
+def test_a_module_allocating_a_tensor_at_its_top_level_is_kept_and_reused(
+    tmp_path: Path,
+) -> None:
+    """A module-level tensor (`TABLE = make_table()`) is not an effect that bars keeping the
+    module: its allocation sites are kept with it. Once it was: diffusers' root package read
+    such a module deep down, was never kept, and every file of the repository ran its ~1,000
+    modules again. Outcomes checked under torch 2.13: the in-place add on TABLE after `x *
+    TABLE` saved it raises "modified by an inplace operation"; on a fresh table it runs."""
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "tables.py").write_text(TABLES_PY)
+    raising = tmp_path / "train.py"
+    raising.write_text(
+        "import torch\nfrom tables import TABLE\n\n"
+        "x = torch.randn(4, requires_grad=True)\ny = x * TABLE\nTABLE.add_(1)\n"
+        "y.sum().backward()\n"
+    )
+    clean = tmp_path / "clean.py"
+    clean.write_text(
+        "import torch\nfrom tables import TABLE, make_table\n\n"
+        "x = torch.randn(4, requires_grad=True)\ny = x * TABLE\nfresh = make_table()\n"
+        "fresh.add_(1)\ny.sum().backward()\n"
+    )
+    cache = module_cache()
+    assert _check(raising) == [("", 6, "GG002")]
+    misses = cache.misses
+    assert _check(clean) == []
+    assert _check(raising) == [("", 6, "GG002")]
+    assert cache.misses == misses, "tables.py should be kept and reused, not run again"

@@ -181,7 +181,7 @@ class ModuleLinker:
         found = self.scopes.get(key)
         if found is not None:
             return found  # loaded, or still loading: a circular import sees what it has
-        kept = self._kept(key)
+        kept = self._kept(key, state)
         if kept is not None:
             return kept
         text = self.loader.read(ref.path) if ref.path else None
@@ -217,14 +217,14 @@ class ModuleLinker:
             )
         return self._text_keys[key]
 
-    def _kept(self, key: str) -> ModuleScope | None:
+    def _kept(self, key: str, state: State) -> ModuleScope | None:
         cache = module_cache()
         if key not in cache.entries or not self._valid(key, set()):
             return None
         if cache.batch:
             cache.confirmed.add(key)  # it and everything it read (transitively) are unchanged
         cache.hits += 1
-        self._adopt_all(key)
+        self._adopt_all(key, state)
         return self.scopes[key]
 
     def _valid(self, key: str, seen: set[str]) -> bool:
@@ -246,9 +246,10 @@ class ModuleLinker:
         self._validity[key] = ok
         return ok
 
-    def _adopt_all(self, key: str, replays: list[Replay] | None = None) -> None:
+    def _adopt_all(self, key: str, state: State, replays: list[Replay] | None = None) -> None:
         """The kept module and what it read, what it read first (their globals put back as
-        their top levels left them), then the registrations they made in them."""
+        their top levels left them, the sites they allocated at marked allocated), then the
+        registrations they made in them."""
         entry = module_cache().entries.get(key)
         if entry is None:
             return  # a namespace package (never kept): loaded afresh if imported again
@@ -257,8 +258,10 @@ class ModuleLinker:
         self.scopes[key] = entry.scope  # a cycle back to it stops here
         for dep in entry.deps:
             if dep not in self.scopes:
-                self._adopt_all(dep, pending)
+                self._adopt_all(dep, state, pending)
         self._adopt(key, entry.scope)
+        if not entry.allocated <= state.allocated:
+            state.own_allocated().update(entry.allocated)
         pending.extend(entry.replays)
         if outermost:
             self._replay(pending)
@@ -308,6 +311,7 @@ class ModuleLinker:
         cache = module_cache()
         cache.misses += 1
         before = self.interp.effects(state)
+        allocated_before = set(state.allocated)
         registered = len(self.interp.registrations)
         written = len(self.interp.attr_writes)
         first_serial = next_serial()
@@ -335,6 +339,7 @@ class ModuleLinker:
             replays.append((owner, name, dict_key, value))
         kept = KeptModule(scope, text_key, tuple(sorted(read)), first_serial, next_serial())
         kept.replays = tuple(replays)
+        kept.allocated = frozenset(state.allocated - allocated_before)
         cache.keep(key, kept)
 
 

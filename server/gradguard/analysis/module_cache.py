@@ -3,7 +3,8 @@
 Why: every file of a project imports the same packages; running their top level again for
 each file cost more than the whole analysis of the file (timm: 218 modules behind one
 import). A module is kept only when running it changed nothing outside its own namespace
-(no saves, heap entries, allocated tensors, findings or problems, no grad-mode switch) and
+(no saves, heap entries, findings or problems, no grad-mode switch; the sites it allocated
+tensors at are kept with it and marked again on reuse) and
 every module it read is kept too; it is reused while its text and theirs are unchanged
 (content keys). A later analysis that rebinds one of its globals (a registry dict extended
 by a function) has the binding put back before the next reuse; one that changes an object
@@ -21,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .modules import ModuleScope
+from .values import Sid
 
 MAX_KEPT = 4000
 
@@ -38,6 +40,9 @@ class KeptModule:
     # registrations its top level made in other modules' dicts (decorators such as
     # `@register_model("x")`): (module key, dict name, key, value), replayed on reuse
     replays: tuple[tuple[str, str, object, object], ...] = ()
+    # the tensor sites its top level (its imports' included) allocated at: marked allocated
+    # again in an analysis that reuses it, as if it had run there
+    allocated: frozenset[Sid] = frozenset()
 
 
 @dataclass

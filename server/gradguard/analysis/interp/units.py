@@ -220,10 +220,12 @@ class Units(InterpreterBase):
 
     def effects(self, state: State) -> tuple[object, ...]:
         """What running a module's top level may change besides its own namespace: compared
-        before and after, equal means the module can be kept for later analyses."""
+        before and after, equal means the module can be kept for later analyses. The sites it
+        allocated tensors at are not among them: they are kept with the module and marked
+        allocated again where it is reused (a top level runs once per analysis, so nothing
+        allocates at its own sites again; a function it called may, and then ages them)."""
         return (
             frozenset(state.saves),
-            len(state.allocated),
             len(state.multi_dirty),
             state.grad,
             state.inference_mode,
