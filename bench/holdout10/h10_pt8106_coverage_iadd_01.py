@@ -1,0 +1,65 @@
+# source: https://github.com/pytorch/pytorch/issues/8106
+# case: the issue's attention with a history (coverage) vector kept on the module with requires_grad=False and accumulated in place after each decoder step (`self.coverage += attn.detach()`); the coverage feature enters the attention energy through a linear layer, which saved the coverage tensor for its weight gradient, so the in-place accumulation breaks the backward of the sequence loss even though the coverage itself never requires grad
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+
+
+class CoverageAttention(nn.Module):
+    def __init__(self, enc_dim, dec_dim, attn_dim):
+        super().__init__()
+        self.W_h = nn.Linear(enc_dim, attn_dim, bias=False)
+        self.W_s = nn.Linear(dec_dim, attn_dim)
+        self.W_c = nn.Linear(1, attn_dim, bias=False)
+        self.v = nn.Linear(attn_dim, 1, bias=False)
+        self.coverage = None
+
+    def reset(self, batch, src_len):
+        self.coverage = torch.zeros(batch, src_len, requires_grad=False)
+
+    def forward(self, dec_state, enc_out):
+        cov_feat = self.W_c(self.coverage.unsqueeze(-1))  # saver
+        energy = torch.tanh(self.W_h(enc_out) + self.W_s(dec_state).unsqueeze(1) + cov_feat)
+        attn = F.softmax(self.v(energy).squeeze(-1), dim=-1)
+        self.coverage += attn.detach()  # expect: GG002
+        context = torch.bmm(attn.unsqueeze(1), enc_out).squeeze(1)
+        return context, attn
+
+
+class Decoder(nn.Module):
+    def __init__(self, vocab, emb_dim, enc_dim, dec_dim):
+        super().__init__()
+        self.embed = nn.Embedding(vocab, emb_dim)
+        self.attention = CoverageAttention(enc_dim, dec_dim, 16)
+        self.cell = nn.GRUCell(emb_dim + enc_dim, dec_dim)
+        self.out = nn.Linear(dec_dim + enc_dim, vocab)
+
+    def forward(self, targets, enc_out, state):
+        batch, steps = targets.shape
+        self.attention.reset(batch, enc_out.size(1))
+        logits = []
+        prev = torch.zeros(batch, dtype=torch.long)
+        for t in range(steps):
+            context, _ = self.attention(state, enc_out)
+            state = self.cell(torch.cat([self.embed(prev), context], dim=-1), state)
+            logits.append(self.out(torch.cat([state, context], dim=-1)))
+            prev = targets[:, t]
+        return torch.stack(logits, dim=1)
+
+
+encoder = nn.GRU(8, 12, batch_first=True)
+decoder = Decoder(vocab=11, emb_dim=8, enc_dim=12, dec_dim=12)
+params = list(encoder.parameters()) + list(decoder.parameters())
+optimizer = torch.optim.Adam(params, lr=1e-3)
+
+src = torch.randn(2, 6, 8)
+tgt = torch.randint(0, 11, (2, 4))
+enc_out, h = encoder(src)
+logits = decoder(tgt, enc_out, h[0])
+loss = F.cross_entropy(logits.reshape(-1, 11), tgt.reshape(-1))
+optimizer.zero_grad()
+loss.backward()  # raises: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation
+optimizer.step()
+print(round(loss.item(), 4))
