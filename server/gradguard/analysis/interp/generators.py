@@ -117,9 +117,21 @@ class Generators(InterpreterBase):
         node = func.node
         return (
             isinstance(node, ast.FunctionDef)
+            and self._mentions_yield(func, node)
             and yields_in(node)
             and not _is_generator_context(func, self.imports)  # `with helper():` runs it
         )
+
+    def _mentions_yield(self, func: FuncVal, node: ast.FunctionDef) -> bool:
+        """The word `yield` appears in the function's lines: a scan of its text, several
+        times cheaper than walking its tree, rules out most functions (called for every
+        call the analysis inlines)."""
+        scope = func.module if func.module is not None else self.main_scope
+        lines: list[str] | None = getattr(getattr(scope, "src", None), "lines", None)
+        end = node.end_lineno
+        if lines is None or end is None or end > len(lines):
+            return True  # no text to read: the tree decides
+        return any("yield" in lines[i] for i in range(node.lineno - 1, end))
 
     def _invoke(
         self,
