@@ -18,6 +18,7 @@ from .modules import ModuleLoader, parse_module
 from .parsing import Parsed, decode_source, parse_source
 from .spans import SourceMap
 from .suppression import is_suppressed, suppressed_codes
+from .values import ClassVal
 
 
 def check_source(
@@ -84,7 +85,28 @@ def check_source(
         ),
         key=Finding.sort_key,
     )
+    _release(interp, detector)
     return report
+
+
+def _release(interp: Interpreter, detector: Detector) -> None:
+    """Drop what the analysis held once its report is built. The interpreter and its
+    detector refer to each other (and through callbacks), so without this the whole
+    analysis, the file's syntax tree included, waits for the cyclic garbage collector:
+    measured over 2,113 real files, collections that found ~180,000 dead objects each
+    cost a quarter of the time (3.7 s of 15 s). Freed here, reference counting reclaims it
+    at once and the collector seldom runs."""
+    main = interp.main_scope
+    for value in main.env.values():
+        if isinstance(value, ClassVal) and any(f.module is main for f in value.methods.values()):
+            value.methods.clear()  # a class and its methods refer to each other (.owner)
+    main.env.clear()  # its functions refer to it (FuncVal.module)
+    main.tree = None
+    for src in main.src.registry.values():
+        src.forget_spans()  # a nested function's closure holds itself, the map and its nodes
+    main.src.registry.clear()  # the source maps of this analysis, each in it
+    interp.__dict__.clear()
+    detector.__dict__.clear()
 
 
 def _parse(source: str, path: str, modules: ModuleLoader | None) -> tuple[Parsed, ImportMap | None]:

@@ -28,6 +28,10 @@ class SourceMap:
         self.registry[path] = self
         self._spans: dict[ast.AST, Span] = {}  # asked again at every run of the code
 
+    def forget_spans(self) -> None:
+        """Drop the measured spans (and with them the syntax nodes they are keyed by)."""
+        self._spans.clear()
+
     def _owner(self, node: ast.AST) -> SourceMap:
         path = getattr(node, PATH_ATTR, None)
         if path is None or path == self.path:

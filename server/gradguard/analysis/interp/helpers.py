@@ -111,21 +111,20 @@ def _add_children(container: ModuleObj, args: list[Value]) -> None:
 def _submodules(root: ModuleObj, limit: int = 64) -> list[ModuleObj]:
     """A module and its submodules in the order `Module.apply` visits them (post-order)."""
     out: list[ModuleObj] = []
-    seen: set[int] = set()
-
-    def visit(mod: ModuleObj) -> None:
-        if id(mod) in seen or len(out) >= limit:
-            return
-        seen.add(id(mod))
-        for child in [
-            *mod.children,
-            *(v for v in mod.attrs.values() if isinstance(v, ModuleObj)),
-        ]:
-            visit(child)
-        out.append(mod)
-
-    visit(root)
+    _visit_submodules(root, out, set(), limit)
     return out
+
+
+def _visit_submodules(mod: ModuleObj, out: list[ModuleObj], seen: set[int], limit: int) -> None:
+    if id(mod) in seen or len(out) >= limit:
+        return
+    seen.add(id(mod))
+    for child in [
+        *mod.children,
+        *(v for v in mod.attrs.values() if isinstance(v, ModuleObj)),
+    ]:
+        _visit_submodules(child, out, seen, limit)
+    out.append(mod)
 
 
 def _emit_elsewhere(emit: tuple[Any, ...]) -> bool:
@@ -325,27 +324,31 @@ def _is_static(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 def _all_functions_in(
     body: list[ast.stmt],
 ) -> Iterator[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.ClassDef | None]]:
-    def walk(
-        body: list[ast.stmt], owner: ast.ClassDef | None
-    ) -> Iterator[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.ClassDef | None]]:
-        for stmt in body:
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                yield stmt, owner
-                yield from walk(stmt.body, None)
-            elif isinstance(stmt, ast.ClassDef):
-                yield from walk(stmt.body, stmt)
-            elif isinstance(stmt, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
-                for field_name in ("body", "orelse", "finalbody", "handlers"):
-                    sub = getattr(stmt, field_name, None)
-                    if sub:
-                        inner = [
-                            s
-                            for h in sub
-                            for s in (h.body if isinstance(h, ast.ExceptHandler) else [h])
-                        ]
-                        yield from walk(inner, owner)
+    return _functions_in(body, None)
 
-    yield from walk(body, None)
+
+def _functions_in(
+    body: list[ast.stmt], owner: ast.ClassDef | None
+) -> Iterator[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.ClassDef | None]]:
+    """Every function defined in `body` with the class it is a method of. Recursion through
+    a module-level function: a nested function calling itself is a reference cycle that
+    keeps what it refers to alive until the cyclic collector runs."""
+    for stmt in body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield stmt, owner
+            yield from _functions_in(stmt.body, None)
+        elif isinstance(stmt, ast.ClassDef):
+            yield from _functions_in(stmt.body, stmt)
+        elif isinstance(stmt, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
+            for field_name in ("body", "orelse", "finalbody", "handlers"):
+                sub = getattr(stmt, field_name, None)
+                if sub:
+                    inner = [
+                        s
+                        for h in sub
+                        for s in (h.body if isinstance(h, ast.ExceptHandler) else [h])
+                    ]
+                    yield from _functions_in(inner, owner)
 
 
 def _is_nn_class(qual: str) -> bool:

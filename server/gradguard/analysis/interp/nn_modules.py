@@ -356,27 +356,36 @@ class NnModules(InterpreterBase):
         dotted name; each once) or `named_children()`: a container's children are named by
         their index, a user module's by their attribute. None when there are too many."""
         out: list[tuple[str, ModuleObj]] = []
-        seen: set[int] = set()
-
-        def visit(prefix: str, mod: ModuleObj) -> None:
-            named: list[tuple[str, ModuleObj]] = [(str(i), c) for i, c in enumerate(mod.children)]
-            for name in mod.attrs:
-                value = self.get_attr(mod, name, state)
-                if isinstance(value, ModuleObj) and value is not mod:
-                    named.append((name, value))
-            for name, child in named:
-                if id(child) in seen or len(out) > limit:
-                    continue
-                seen.add(id(child))
-                out.append((f"{prefix}{name}", child))
-                if deep:
-                    visit(f"{prefix}{name}.", child)
-
-        seen.add(id(root))
+        seen: set[int] = {id(root)}
         if deep:
             out.append(("", root))
-        visit("", root)
+        self._visit_named("", root, state, deep, limit, out, seen)
         return out if len(out) <= limit else None
+
+    def _visit_named(
+        self,
+        prefix: str,
+        mod: ModuleObj,
+        state: State,
+        deep: bool,
+        limit: int,
+        out: list[tuple[str, ModuleObj]],
+        seen: set[int],
+    ) -> None:
+        """`mod`'s children by name, then (deep) theirs; a method, not a nested function
+        calling itself (a reference cycle that outlives the analysis)."""
+        named: list[tuple[str, ModuleObj]] = [(str(i), c) for i, c in enumerate(mod.children)]
+        for name in mod.attrs:
+            value = self.get_attr(mod, name, state)
+            if isinstance(value, ModuleObj) and value is not mod:
+                named.append((name, value))
+        for name, child in named:
+            if id(child) in seen or len(out) > limit:
+                continue
+            seen.add(id(child))
+            out.append((f"{prefix}{name}", child))
+            if deep:
+                self._visit_named(f"{prefix}{name}.", child, state, deep, limit, out, seen)
 
     def _opaque_params(self, obj: ModuleObj) -> list[TensorVal]:
         """A torch.nn layer whose parameters we do not name (RNNs, ...): one stand-in."""
