@@ -613,7 +613,8 @@ class FixBuilder:
                 return None  # nested saves: no single clean edit
         first = fixes[0]
         assert first is not None
-        title = first.title if len(fixes) == 1 else f"Clone what {len(ordered)} ops saved"
+        # several records of one save (the same op on two paths) are one edit
+        title = first.title if len(ordered) == 1 else f"Clone what {len(ordered)} ops saved"
         return Fix(title, tuple(ordered))
 
     def inference_region_as_no_grad(self, path: str) -> Fix | None:

@@ -116,8 +116,13 @@ class Detector:
                 {r for report in reports for r in report.related if r not in best.related},
                 key=lambda r: (r.span, r.message),
             )
+            # a fix is safe only where every path that reported the finding found it so: the
+            # same rewrite is unsafe when another call of the function passes a tensor its
+            # caller still reads (a path that made it unsafe says why, in its title)
+            unsafe = {f.edits: f for report in reports for f in report.fixes if not f.safe}
+            joined = tuple(unsafe.get(f.edits, f) if f.safe else f for f in best.fixes)
             # safe fixes first (stable): the preferred fix is the safe one when there is one
-            fixes = tuple(sorted(best.fixes, key=lambda fix: not fix.safe))
+            fixes = tuple(sorted(joined, key=lambda fix: not fix.safe))
             out[key] = replace(best, related=best.related + tuple(extra), fixes=fixes)
         return _share_covering_fixes(self._join_adjacent_wraps(out))
 
