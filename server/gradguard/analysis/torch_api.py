@@ -63,6 +63,15 @@ MAYBE_SELF = frozenset(
 COPYING_CONVERSIONS = frozenset({"double", "half", "bfloat16", "long", "int", "bool", "byte"})
 CONTIGUITY_DEPENDENT = frozenset({"contiguous", "reshape", "reshape_as", "flatten", "view_as"})
 UNSURE_SELF = frozenset({"to", "type", "type_as", "cuda", "cpu"})
+# dtypes named in `x.to(dtype)` / `x.type(dtype)`: the default float32 hands back the very
+# tensor (as `.float()` does), any other one is a copy (as `.double()` is); verified under
+# torch 2.13 (`x.to(torch.float32) is x` for a float32 x)
+SAME_DTYPES = frozenset({"torch.float32", "torch.float"})
+OTHER_DTYPES = frozenset(
+    "torch.float16 torch.half torch.bfloat16 torch.float64 torch.double torch.int8 torch.uint8 "
+    "torch.int16 torch.short torch.int32 torch.int torch.int64 torch.long torch.bool "
+    "torch.complex64 torch.cfloat torch.complex128 torch.cdouble".split()
+)
 TRANSPOSING_VIEWS = frozenset(
     {
         "t",

@@ -268,6 +268,18 @@ class TorchOps(InterpreterBase):
                 deps=receiver.deps,
                 origin_op=method,
             )
+        if method in ("to", "type"):
+            cast = self._dtype_cast(node, call_args)
+            if cast == "copy":
+                return self.fresh_tensor(
+                    node,
+                    receiver.rg if state.grad != Tri.NO else Tri.NO,
+                    state,
+                    deps=receiver.deps,
+                    origin_op=method,
+                )
+            if cast == "same":
+                return receiver
         if method in api.MAYBE_SELF:
             # a reshape of a view copies when the view is not contiguous: unsure
             unsure = method in api.UNSURE_SELF or (
@@ -291,6 +303,28 @@ class TorchOps(InterpreterBase):
         if out is not None and isinstance(out, TensorVal):
             return self.call_out(out, op_args, row, method, node, stmt, state)
         return self.apply_op(row, op_args, node, stmt, state, method, arg_nodes=arg_nodes)
+
+    def _dtype_cast(self, node: ast.Call, call_args: list[ast.expr]) -> str | None:
+        """`x.to(torch.float32)` is x itself ("same": a float32 tensor is the default, as for
+        `.float()`), `x.to(torch.float16)` a copy ("copy"); None when the call names no dtype
+        (a device, another tensor, a dtype held in a variable) or asks for a copy anyway."""
+        if any(
+            kw.arg == "copy"
+            and not (isinstance(kw.value, ast.Constant) and kw.value.value is False)
+            for kw in node.keywords
+        ):
+            return "copy" if self._names_dtype(node, call_args) else None
+        return self._names_dtype(node, call_args)
+
+    def _names_dtype(self, node: ast.Call, call_args: list[ast.expr]) -> str | None:
+        given = [*call_args, *(k.value for k in node.keywords if k.arg in ("dtype", "dst_type"))]
+        names = [self.imports.qualify(arg) for arg in given]
+        if any(name in api.OTHER_DTYPES for name in names):
+            return "copy"
+        same = [name in api.SAME_DTYPES for name in names]
+        if any(same) and all(ok or _device_only(a) for ok, a in zip(same, given, strict=True)):
+            return "same"
+        return None
 
     def _rebind_receiver(
         self, node: ast.Call, new: TensorVal, state: State, skip_first: bool
@@ -767,3 +801,8 @@ class TorchOps(InterpreterBase):
 def _param_inputs(tensors: dict[str, TensorVal]) -> frozenset[Sid]:
     """The parameters an op takes that require grad: its backward fills their `.grad`."""
     return frozenset(sid for t in tensors.values() if t.param and t.rg != Tri.NO for sid in t.sids)
+
+
+def _device_only(arg: ast.expr) -> bool:
+    """A literal CPU device (`"cpu"`): no copy on its own."""
+    return isinstance(arg, ast.Constant) and arg.value == "cpu"
