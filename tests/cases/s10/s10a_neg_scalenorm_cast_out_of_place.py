@@ -13,7 +13,7 @@ class ScaleNorm(nn.Module):
 
     def forward(self, x):
         x = x.to(torch.float32)
-        n = x.norm(dim=-1, keepdim=True)  # saver
+        n = x.norm(dim=-1, keepdim=True)
         x = x / n.clamp(min=self.eps)
         return self.g * x
 
