@@ -1,0 +1,3 @@
+from . import graph
+
+__all__ = ["graph"]

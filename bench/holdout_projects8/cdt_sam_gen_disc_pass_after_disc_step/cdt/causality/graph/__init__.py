@@ -1,0 +1,3 @@
+from .SAM import SAM
+
+__all__ = ["SAM"]

@@ -1,0 +1,36 @@
+# case: SA-SSD training with `gen_sample_grid` (mmdet/models/single_stage_heads/ssd_rotate_head.py) taking the split box columns out of place (`xg.unsqueeze(-1)`): the guided anchors still require grad and their columns are still `torch.split` views, but nothing writes them, and the part-sensitive warp head trains end to end
+# source: https://github.com/skyhehe123/SA-SSD/issues/98
+# pythonpath: .
+import random
+
+import numpy as np
+import torch
+from train_utils import train_model
+
+from configs import car_cfg as cfg
+from mmdet.datasets.kitti import KittiLiDAR, build_dataloader
+from mmdet.models import build_detector
+
+
+def set_random_seed(seed):
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def main():
+    set_random_seed(0)
+
+    dataset = KittiLiDAR(cfg.data["num_samples"], cfg.data["grid_size"], cfg.data["num_gt"])
+    train_loader = build_dataloader(dataset, cfg.data["imgs_per_gpu"])
+
+    model = build_detector(cfg.model, train_cfg=cfg.train_cfg)
+
+    optimizer = torch.optim.AdamW(model.parameters(), lr=cfg.optimizer["lr"], weight_decay=cfg.optimizer["weight_decay"])
+    lr_scheduler = torch.optim.lr_scheduler.MultiStepLR(optimizer, cfg.lr_config["step"], cfg.lr_config["gamma"])
+
+    train_model(model, optimizer, train_loader, lr_scheduler, cfg.total_epochs, log_interval=cfg.log_config["interval"])
+
+
+if __name__ == "__main__":
+    main()
