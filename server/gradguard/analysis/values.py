@@ -77,6 +77,10 @@ class TensorVal:
     # (views a module's full backward hook made: view_op "BackwardHookFunction") where that
     # hook was registered, named by a finding about writing the view in place
     hooked: Related | None = field(default=None, compare=False, hash=False)
+    # the number a one-element tensor holds, while it is known: `torch.tensor(0)`, then
+    # `fill_(1)` or `zero_()` (a flag buffer such as ActNorm's `initialized`); `.item()` and
+    # tests of it read it. Any other write forgets it.
+    scalar: int | float | bool | None = None
 
     def with_(self, **changes: object) -> TensorVal:
         deps = changes.get("deps")
@@ -403,6 +407,7 @@ def join_values(a: Value, b: Value) -> Value:
             may_alias=a.may_alias or b.may_alias or a.sids != b.sids,
             noncontig=a.noncontig or b.noncontig,
             maybe_none=a.maybe_none or b.maybe_none,
+            scalar=a.scalar if a.scalar == b.scalar else None,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join_values(x, y) for x, y in zip(a.items, b.items, strict=True)))

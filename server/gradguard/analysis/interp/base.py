@@ -66,6 +66,9 @@ class InterpreterBase(ABC):
         # the grad modes the script's own flow called each function in (by id of its node):
         # a function analysed on its own is certain to fail only if some call has grad on
         self.flow_calls: dict[int, set[Tri]] = {}
+        # functions whose body the script's own flow ran (not left opaque): what it found
+        # there holds for the calls the script makes
+        self.flow_ran: set[int] = set()
         self.call_stack: list[tuple[object, ...]] = []
         self.caller_states: list[State] = []  # the states of the inlined calls' callers
         self.jedi: object | None = None

@@ -528,6 +528,8 @@ class Calls(InterpreterBase):
             with self.in_scope(scope):
                 self._bind_params(func, callee, args, kwargs, self_obj)
                 out_state = self._run_body(func, callee)
+            if from_module:
+                self.flow_ran.add(id(func.node))
         finally:
             self.caller_states.pop()
             self.frames.pop()

@@ -196,6 +196,8 @@ def _truth(value: Value) -> bool | None:
         return True
     if isinstance(value, DictVal):  # its keys are all known: empty or not
         return bool(value.items)
+    if isinstance(value, TensorVal) and value.scalar is not None:
+        return bool(value.scalar)  # a one-element tensor holding a known number
     return None
 
 
@@ -468,6 +470,11 @@ def _fold_compare(node: ast.Compare, vals: list[Value]) -> Value:
             return ConstVal(isinstance(node.ops[0], ast.IsNot))
     if len(vals) == 2 and isinstance(node.ops[0], (ast.In, ast.NotIn)):
         return _fold_membership(vals[0], vals[1], isinstance(node.ops[0], ast.In))
+    # `self.initialized == 0` on a one-element tensor holding a known number: a tensor whose
+    # truth is that of the comparison
+    vals = [
+        ConstVal(v.scalar) if isinstance(v, TensorVal) and v.scalar is not None else v for v in vals
+    ]
     if not all(isinstance(v, ConstVal) for v in vals):
         return UNKNOWN
     consts = [v.value for v in vals if isinstance(v, ConstVal)]

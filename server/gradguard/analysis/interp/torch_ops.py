@@ -85,6 +85,7 @@ class TorchOps(InterpreterBase):
                 leaf_rg=rg,
                 origin=Origin(qual.split(".")[-1], self.src.span(node)),
                 inference=state.inference_mode,
+                scalar=_literal_scalar(args) if qual == "torch.tensor" else None,
             )
         if qual in api.PARAMETER_CLASSES:
             args, kwargs = self._eval_args(node, state, stmt)
@@ -231,6 +232,8 @@ class TorchOps(InterpreterBase):
                 self._rebind_receiver(node, new, state, skip_first)
                 return new
             return receiver
+        if method == "item" and receiver.scalar is not None:
+            return ConstVal(receiver.scalar)
         if method in api.NON_TENSOR_METHODS:
             return UNKNOWN
         if method == "numpy":
@@ -356,6 +359,8 @@ class TorchOps(InterpreterBase):
             node, stmt, kind, f"`{self.src.text(node)}`", name, certain=not target.may_alias
         )
         new = self.inplace(target, others, mut, state, row=row, node=node)
+        if name == "fill_" and isinstance(op_args.get("1"), ConstVal):
+            new = new.with_(scalar=_number(op_args["1"]))
         recv = (
             node.args[0]
             if (skip_first or kind == "inplace_kw") and node.args
@@ -411,6 +416,7 @@ class TorchOps(InterpreterBase):
         rg = target.rg | (other_rg if grad_on else Tri.NO)
         new = target.with_(
             rg=rg,
+            scalar=_scalar_after(mut.op, others),
             deps=deps if rg != Tri.NO else target.deps,
             # the history's saves may be of any generation
             deps_from=0 if history and rg != Tri.NO else saves_from(target, *tensors),
@@ -806,3 +812,24 @@ def _param_inputs(tensors: dict[str, TensorVal]) -> frozenset[Sid]:
 def _device_only(arg: ast.expr) -> bool:
     """A literal CPU device (`"cpu"`): no copy on its own."""
     return isinstance(arg, ast.Constant) and arg.value == "cpu"
+
+
+def _literal_scalar(args: list[Value]) -> int | float | bool | None:
+    """`torch.tensor(0)`: the number a one-element tensor made from a literal holds."""
+    return _number(args[0]) if len(args) == 1 else None
+
+
+def _number(value: Value) -> int | float | bool | None:
+    if isinstance(value, ConstVal) and isinstance(value.value, (bool, int, float)):
+        return value.value
+    return None
+
+
+def _scalar_after(op: str, others: Sequence[Value]) -> int | float | bool | None:
+    """What a one-element tensor holds after an in-place write: `zero_()` 0, `copy_(t)`
+    what t holds; anything else: not known (`fill_(v)` is set by its caller, which has v)."""
+    if op == "zero_":
+        return 0
+    if op == "copy_" and others and isinstance(others[0], TensorVal):
+        return others[0].scalar
+    return None

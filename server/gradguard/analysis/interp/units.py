@@ -29,6 +29,7 @@ from ..values import (
     ModuleNsVal,
     ModuleObj,
     SeqVal,
+    TensorVal,
     Tri,
     TupleVal,
     Value,
@@ -38,6 +39,7 @@ from .base import InterpreterBase
 from .helpers import (
     _all_functions_in,
     _emit_elsewhere,
+    _submodules,
 )
 from .limits import (
     MODULE_STATEMENT_BUDGET,
@@ -149,6 +151,11 @@ class Units(InterpreterBase):
         the caller decides, and its errors are warnings. A grad-mode decorator decides."""
         if self._grad_decorator(func) is not None:
             return False
+        if id(func) in self.flow_ran:
+            # the script ran it: what it does there was found with what the script passes;
+            # a stand-alone analysis (unknown arguments, unknown state) explores paths its
+            # calls did not take (a flag buffer's first-call branch, run under no_grad)
+            return True
         modes = self.flow_calls.get(id(func))
         return not modes or all(mode == Tri.NO for mode in modes)
 
@@ -301,7 +308,17 @@ class Units(InterpreterBase):
                 self._run_body(init, state)
             finally:
                 self.frames.pop()
+            _forget_scalars(obj)
         return obj
+
+
+def _forget_scalars(root: ModuleObj) -> None:
+    """A method analysed on its own may run after any other call: a number its constructor
+    put in a tensor attribute (an `initialized` flag buffer set to 0) may have changed."""
+    for sub in _submodules(root):
+        for name, value in list(sub.attrs.items()):
+            if isinstance(value, TensorVal) and value.scalar is not None:
+                sub.attrs[name] = value.with_(scalar=None)
 
 
 def _from_project(value: Value | None) -> bool:
