@@ -28,6 +28,7 @@ the class's bases and hands on what it does not handle.
 
 from __future__ import annotations
 
+from .interp.arg_parsers import ArgParsing
 from .interp.base import InterpreterBase
 from .interp.builtin_folds import BuiltinFolds
 from .interp.call_arguments import CallArguments
@@ -76,6 +77,7 @@ __all__ = [
 
 class Interpreter(
     Generators,
+    ArgParsing,
     Units,
     LoopPeeling,
     ConfigDicts,

@@ -360,6 +360,17 @@ class _Unknown:
 
 UNKNOWN = _Unknown()
 
+
+@dataclass(eq=False)
+class ArgParserVal:
+    """An `argparse.ArgumentParser` (or one of its argument groups, which add to it): the
+    arguments declared so far (`interp/arg_parsers.ArgSpec`), in order."""
+
+    specs: list[object] = field(default_factory=list)
+    defaults: dict[str, Value] = field(default_factory=dict)  # `set_defaults(lr=0.1)`
+    opaque: bool = False  # sub-commands or a custom action: what it parses is not followed
+
+
 Value = Union[  # noqa: UP007 - a runtime alias: `|` of forward references is not evaluable
     TensorVal,
     NumpyVal,
@@ -381,6 +392,7 @@ Value = Union[  # noqa: UP007 - a runtime alias: `|` of forward references is no
     PartialVal,
     MapVal,
     GenVal,
+    ArgParserVal,
     _Unknown,
 ]
 

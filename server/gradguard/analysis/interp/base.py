@@ -23,6 +23,7 @@ from ..modules import ModuleScope
 from ..spans import SourceMap
 from ..state import Mutation, SiteRenamer, State
 from ..values import (
+    ArgParserVal,
     BoundMethod,
     ClassVal,
     CtxVal,
@@ -209,6 +210,11 @@ class InterpreterBase(ABC):
 
     @abstractmethod
     def _set_requires_grad(self, sids: frozenset[Sid], flag: Tri, state: State) -> None: ...
+
+    @abstractmethod
+    def parser_method(
+        self, parser: ArgParserVal, name: str, node: ast.Call, state: State, stmt: ast.stmt
+    ) -> Value: ...
 
     @abstractmethod
     def _touch(self, obj: object) -> None: ...

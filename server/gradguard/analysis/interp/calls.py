@@ -11,6 +11,7 @@ from ..modules import ModuleScope
 from ..state import State
 from ..values import (
     UNKNOWN,
+    ArgParserVal,
     AutogradCtx,
     BoundMethod,
     ClassVal,
@@ -112,6 +113,8 @@ class Calls(InterpreterBase):
                 return self._list_add(receiver, func, node, state, stmt)
             if isinstance(receiver, TensorVal):
                 return self.call_tensor_method(receiver, func.attr, node, state, stmt)
+            if isinstance(receiver, ArgParserVal):
+                return self.parser_method(receiver, func.attr, node, state, stmt)
             if isinstance(receiver, AutogradCtx) and func.attr == "save_for_backward":
                 args, _ = self._eval_args(node, state, stmt)
                 if self.function_saves:
