@@ -567,8 +567,12 @@ class NnModules(InterpreterBase):
             if isinstance(node, ast.Call) and node.args and node is not mod.node
             else None
         )
+        # a call written in the user's code (`y = self.tanh(h)`) takes a `.clone()` of what
+        # it saves; a layer run by its container (`node` is then its constructor) does not,
+        # nor one whose forward hooks see (and may write) the output before the caller does
+        clonable = arg_nodes is not None and not mod.post_hooks
         return self.apply_op(
-            row, op_args, node, stmt, state, name, arg_nodes=arg_nodes, clonable=False
+            row, op_args, node, stmt, state, name, arg_nodes=arg_nodes, clonable=clonable
         )
 
     def _generic_result(self, args: list[Value], node: ast.AST, state: State, name: str) -> Value:
