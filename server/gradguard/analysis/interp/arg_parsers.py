@@ -41,7 +41,11 @@ class ArgSpec:
 
 class ArgParsing(InterpreterBase):
     def eval_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
-        qual = self.imports.qualify(node.func)
+        func = node.func
+        last = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if last not in ("ArgumentParser", "Namespace"):  # most calls: no name to qualify
+            return super().eval_call(node, state, stmt)  # type: ignore[safe-super]
+        qual = self.imports.qualify(func)
         if qual in _PARSER_CLASSES:
             self._eval_args(node, state, stmt)
             return ArgParserVal()
