@@ -430,18 +430,6 @@ MODULE_METHODS = frozenset(
 # Layers whose forward ignores `inplace` (verified: AlphaDropout never passes it on).
 INPLACE_IGNORED = frozenset({"torch.nn.AlphaDropout", "torch.nn.FeatureAlphaDropout"})
 
-# wrappers that add a reparametrization to a module and return that same module
-RETURNS_ITS_MODULE = frozenset(
-    {
-        "torch.nn.utils.weight_norm",
-        "torch.nn.utils.spectral_norm",
-        "torch.nn.utils.parametrizations.weight_norm",
-        "torch.nn.utils.parametrizations.spectral_norm",
-        "torch.nn.utils.parametrizations.orthogonal",
-        "torch.nn.utils.parametrize.register_parametrization",
-    }
-)
-
 CONTAINERS = frozenset({"torch.nn.Sequential", "torch.nn.ModuleList", "torch.nn.ModuleDict"})
 MODULE_BASES = frozenset({"torch.nn.Module", *CONTAINERS})
 # torch base classes whose `__call__` runs a method subclasses define: calling an instance of

@@ -247,6 +247,10 @@ class ModuleObj:
     # attribute names given to `register_buffer` (a user module's buffers, as opposed to plain
     # tensor attributes): what `buffers()` / `named_buffers()` list
     buffers: set[str] = field(default_factory=set)
+    # parameters a wrapper reparametrized (`spectral_norm(layer)`): name -> the steps computing
+    # what the forward reads from the original, in order (a wrapper's name, or the
+    # parametrization module `register_parametrization` was given)
+    reparams: dict[str, list[object]] = field(default_factory=dict)
     serial: int = field(default_factory=next_serial, repr=False)
 
     def parameters(self) -> list[TensorVal]:

@@ -32,7 +32,7 @@ from ..values import (
     saves_from,
     union_deps,
 )
-from . import backward_hooks
+from . import backward_hooks, parametrizations
 from .base import InterpreterBase
 from .helpers import (
     _add_children,
@@ -430,6 +430,18 @@ class NnModules(InterpreterBase):
             elif isinstance(replaced, TensorVal):
                 args = [replaced]
         args = backward_hooks.wrap_inputs(mod, args, state)
+        with parametrizations.reparametrized(self, mod, node, state):
+            return self._call_module_body(mod, args, kwargs, node, state, stmt)
+
+    def _call_module_body(
+        self,
+        mod: ModuleObj,
+        args: list[Value],
+        kwargs: dict[str, Value],
+        node: ast.Call,
+        state: State,
+        stmt: ast.stmt,
+    ) -> Value:
         if mod.cls is not None and not mod.sequential:
             fwd = mod.cls.methods.get("forward") or mod.cls.methods.get("__call__")
             if fwd is not None:
@@ -466,11 +478,13 @@ class NnModules(InterpreterBase):
                 # apart by their place in the container: what each saves is its own
                 self.call_stack.append(("child", index))
                 try:
-                    x = (
-                        self._call_module_with(child, [x], child.node or node, state, stmt)
-                        if (child.cls is None)
-                        else self._inline_forward(child, [x], node, state, stmt)
-                    )
+                    at = child.node or node if child.cls is None else node
+                    with parametrizations.reparametrized(self, child, at, state):
+                        x = (
+                            self._call_module_with(child, [x], at, state, stmt)
+                            if (child.cls is None)
+                            else self._inline_forward(child, [x], node, state, stmt)
+                        )
                 finally:
                     self.call_stack.pop()
                 x = self._post_hooks(child, [given], x, node, state)

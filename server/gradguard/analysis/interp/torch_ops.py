@@ -16,7 +16,6 @@ from ..values import (
     ConstVal,
     CtxVal,
     DistVal,
-    ModuleObj,
     NumpyVal,
     OptimizerVal,
     Origin,
@@ -30,7 +29,7 @@ from ..values import (
     saves_from,
     union_deps,
 )
-from . import backward_hooks
+from . import backward_hooks, parametrizations
 from .base import InterpreterBase
 from .helpers import (
     _describe_saved,
@@ -146,9 +145,9 @@ class TorchOps(InterpreterBase):
                     )
             self._eval_args(node, state, stmt)
             return UNKNOWN
-        if qual in api.RETURNS_ITS_MODULE:
-            args, _ = self._eval_args(node, state, stmt)
-            return args[0] if args and isinstance(args[0], ModuleObj) else UNKNOWN
+        if qual in parametrizations.WRAPPERS or qual in parametrizations.REMOVERS:
+            args, kwargs = self._eval_args(node, state, stmt)
+            return parametrizations.register(self, qual, args, kwargs)
         if qual.startswith("torch.nn.utils.") or qual.startswith("torch.utils."):
             self._eval_args(node, state, stmt)
             return UNKNOWN
