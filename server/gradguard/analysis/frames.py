@@ -26,6 +26,8 @@ class Frame:
     arg_writes: list[tuple[frozenset[Sid], frozenset[SaveKey], Tri]] = field(default_factory=list)
     closure: dict[str, Value] | None = None  # the enclosing function's variables
     building: bool = False  # given a config dict in the script's flow (see config_dicts.py)
+    # given a module object in the script's flow: a driver handing the model down (see _invoke)
+    driving: bool = False
     # the caller unpacks the result into this many names (`loss, mu = self.net(x, y)`, or a
     # `return` of this call in a function whose caller does): the returns that fit are the
     # paths it took

@@ -211,6 +211,8 @@ class Detector:
                     # a leaf's pieces (parameter init) are written under no_grad
                     self.fixes.wrap_no_grad(mut.stmt, mut.span.path)
                     if target.leaf_rg == Tri.YES
+                    else None
+                    if target.nested_multi
                     else self.fixes.single_views(target.view_node),
                     self.fixes.out_of_place(mut),
                 ),

@@ -70,6 +70,10 @@ class TensorVal:
     # (multi-output views) (path, expression) that split the base: `x.unbind(0)`, the `x` a
     # loop iterates over; a fix may turn it into single views
     view_node: object = field(default=None, compare=False, hash=False)
+    # a multi-output view taken of a tensor that already was one (`torch.split(row, 1)` of a
+    # `row` a loop over a tensor gave): single views of it would still be views of a
+    # multi-output view, which autograd forbids writing just the same
+    nested_multi: bool = field(default=False, compare=False, hash=False)
     # every save in `deps` was recorded at this serial or later (0: not known): an in-place
     # write made before it cannot have changed what this tensor's backward will use, though
     # the save record, holding every generation of its site, says 'modified'

@@ -469,15 +469,21 @@ class Calls(InterpreterBase):
         # nor do calls given a config dict (`build_from_cfg(cfg, BACKBONES)`): a registry
         # builds the model from nested configs, re-entering its builder once per level
         building = from_module and carries_config(args, kwargs)
+        # nor do the script's drivers that hand a module down (`train_model(model, opt, ...)`
+        # -> `train_one_epoch(model, ...)` -> `batch_processor(model, batch)`): each level only
+        # passes the model on, and the model's own code (its forward's helpers) is what the
+        # depth is for
+        driving = from_module and any(isinstance(v, ModuleObj) for v in (*args, *kwargs.values()))
         # an imported module's top level (a frame without a function, past the first) is no
         # call: a decorator in a deeply nested package module runs as one in the script would
         depth = sum(
             1
             for i, f in enumerate(self.frames)
-            if (i == 0 or f.func is not None) and not (f.building or (f.func and free(f.func)))
+            if (i == 0 or f.func is not None)
+            and not (f.building or f.driving or (f.func and free(f.func)))
         )
         limit = MODULE_FLOW_DEPTH if from_module else MAX_CALL_DEPTH
-        too_deep = depth > limit and not (building or free(func))
+        too_deep = depth > limit and not (building or driving or free(func))
         if not from_module and func.module is not None and func.module is not self.main_scope:
             # a function analysed on its own follows calls into other modules one level
             # only: the file's own flow (its script) goes as deep as same-file code, but
@@ -503,6 +509,7 @@ class Calls(InterpreterBase):
             call_stmt=self.current_stmt,
             closure=func.closure,
             building=building,
+            driving=driving,
             unpacked_into=self._unpacked_into(node),
         )
         frame.arg_sids = frozenset(

@@ -730,7 +730,11 @@ class TorchOps(InterpreterBase):
         if state.grad == Tri.NO:  # (the op is remembered for a custom Function's outputs)
             return self.view_of(base, node, state, op).with_(view_op=op)
         return base.with_(
-            is_view=True, view_kind="multi", view_op=op, view_node=(self.src.path, node)
+            is_view=True,
+            view_kind="multi",
+            view_op=op,
+            view_node=(self.src.path, node),
+            nested_multi=base.nested_multi or base.view_kind == "multi",
         )
 
     def fresh_tensor(
