@@ -430,6 +430,9 @@ MODULE_METHODS = frozenset(
 # Layers whose forward ignores `inplace` (verified: AlphaDropout never passes it on).
 INPLACE_IGNORED = frozenset({"torch.nn.AlphaDropout", "torch.nn.FeatureAlphaDropout"})
 
+# a DataLoader over a tensor hands out batches that are tensors (see TorchOps._data_loader)
+DATA_LOADERS = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
+
 CONTAINERS = frozenset({"torch.nn.Sequential", "torch.nn.ModuleList", "torch.nn.ModuleDict"})
 MODULE_BASES = frozenset({"torch.nn.Module", *CONTAINERS})
 # torch base classes whose `__call__` runs a method subclasses define: calling an instance of

@@ -145,6 +145,9 @@ class TorchOps(InterpreterBase):
                     )
             self._eval_args(node, state, stmt)
             return UNKNOWN
+        if qual in api.DATA_LOADERS:
+            args, kwargs = self._eval_args(node, state, stmt)
+            return self._data_loader(args, kwargs, node, state)
         if qual in parametrizations.WRAPPERS or qual in parametrizations.REMOVERS:
             args, kwargs = self._eval_args(node, state, stmt)
             return parametrizations.register(self, qual, args, kwargs)
@@ -655,6 +658,33 @@ class TorchOps(InterpreterBase):
             keys.append(key)
         deps = frozenset(keys)
         return TupleVal(tuple(i if i.rg == Tri.NO else plus_saves(i, deps) for i in items))
+
+    def _data_loader(
+        self, args: list[Value], kwargs: dict[str, Value], node: ast.Call, state: State
+    ) -> Value:
+        """`DataLoader(t, batch_size=k, ...)` over a tensor: its batches are tensors (verified
+        on torch 2.13: default collation stacks the rows into a new tensor, not a view of `t`,
+        requiring grad only when `t` does). Anything else (a Dataset object, a `collate_fn`,
+        `batch_size=None` handing out the rows themselves): not known."""
+        dataset = args[0] if args else kwargs.get("dataset")
+        batch_size = kwargs.get("batch_size", args[1] if len(args) > 1 else ConstVal(1))
+        if (
+            not isinstance(dataset, TensorVal)
+            or kwargs.get("collate_fn", ConstVal(None)) != ConstVal(None)
+            or len(args) > 2
+            or batch_size == ConstVal(None)
+        ):
+            return UNKNOWN
+        rg = dataset.rg
+        batch = self.fresh_tensor(
+            node,
+            rg,
+            state,
+            deps=dataset.deps if rg != Tri.NO else frozenset(),
+            origin_op="DataLoader",
+            deps_from=saves_from(dataset),
+        )
+        return SeqVal(batch)
 
     def _record_save(
         self,
