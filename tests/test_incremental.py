@@ -153,3 +153,41 @@ def test_global_statements_turn_the_cache_off() -> None:
     check_source(GLOBAL_STATEMENT, cache=cache)
     _same(GLOBAL_STATEMENT + "\n", cache)
     assert cache.hits == 0
+
+
+NORM_MODULE = """\
+import torch
+import torch.nn as nn
+
+
+class L2Norm(nn.Module):
+    def forward(self, x):
+        norm = x.pow(2).sum(dim=1, keepdim=True).sqrt()
+        x /= norm
+        return x
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(3, 4)
+        self.norm = L2Norm()
+
+    def forward(self, inp):
+        x = self.fc(inp)
+        s = self.norm(x)
+        return s.sum() + x.sum()
+"""
+
+
+def test_a_fix_judged_by_the_calls_is_not_replayed_after_they_change() -> None:
+    """The out-of-place rewrite of `x /= norm` is unsafe while a caller reads `x` after the
+    call, safe once no caller does: an edit of the caller alone changes it, so the norm's
+    own analysis (which judged it by that caller) must not be replayed."""
+    cache = AnalysisCache()
+    before = check_source(NORM_MODULE, "/t/norm.py", cache=cache).findings
+    assert [f.fixes[-1].safe for f in before if f.line == 8] == [False]
+    edited = NORM_MODULE.replace("return s.sum() + x.sum()", "return s.sum()")
+    _same(edited, cache, "/t/norm.py")
+    after = check_source(edited, "/t/norm.py").findings
+    assert any(fix.safe and "Rewrite" in fix.title for f in after if f.line == 8 for fix in f.fixes)

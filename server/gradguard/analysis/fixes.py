@@ -76,6 +76,14 @@ class FixBuilder:
         self.torch = torch_name
         self._sources: dict[str, tuple[SourceMap, str | None]] = {src.path: (src, torch_name)}
         self._trees: dict[str, ast.Module] = {}
+        # a fix's safety was judged by the calls of the function around the write (found
+        # anywhere in the module): an analysis kept per function (incremental.py) must not
+        # be replayed after an edit elsewhere, where those calls may have changed
+        self.read_callers = False
+
+    def forget_caller_reads(self) -> None:
+        """Start a unit of analysis: no fix judged by calls elsewhere yet (`read_callers`)."""
+        self.read_callers = False
 
     def add_source(self, src: SourceMap, torch_name: str | None) -> None:
         """Another module's text (and its name for torch), for fixes located there."""
@@ -170,6 +178,7 @@ class FixBuilder:
         name = _written_root(mut)
         if name is None or mut.stmt is None or self.src.path != mut.span.path:
             return False
+        self.read_callers = True
         tree = self._tree()
         func = written_parameter(tree, mut.stmt, name)
         if func is not None:
@@ -551,6 +560,7 @@ class FixBuilder:
         if later:
             return isinstance(later[0].ctx, ast.Load)
         func = written_parameter(tree, stmt, arg.id)
+        self.read_callers = True
         return func is not None and callers_read_after(tree, func, arg.id)
 
     def inplace_false_over_splat(self, call: ast.AST | None) -> Fix | None:

@@ -113,6 +113,7 @@ class Units(InterpreterBase):
             cache.misses += 1
             recorder = UnitRecorder(index, next_serial(), self.statements)
             recorder.problems_before = len(self.det.problems)
+            self.det.fixes.forget_caller_reads()
             self.recorder = recorder
             self.det.tape = recorder.emits
         try:
@@ -133,6 +134,7 @@ class Units(InterpreterBase):
             and facts is not None
             and recorder is not None
             and not recorder.impure
+            and not self.det.fixes.read_callers  # a fix judged by calls elsewhere in the file
             and len(self.det.problems) == recorder.problems_before
             and not any(_emit_elsewhere(e) for e in recorder.emits)
         ):
