@@ -263,8 +263,13 @@ class TorchOps(InterpreterBase):
             return self.call_inplace(
                 op_args, row, method, node, stmt, state, kind="method", skip_first=skip_first
             )
-        if method in api.COPYING_CONVERSIONS or (
-            method in api.CONTIGUITY_DEPENDENT and receiver.noncontig
+        cast = self._dtype_cast(node, call_args) if method in ("to", "type") else None
+        if cast == "same":
+            return receiver
+        if (
+            cast == "copy"
+            or method in api.COPYING_CONVERSIONS
+            or (method in api.CONTIGUITY_DEPENDENT and receiver.noncontig)
         ):
             return self.fresh_tensor(
                 node,
@@ -273,18 +278,6 @@ class TorchOps(InterpreterBase):
                 deps=receiver.deps,
                 origin_op=method,
             )
-        if method in ("to", "type"):
-            cast = self._dtype_cast(node, call_args)
-            if cast == "copy":
-                return self.fresh_tensor(
-                    node,
-                    receiver.rg if state.grad != Tri.NO else Tri.NO,
-                    state,
-                    deps=receiver.deps,
-                    origin_op=method,
-                )
-            if cast == "same":
-                return receiver
         if method in api.MAYBE_SELF:
             # a reshape of a view copies when the view is not contiguous: unsure
             unsure = method in api.UNSURE_SELF or (
