@@ -288,7 +288,7 @@ class TorchOps(InterpreterBase):
             return self.view_of(receiver, node, state, method)
         row = self.table.lookup(f"Tensor.{method}")
         if row is not None and row.multi_view:
-            return SeqVal(self.multi_view(receiver, method.capitalize(), node, state))
+            return SeqVal(self.multi_view(receiver, _multi_view_op(method), node, state))
         if row is not None and row.view:
             return self.view_of(receiver, node, state, method)
         op_args = _op_args([receiver, *args], kwargs)
@@ -503,7 +503,7 @@ class TorchOps(InterpreterBase):
         for v in tensors.values():
             self.det.on_use(v, node, state)
         if row is not None and row.multi_view and "0" in tensors:
-            return SeqVal(self.multi_view(tensors["0"], name.capitalize(), node, state))
+            return SeqVal(self.multi_view(tensors["0"], _multi_view_op(name), node, state))
         if row is not None and row.view and "0" in tensors and name not in api.NOT_VIEWS:
             view = self.view_of(tensors["0"], node, state, name)
             return SeqVal(view) if name in api.SEQUENCE_VIEW_OPS else view
@@ -859,3 +859,9 @@ def _scalar_after(op: str, others: Sequence[Value]) -> int | float | bool | None
     if op == "copy_" and others and isinstance(others[0], TensorVal):
         return others[0].scalar
     return None
+
+
+def _multi_view_op(name: str) -> str:
+    """The autograd node torch names in its message ('Output 1 of Split'): `chunk` is a
+    Split too, `split_with_sizes` a SplitWithSizes (checked under torch 2.13)."""
+    return api.MULTI_VIEW_METHODS.get(name, name.capitalize())
