@@ -1,0 +1,1 @@
+"""Neural control Lyapunov/barrier functions (tiny re-typed layout)."""

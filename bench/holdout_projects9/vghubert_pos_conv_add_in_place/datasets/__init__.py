@@ -1,0 +1,3 @@
+from .spokencoco_dataset import ImageCaptionDataset, collate
+
+__all__ = ["ImageCaptionDataset", "collate"]
