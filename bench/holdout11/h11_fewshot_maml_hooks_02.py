@@ -1,0 +1,80 @@
+# case: few-shot's MAML meta_gradient_step, second order: inner gradients taken with create_graph=True, each task's query loss kept with its graph (loss.backward(retain_graph=True) as in the repo), and the mean of the task losses is backpropagated through the inner updates into the original weights before one optimiser.step()
+# source: https://github.com/oscarknagg/few-shot/issues/9
+from collections import OrderedDict
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+
+
+def conv_block(in_channels, out_channels):
+    return nn.Sequential(nn.Conv2d(in_channels, out_channels, 3, padding=1), nn.BatchNorm2d(out_channels), nn.ReLU(), nn.MaxPool2d(2))
+
+
+def functional_conv_block(x, weights, biases, bn_weights, bn_biases):
+    x = F.conv2d(x, weights, biases, padding=1)
+    x = F.batch_norm(x, running_mean=None, running_var=None, weight=bn_weights, bias=bn_biases, training=True)
+    return F.max_pool2d(F.relu(x), kernel_size=2, stride=2)
+
+
+class FewShotClassifier(nn.Module):
+    def __init__(self, num_input_channels, k_way, final_layer_size=8):
+        super().__init__()
+        self.conv1 = conv_block(num_input_channels, 4)
+        self.conv2 = conv_block(4, 4)
+        self.logits = nn.Linear(final_layer_size * 2, k_way)
+
+    def forward(self, x):
+        x = self.conv2(self.conv1(x))
+        return self.logits(x.view(x.size(0), -1))
+
+    def functional_forward(self, x, weights):
+        for block in [1, 2]:
+            x = functional_conv_block(
+                x, weights[f"conv{block}.0.weight"], weights[f"conv{block}.0.bias"],
+                weights.get(f"conv{block}.1.weight"), weights.get(f"conv{block}.1.bias"),
+            )
+        return F.linear(x.view(x.size(0), -1), weights["logits.weight"], weights["logits.bias"])
+
+
+def create_nshot_task_label(k, q):
+    return torch.arange(0, k, 1 / q).long()
+
+
+def replace_grad(parameter_gradients, parameter_name):
+    def replace_grad_(module):
+        return parameter_gradients[parameter_name]
+
+    return replace_grad_
+
+
+def meta_gradient_step(model, optimiser, loss_fn, x, n_shot, k_way, q_queries, inner_train_steps, inner_lr):
+    task_losses = []
+    for meta_batch in x:
+        x_task_train, x_task_val = meta_batch[: n_shot * k_way], meta_batch[n_shot * k_way :]
+        fast_weights = OrderedDict(model.named_parameters())
+        for inner_batch in range(inner_train_steps):
+            loss = loss_fn(model.functional_forward(x_task_train, fast_weights), create_nshot_task_label(k_way, n_shot))
+            gradients = torch.autograd.grad(loss, fast_weights.values(), create_graph=True)
+            fast_weights = OrderedDict((name, param - inner_lr * grad) for ((name, param), grad) in zip(fast_weights.items(), gradients))
+        loss = loss_fn(model.functional_forward(x_task_val, fast_weights), create_nshot_task_label(k_way, q_queries))
+        loss.backward(retain_graph=True)
+        task_losses.append(loss)
+
+    model.train()
+    optimiser.zero_grad()
+    meta_batch_loss = torch.stack(task_losses).mean()
+    meta_batch_loss.backward()
+    optimiser.step()
+    return meta_batch_loss.detach()
+
+
+k_way, n_shot, q_queries = 3, 1, 2
+model = FewShotClassifier(1, k_way)
+optimiser = torch.optim.Adam(model.parameters(), lr=1e-3)
+for episode in range(2):
+    x = torch.randn(2, n_shot * k_way + q_queries * k_way, 1, 8, 8)
+    meta_loss = meta_gradient_step(model, optimiser, nn.CrossEntropyLoss(), x, n_shot, k_way, q_queries, inner_train_steps=2, inner_lr=0.4)
+print("meta loss", meta_loss.item())
