@@ -123,16 +123,10 @@ def _spec(args: list[Value], kwargs: dict[str, Value], convert: str | None) -> A
         dest = (longs[0] if longs else options[0]).lstrip("-").replace("-", "_")
     else:
         dest = names[0]
-    implicit: Value = ConstVal(None)
-    if action == "store_true":
-        implicit = ConstVal(False)
-    elif action == "store_false":
-        implicit = ConstVal(True)
-    const = kwargs.get("const", ConstVal(None))
-    if action == "store_true":
-        const = ConstVal(True)
-    elif action == "store_false":
-        const = ConstVal(False)
+    # (default, const) of the flag actions; the others take both from the call
+    flag = {"store_true": (False, True), "store_false": (True, False)}.get(action)
+    implicit: Value = ConstVal(flag[0] if flag else None)
+    const = ConstVal(flag[1]) if flag else kwargs.get("const", ConstVal(None))
     nargs_val = kwargs.get("nargs", ConstVal(None))
     nargs = nargs_val.value if isinstance(nargs_val, ConstVal) else "?!"
     return ArgSpec(dest, options, action, kwargs.get("default", implicit), const, convert, nargs)

@@ -156,7 +156,6 @@ def _computed(
             origin=Origin(f"{step if isinstance(step, str) else 'parametrization'}", mod.span),
         )
         if step in KEEPS_ORIGINAL and rg != Tri.NO and current.rg != Tri.NO:
-            key = (*interp.site(node), "reparam", name, index)
             what = (
                 f"the original of the parameter `{kind}.{name}`"
                 if current.param
@@ -165,7 +164,7 @@ def _computed(
             certain = state.grad == Tri.YES and current.rg == Tri.YES
             interp._record_save(
                 state,
-                key,
+                sid,
                 current.sids,
                 str(step),
                 node,
@@ -174,6 +173,6 @@ def _computed(
                 param=current.param,
                 clonable=False,
             )
-            out = plus_saves(out, {key})
+            out = plus_saves(out, {sid})
         current = out
     return current

@@ -305,14 +305,14 @@ class TorchOps(InterpreterBase):
     def _dtype_cast(self, node: ast.Call, call_args: list[ast.expr]) -> str | None:
         """`x.to(torch.float32)` is x itself ("same": a float32 tensor is the default, as for
         `.float()`), `x.to(torch.float16)` a copy ("copy"); None when the call names no dtype
-        (a device, another tensor, a dtype held in a variable) or asks for a copy anyway."""
-        if any(
+        (a device, another tensor, a dtype held in a variable). `copy=True` copies."""
+        cast = self._names_dtype(node, call_args)
+        copies = any(
             kw.arg == "copy"
             and not (isinstance(kw.value, ast.Constant) and kw.value.value is False)
             for kw in node.keywords
-        ):
-            return "copy" if self._names_dtype(node, call_args) else None
-        return self._names_dtype(node, call_args)
+        )
+        return ("copy" if cast else None) if copies else cast
 
     def _names_dtype(self, node: ast.Call, call_args: list[ast.expr]) -> str | None:
         given = [*call_args, *(k.value for k in node.keywords if k.arg in ("dtype", "dst_type"))]
@@ -354,8 +354,9 @@ class TorchOps(InterpreterBase):
             node, stmt, kind, f"`{self.src.text(node)}`", name, certain=not target.may_alias
         )
         new = self.inplace(target, others, mut, state, row=row, node=node)
-        if name == "fill_" and isinstance(op_args.get("1"), ConstVal):
-            new = new.with_(scalar=_number(op_args["1"]))
+        scalar = _scalar_after(name, op_args)
+        if scalar is not None:
+            new = new.with_(scalar=scalar)
         recv = (
             node.args[0]
             if (skip_first or kind == "inplace_kw") and node.args
@@ -411,7 +412,7 @@ class TorchOps(InterpreterBase):
         rg = target.rg | (other_rg if grad_on else Tri.NO)
         new = target.with_(
             rg=rg,
-            scalar=_scalar_after(mut.op, others),
+            scalar=None,  # what it holds now: known only to call_inplace (`fill_(1)`)
             deps=deps if rg != Tri.NO else target.deps,
             # the history's saves may be of any generation
             deps_from=0 if history and rg != Tri.NO else saves_from(target, *tensors),
@@ -851,13 +852,16 @@ def _number(value: Value) -> int | float | bool | None:
     return None
 
 
-def _scalar_after(op: str, others: Sequence[Value]) -> int | float | bool | None:
-    """What a one-element tensor holds after an in-place write: `zero_()` 0, `copy_(t)`
-    what t holds; anything else: not known (`fill_(v)` is set by its caller, which has v)."""
-    if op == "zero_":
+def _scalar_after(name: str, op_args: dict[str, Value]) -> int | float | bool | None:
+    """What a one-element tensor holds after the in-place call `name`: `fill_(v)` v,
+    `zero_()` 0, `copy_(t)` what t holds; anything else: not known."""
+    if name == "zero_":
         return 0
-    if op == "copy_" and others and isinstance(others[0], TensorVal):
-        return others[0].scalar
+    given = op_args.get("1")
+    if name == "fill_":
+        return _number(given) if given is not None else None
+    if name == "copy_" and isinstance(given, TensorVal):
+        return given.scalar
     return None
 
 
