@@ -279,6 +279,30 @@ FUNCTIONAL_INPLACE_ARG: dict[str, int] = {
     ),
     "rrelu": 4,
 }
+# Dropouts that, with p=0 (in training too), return their input itself untouched (verified
+# under torch 2.13: same object, version unchanged, also with inplace=True); AlphaDropout is not
+# among them
+_DROPOUTS = frozenset({"Dropout", "Dropout1d", "Dropout2d", "Dropout3d"})
+DROPOUT_FUNCTIONS = frozenset(
+    {
+        "nn.functional.dropout",
+        "nn.functional.dropout1d",
+        "nn.functional.dropout2d",
+        "nn.functional.dropout3d",
+    }
+)
+
+
+def drops_nothing(kind: str, p: object) -> bool:
+    """A dropout layer (`torch.nn.Dropout`) or function whose probability `p` is known to be 0:
+    it returns its input, never writing to it."""
+    short = kind.removeprefix("torch.").removeprefix("nn.")
+    if short not in _DROPOUTS and kind.removeprefix("torch.") not in DROPOUT_FUNCTIONS:
+        return False
+    value = getattr(p, "value", None)
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == 0
+
+
 _ACT_PLAIN = {
     "Sigmoid": "sigmoid",
     "Tanh": "tanh",
@@ -298,7 +322,9 @@ _ACT_PLAIN = {
 
 LAYERS: dict[str, LayerSpec] = {}
 for _name, (_op, _pos) in _ACT_INPLACE.items():
-    LAYERS[f"torch.nn.{_name}"] = LayerSpec(_op, inplace_arg=_pos)
+    LAYERS[f"torch.nn.{_name}"] = LayerSpec(
+        _op, inplace_arg=_pos, init_args=("p",) if _name in _DROPOUTS else ()
+    )
 for _name, _op2 in _ACT_PLAIN.items():
     LAYERS[f"torch.nn.{_name}"] = LayerSpec(_op2)
 LAYERS["torch.nn.PReLU"] = LayerSpec(

@@ -168,6 +168,10 @@ class TorchOps(InterpreterBase):
             inplace_kw = args[at]  # `F.relu(x, True)`
         if name.endswith("_") and not name.endswith("__") and op_args.get("0") is not None:
             return self.call_inplace(op_args, row, name, node, stmt, state, kind="method")
+        if isinstance(op_args.get("0"), TensorVal) and api.drops_nothing(
+            qual, kwargs.get("p", args[1] if len(args) > 1 else None)
+        ):
+            return op_args["0"]  # `F.dropout(x, 0.0, inplace=True)`: x itself, untouched
         if isinstance(inplace_kw, ConstVal) and inplace_kw.value is True and row is not None:
             return self.call_inplace(op_args, row, name, node, stmt, state, kind="inplace_kw")
         out = kwargs.get("out")
