@@ -323,3 +323,12 @@ def _is_static_or_class(func: _FuncDef) -> bool:
 def _is_method(tree: ast.Module, func: _FuncDef) -> bool:
     """Defined directly in a class body and not static: its first parameter is the instance."""
     return _owner_class(tree, func) is not None and not _is_static_or_class(func)
+
+
+def returns_parameter(func: _FuncDef, param: str) -> bool:
+    """Does `func` hand `param` back (`return feats`, `return x, feats`, a dict holding it)?"""
+    for node in ast.walk(func):
+        if isinstance(node, ast.Return) and node.value is not None:
+            if any(isinstance(n, ast.Name) and n.id == param for n in ast.walk(node.value)):
+                return True
+    return False

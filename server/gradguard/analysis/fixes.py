@@ -20,6 +20,7 @@ from .caller_sites import (
     callers_read_after,
     enclosing_function,
     parameter_names,
+    returns_parameter,
     written_parameter,
 )
 from .findings import Fix, Span, TextEdit
@@ -186,8 +187,13 @@ class FixBuilder:
         # rebound before the write (`x = self.proj(x)` through an identity) and still the
         # caller's tensor: which parameter it came from is not known here, so none may be seen
         func = enclosing_function(tree, mut.stmt)
-        return func is not None and all(
-            callers_never_see(tree, func, param) for param in parameter_names(tree, func)
+        params = parameter_names(tree, func) if func is not None else []
+        return (
+            func is not None
+            and all(callers_never_see(tree, func, param) for param in params)
+            # `y = feats[k]; y.mul_(2)` in a function that returns `feats`: the caller reads
+            # the written tensor through what it gets back
+            and not any(returns_parameter(func, param) for param in params)
         )
 
     def _out_of_place(self, mut: Mutation) -> Fix | None:
