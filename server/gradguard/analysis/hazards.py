@@ -485,7 +485,9 @@ class Detector:
         are = "they are inference tensors" if len(given) > 1 else "it is an inference tensor"
         self.emit(
             "GG006",
-            Severity.ERROR,
+            # an inference tensor only if a move under inference mode copied (`cache.to(x)`
+            # in float32 code on the CPU returns the cache itself)
+            Severity.WARNING if saved.moved else Severity.ERROR,
             span,
             f"`{op}` saves {what} for backward, but {are} (created under "
             f"inference_mode); PyTorch raises here: '{RULES['GG006'].torch_error}'",

@@ -85,6 +85,9 @@ class TensorVal:
     # `fill_(1)` or `zero_()` (a flag buffer such as ActNorm's `initialized`); `.item()` and
     # tests of it read it. Any other write forgets it.
     scalar: int | float | bool | None = None
+    # an inference tensor only because a move under inference mode (`cache.to(x)`) is taken to
+    # copy, in code that names no other precision or device: on a float32 CPU run it does not
+    moved: bool = False
 
     def with_(self, **changes: object) -> TensorVal:
         deps = changes.get("deps")
@@ -428,6 +431,7 @@ def join_values(a: Value, b: Value) -> Value:
             noncontig=a.noncontig or b.noncontig,
             maybe_none=a.maybe_none or b.maybe_none,
             scalar=a.scalar if a.scalar == b.scalar else None,
+            moved=a.moved or b.moved,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join_values(x, y) for x, y in zip(a.items, b.items, strict=True)))

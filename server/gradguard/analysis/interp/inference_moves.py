@@ -11,12 +11,16 @@ takes that branch. On another tensor it stays unknown (one we did not follow may
 from __future__ import annotations
 
 import ast
+import re
 
 from ..state import State
 from ..values import ConstVal, TensorVal, Tri, Value
 from .base import InterpreterBase
 
 MOVES = frozenset({"to", "cuda", "type", "type_as"})
+_OTHER_PRECISION = re.compile(
+    r"float16|bfloat16|float64|\bdouble\b|\bhalf\b|\.half\(|\.double\(|cuda|\bautocast\b|\bamp\b"
+)
 
 
 class InferenceMoves(InterpreterBase):
@@ -41,5 +45,13 @@ class InferenceMoves(InterpreterBase):
             and not out.inference
             and (node.args or node.keywords or method == "cuda")
         ):
-            return out.with_(inference=True, rg=Tri.NO, leaf_rg=Tri.NO)  # made there
+            # made there; unsure in code that never leaves float32 on the CPU
+            moved = not self._names_other_precision()
+            return out.with_(inference=True, rg=Tri.NO, leaf_rg=Tri.NO, moved=moved)
         return out
+
+    def _names_other_precision(self) -> bool:
+        """Does the module's text name a floating dtype other than float32, a precision cast
+        or a GPU (where a move between tensors converts or copies)?"""
+        text = "\n".join(self.src.lines)
+        return _OTHER_PRECISION.search(text) is not None
