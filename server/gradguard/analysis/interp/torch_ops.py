@@ -608,7 +608,9 @@ class TorchOps(InterpreterBase):
                 name,
                 node,
                 what,
-                certain=trig == Tri.YES and state.grad == Tri.YES,
+                # one of several tensors (`feats` set in one round of a loop or another):
+                # which one autograd keeps is not known
+                certain=trig == Tri.YES and state.grad == Tri.YES and not saved.may_alias,
                 arg_node=arg_node if clonable else None,
                 param=saved.param,
                 clonable=clonable,
