@@ -428,6 +428,7 @@ class InterpreterBase(ABC):
         state: State,
         row: OpRow | None,
         node: ast.AST | None = None,
+        op_args: dict[str, Value] | None = None,
     ) -> TensorVal: ...
 
     @abstractmethod

@@ -357,7 +357,7 @@ class TorchOps(InterpreterBase):
         mut = self.mutation(
             node, stmt, kind, f"`{self.src.text(node)}`", name, certain=not target.may_alias
         )
-        new = self.inplace(target, others, mut, state, row=row, node=node)
+        new = self.inplace(target, others, mut, state, row=row, node=node, op_args=op_args)
         scalar = _scalar_after(name, op_args)
         if scalar is not None:
             new = new.with_(scalar=scalar)
@@ -393,8 +393,11 @@ class TorchOps(InterpreterBase):
         state: State,
         row: OpRow | None,
         node: ast.AST | None = None,
+        op_args: dict[str, Value] | None = None,
     ) -> TensorVal:
-        """One in-place write to `target`: check it, bump its counter, return its new value."""
+        """One in-place write to `target`: check it, bump its counter, return its new value
+        (`op_args`: the call's arguments by position, where the op's other inputs it keeps for
+        backward are read from)."""
         tensors = [o for o in others if isinstance(o, TensorVal)]
         if self.frames and target.sids & self.frames[-1].arg_sids:
             mut = replace(mut, caller_visible=True)
@@ -429,7 +432,7 @@ class TorchOps(InterpreterBase):
             and rg != Tri.NO
             and node is not None
         ):
-            new = self._record_inplace_saves(row, target, tensors, new, node, mut, state)
+            new = self._record_inplace_saves(row, target, tensors, new, node, mut, state, op_args)
         if (
             mut.caller_visible
             and not target.may_alias
@@ -448,13 +451,35 @@ class TorchOps(InterpreterBase):
         node: ast.AST,
         mut: Mutation,
         state: State,
+        op_args: dict[str, Value] | None,
     ) -> TensorVal:
         rule = row.inplace_saves
         assert rule is not None
         args: dict[str, TensorVal] = {"0": target}
-        for i, o in enumerate(others, start=1):
-            args[str(i)] = o
+        if op_args is not None:  # by position: `scatter_add_(0, index, src)`
+            args.update((k, v) for k, v in op_args.items() if k != "0" and isinstance(v, TensorVal))
+        else:
+            for i, o in enumerate(others, start=1):
+                args[str(i)] = o
         new_keys: set[tuple[object, ...]] = set()
+        for arg_id, triggers in rule.args.items():
+            # the other inputs it keeps (`scatter_add_` its index when src requires grad)
+            saved = args.get(arg_id) if op_args is not None and arg_id != "0" else None
+            trig = _trigger(triggers, args) if saved is not None else Tri.NO
+            if saved is None or trig == Tri.NO:
+                continue
+            key = (*self.site(node), arg_id)
+            self._record_save(
+                state,
+                key,
+                saved.sids,
+                mut.op,
+                node,
+                _describe_saved(saved, None, self.src),
+                certain=trig == Tri.YES and state.grad == Tri.YES,
+                param=saved.param,
+            )
+            new_keys.add(key)
         if rule.output and _trigger(rule.output, args) != Tri.NO:
             key = (*self.site(node), "out")
             certain = _trigger(rule.output, args) == Tri.YES and state.grad == Tri.YES
