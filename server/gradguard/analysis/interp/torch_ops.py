@@ -107,6 +107,24 @@ class TorchOps(InterpreterBase):
                     if not qual.endswith("grad"):  # `autograd.grad` fills no `.grad`
                         state.grads_set_by_backward(root.deps)
                     self.det.on_backward(root, node, stmt, state)
+            create = kwargs.get("create_graph")
+            if qual.endswith("grad") and isinstance(create, ConstVal) and create.value is True:
+                # `autograd.grad(loss, params, create_graph=True)` (MAML, gradient penalties):
+                # the gradients are part of a graph whose backward reads what the forward saved
+                outs = [r for r in _flatten(roots[0]) if isinstance(r, TensorVal)]
+                if outs and state.grad != Tri.NO:
+                    deps: frozenset[tuple[object, ...]] = frozenset()
+                    for r in outs:
+                        deps = union_deps(deps, r.deps)
+                    grad = self.fresh_tensor(
+                        node,
+                        Tri.YES,
+                        state,
+                        deps=deps,
+                        origin_op="grad",
+                        deps_from=saves_from(*outs),
+                    )
+                    return SeqVal(grad)
             return SeqVal(UNKNOWN) if qual.endswith("grad") else UNKNOWN
         if qual in api.LAYERS or qual in api.CONTAINERS or _is_nn_class(qual):
             return self.construct_layer(qual, node, state, stmt)
