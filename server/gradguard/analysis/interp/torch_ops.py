@@ -250,6 +250,12 @@ class TorchOps(InterpreterBase):
                     else receiver.leaf_rg,
                 )
                 self._rebind_receiver(node, new, state, skip_first)
+                if not receiver.deps and (receiver.param or receiver.leaf_rg != Tri.NO):
+                    # `for p in model.llm.parameters(): p.requires_grad_(False)`: the module's
+                    # own slots change too; turned on through a loop variable that stands for
+                    # several parameters (some of them, under a test we do not fold): maybe
+                    several = len(receiver.sids) > 1 and rg == Tri.YES
+                    self._set_requires_grad(receiver.sids, Tri.MAYBE if several else rg, state)
                 return new
             if method == "detach_":
                 new = receiver.with_(rg=Tri.NO, leaf_rg=Tri.NO, deps=frozenset())
