@@ -194,6 +194,11 @@ class NnModules(InterpreterBase):
                 sids = frozenset(sid for p in obj.parameters() for sid in p.sids)
                 _grads_to_none(state, sids, args, kwargs)
                 return ConstVal(None)
+            if bm.name == "named_parameters" and not args and not kwargs:
+                named_params = self._named_parameters(obj, state)
+                if named_params is not None:
+                    # `for n, p in model.named_parameters(): if "lora_" in n`, name by name
+                    return TupleVal(tuple(TupleVal((ConstVal(n), p)) for n, p in named_params))
             if bm.name in ("parameters", "named_parameters"):
                 params = obj.parameters() or self._opaque_params(obj)
                 elem: Value = _join_all(list(params)) if params else UNKNOWN
@@ -362,6 +367,28 @@ class NnModules(InterpreterBase):
         self._visit_named("", root, state, deep, limit, out, seen)
         return out if len(out) <= limit else None
 
+    def _named_parameters(
+        self, root: ModuleObj, state: State, limit: int = 64
+    ) -> list[tuple[str, TensorVal]] | None:
+        """`named_parameters()` by dotted name, each tensor once; None where a module's
+        parameters are not all known by name (a layer we do not model) or there are many."""
+        modules = self._named_submodules(root, state, deep=True, limit=limit)
+        if modules is None:
+            return None
+        out: list[tuple[str, TensorVal]] = []
+        seen: set[frozenset[Sid]] = set()
+        for prefix, mod in modules:
+            if mod.generic:
+                return None
+            for name in list(mod.attrs):
+                value = self.get_attr(mod, name, state)
+                if isinstance(value, TensorVal) and value.param and value.sids not in seen:
+                    seen.add(value.sids)
+                    out.append((f"{prefix}.{name}" if prefix else name, value))
+                    if len(out) > limit:
+                        return None
+        return out
+
     def _visit_named(
         self,
         prefix: str,
@@ -374,7 +401,11 @@ class NnModules(InterpreterBase):
     ) -> None:
         """`mod`'s children by name, then (deep) theirs; a method, not a nested function
         calling itself (a reference cycle that outlives the analysis)."""
-        named: list[tuple[str, ModuleObj]] = [(str(i), c) for i, c in enumerate(mod.children)]
+        keys = {id(v): k for k, v in mod.attrs.items() if isinstance(v, ModuleObj)}
+        # a ModuleDict's children are named by their keys, a list's by their index
+        named: list[tuple[str, ModuleObj]] = [
+            (keys.get(id(c), str(i)), c) for i, c in enumerate(mod.children)
+        ]
         for name in mod.attrs:
             value = self.get_attr(mod, name, state)
             if isinstance(value, ModuleObj) and value is not mod:

@@ -274,9 +274,11 @@ class Statements(InterpreterBase):
         elif (
             isinstance(iterable, TupleVal)
             and len(iterable.items) <= 64
-            and all(isinstance(i, ModuleObj) for i in iterable.items)
+            and all(isinstance(i, ModuleObj) or _names_module(i) for i in iterable.items)
         ):
-            unrolled = list(iterable.items)  # `for m in self.modules():` each module is known
+            # `for m in self.modules():`, `for name, m in model.named_modules():` each module
+            # is known
+            unrolled = list(iterable.items)
         else:
             unrolled = range_rounds(stmt, state, self.eval_quiet)  # `for i in range(2):`
         breaks: list[State] = []
@@ -759,3 +761,17 @@ def _none_test(test: ast.expr) -> tuple[str, bool] | None:
     ):
         return test.left.id, isinstance(test.ops[0], ast.Is)
     return None
+
+
+def _names_module(item: Value) -> bool:
+    """A (name, module) pair of `named_modules()` / `named_children()`, or a (name,
+    parameter) pair of `named_parameters()`."""
+    return (
+        isinstance(item, TupleVal)
+        and len(item.items) == 2
+        and isinstance(item.items[0], ConstVal)
+        and (
+            isinstance(item.items[1], ModuleObj)
+            or (isinstance(item.items[1], TensorVal) and item.items[1].param)
+        )
+    )
