@@ -241,6 +241,9 @@ class ModuleObj:
     node: ast.AST | None = None  # the constructor call
     generic: bool = False  # a torch.nn class we hold no layer facts for (losses, ...)
     repeated: bool = False  # children built from a comprehension: every index is alike
+    # (repeated, one child) a copy of that child standing for the next index: a loop over the
+    # container runs the child, then its twin (own parameters, buffers and caches)
+    twin: ModuleObj | None = field(default=None, repr=False)
     output_requires_grad: bool = False  # a forward hook makes its output require grad
     pre_hooks: list[FuncVal] = field(default_factory=list)  # forward pre-hooks, in order
     post_hooks: list[FuncVal] = field(default_factory=list)  # forward hooks, in order
@@ -439,6 +442,9 @@ def join_values(a: Value, b: Value) -> Value:
         return NumpyVal(a.data_of | b.data_of)
     if isinstance(a, DictVal) and isinstance(b, DictVal):
         return _join_dicts(a, b)
+    if isinstance(a, (DictVal, MapVal)) and isinstance(b, (DictVal, MapVal)):
+        # a dict filled under computed keys on one path (or round of a loop), not on the other
+        return any_entry([*_entries(a), *_entries(b)])
     # `state = None; for ...: if state is None: state = zeros(...)`: None on one path, a
     # tensor on the other; tests of `state is None` tell them apart (see exec_if), and code
     # that writes to it runs only where it is the tensor
@@ -519,3 +525,24 @@ _NONE = ConstVal(None)
 
 def maybe_tensor(value: Value) -> TensorVal | None:
     return value if isinstance(value, TensorVal) else None
+
+
+def _entries(d: DictVal | MapVal) -> list[Value]:
+    return [v for _, v in d.items] if isinstance(d, DictVal) else [d.value]
+
+
+def any_entry(values: list[Value]) -> Value:
+    """A dict whose keys are not known one by one, holding values like any of these (modules
+    built at one site, in a loop, are alike); unknown where they have nothing in common."""
+    if not values:
+        return DictVal(())
+    joined = values[0]
+    for value in values[1:]:
+        if (
+            isinstance(value, ModuleObj)
+            and isinstance(joined, ModuleObj)
+            and value.span == joined.span
+        ):
+            continue
+        joined = join_values(joined, value)
+    return MapVal(joined) if joined is not UNKNOWN else UNKNOWN

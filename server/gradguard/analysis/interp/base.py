@@ -220,6 +220,17 @@ class InterpreterBase(ABC):
     def _touch(self, obj: object) -> None: ...
 
     @abstractmethod
+    def deepcopy(self, value: Value, node: ast.AST, state: State) -> Value: ...
+
+    @abstractmethod
+    def dict_of_pairs(self, pairs: Value, node: ast.Call, state: State) -> Value: ...
+
+    @abstractmethod
+    def repeated_layers(
+        self, container: ModuleObj, node: ast.AST, state: State
+    ) -> list[ModuleObj]: ...
+
+    @abstractmethod
     def _via_span(self) -> Span | None: ...
 
     @abstractmethod

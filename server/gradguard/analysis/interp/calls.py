@@ -49,6 +49,7 @@ from .helpers import (
     _is_static,
     _join_all,
     _known_items,
+    _list_view,
     _literal_prefix,
     _tag,
 )
@@ -57,6 +58,7 @@ from .limits import (
     MAX_CALL_DEPTH,
     MODULE_FLOW_DEPTH,
 )
+from .literal_text import literal_of_text
 from .registries import builtin_isinstance
 
 
@@ -73,6 +75,30 @@ class Calls(InterpreterBase):
             state.grads_none = frozenset()
         return result
 
+    def dict_of_pairs(self, pairs: Value, node: ast.Call, state: State) -> Value:
+        """`dict(pairs)` / `OrderedDict(pairs)`: the dict itself where its keys are known one
+        by one, else a dict of values like any pair's second item."""
+        if isinstance(pairs, (DictVal, MapVal)):
+            return pairs  # a copy: the same entries
+        if isinstance(pairs, ListObj):
+            pairs = _list_view(pairs)  # `loss.append(("name", value))` one by one
+        known = _known_items(pairs) if not isinstance(pairs, ModuleObj) else None
+        if known is not None and all(
+            isinstance(p, TupleVal) and len(p.items) == 2 and isinstance(p.items[0], ConstVal)
+            for p in known
+        ):
+            return DictVal(
+                tuple(
+                    (p.items[0].value, p.items[1])  # type: ignore[union-attr]
+                    for p in known
+                    if isinstance(p, TupleVal)
+                )
+            )
+        pair = self.element_of(pairs, node, state)
+        if isinstance(pair, TupleVal) and len(pair.items) == 2 and pair.items[1] is not UNKNOWN:
+            return MapVal(pair.items[1])
+        return UNKNOWN
+
     def _eval_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
         func = node.func
         qual = self.imports.qualify(func)
@@ -83,6 +109,19 @@ class Calls(InterpreterBase):
         if qual == "copy.deepcopy" or qual == "copy.copy":
             args, _ = self._eval_args(node, state, stmt)
             return self.deepcopy(args[0], node, state) if args else UNKNOWN
+        if qual == "collections.OrderedDict" and len(node.args) <= 1:
+            # `modules = OrderedDict()`: filled by `modules[name] = block` later;
+            # `OrderedDict(model.named_parameters())`: a dict of the pairs' second items
+            args, kwargs = self._eval_args(node, state, stmt)
+            if args:
+                return self.dict_of_pairs(args[0], node, state)
+            return DictVal(tuple(kwargs.items()))
+        if qual == "ast.literal_eval" and len(node.args) == 1 and not node.keywords:
+            args, _ = self._eval_args(node, state, stmt)
+            text = args[0]
+            if isinstance(text, ConstVal) and isinstance(text.value, str):
+                return literal_of_text(text.value)
+            return UNKNOWN
         if qual == "itertools.chain":  # `chain(g1.parameters(), g2.parameters())`
             args, _ = self._eval_args(node, state, stmt)
             parts = [self.element_of(a, node, state) for a in args]
@@ -206,12 +245,37 @@ class Calls(InterpreterBase):
             prefix = _literal_prefix(node.args[1])  # `getattr(self.rnn, f"bias_hh_l{i}")`
             found = self._layer_parameter(args[0], prefix) if prefix else None
             return found if found is not None else UNKNOWN
-        if name == "dict" and args:
-            pair = self.element_of(args[0], node, state)
-            return (
-                SeqVal(pair.items[1])
-                if isinstance(pair, TupleVal) and len(pair.items) == 2
-                else UNKNOWN
+        if (
+            name == "eval"
+            and len(args) == 1
+            and isinstance(args[0], ConstVal)
+            and isinstance(args[0].value, str)
+            and self.lookup("eval", state) is UNKNOWN
+        ):  # `eval(args.conv_feature_layers)` of a default we know: the literal it spells
+            return literal_of_text(args[0].value)
+        if (
+            name == "vars"
+            and len(args) == 1
+            and isinstance(args[0], ModuleObj)
+            and args[0].kind == "argparse.Namespace"
+        ):  # `argparse.Namespace(**vars(args))`: the options by name
+            return DictVal(tuple(args[0].attrs.items()))
+        if name == "dict" and len(args) == 1 and not kwargs:
+            return self.dict_of_pairs(args[0], node, state)
+        if (
+            name == "enumerate"
+            and len(args) == 1
+            and isinstance(args[0], ModuleObj)
+            and args[0].repeated
+            and len(args[0].children) == 1
+        ):  # `for i, layer in enumerate(self.layers)` of a comprehension: which index is not known
+            # (the first round is index 0; which the next is, is not known)
+            layers = self.repeated_layers(args[0], node, state)
+            return TupleVal(
+                tuple(
+                    TupleVal((ConstVal(0) if k == 0 else UNKNOWN, layer))
+                    for k, layer in enumerate(layers)
+                )
             )
         if name == "enumerate" and args:
             known = _known_items(args[0])
@@ -304,6 +368,21 @@ class Calls(InterpreterBase):
                 lst.add(value)
         return ConstVal(None)
 
+    def repeated_layers(self, container: ModuleObj, node: ast.AST, state: State) -> list[ModuleObj]:
+        """The layers a loop over a container runs: its children; one built by a comprehension
+        (one child standing for every index) runs that child, then a copy of it made once
+        (its own parameters, buffers and caches), so the second layer is given what the first
+        returned."""
+        layers = list(container.children)
+        if container.repeated and len(layers) == 1:
+            if container.twin is None:
+                twin = self.deepcopy(layers[0], node, state)
+                container.twin = twin if isinstance(twin, ModuleObj) else None
+                self._touch(container)
+            if container.twin is not None:
+                layers.append(container.twin)
+        return layers
+
     def deepcopy(self, value: Value, node: ast.AST, state: State) -> Value:
         """`copy.deepcopy(model)`: same structure, new parameters (still requiring grad)."""
         if isinstance(value, ModuleObj):
@@ -316,6 +395,11 @@ class Calls(InterpreterBase):
                 options=dict(value.options),
                 node=value.node,
                 generic=value.generic,
+                repeated=value.repeated,
+                output_requires_grad=value.output_requires_grad,
+                pre_hooks=list(value.pre_hooks),  # a copy keeps the module's hooks
+                post_hooks=list(value.post_hooks),
+                sequential=value.sequential,
             )
             clone.buffers = set(value.buffers)
             clone.children = [

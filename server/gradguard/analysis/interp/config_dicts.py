@@ -24,6 +24,7 @@ from ..values import (
     SeqVal,
     TupleVal,
     Value,
+    any_entry,
 )
 from .base import InterpreterBase
 from .helpers import _is_name_like, _known_items, _truth
@@ -222,6 +223,14 @@ class ConfigDicts(InterpreterBase):
             self._rebind_dict(func.value, DictVal(()), state)
             return ConstVal(None)
         if name == "update":
+            if len(args) == 1 and not isinstance(args[0], DictVal):
+                # `losses.update(self.descent_loss(x))` given (name, value) pairs
+                given = self.dict_of_pairs(args[0], node, state)
+                if isinstance(given, MapVal):
+                    merged_any = any_entry([*(v for _, v in d.items), given.value])
+                    self._rebind_dict(func.value, merged_any, state)
+                    return ConstVal(None)
+                args = [given]
             if len(args) > 1 or (args and not isinstance(args[0], DictVal)):
                 self._rebind_dict(func.value, UNKNOWN, state)
                 return ConstVal(None)

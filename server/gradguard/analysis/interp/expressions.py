@@ -445,6 +445,9 @@ class Expressions(InterpreterBase):
         if isinstance(base, DictVal) and isinstance(index, ConstVal):
             found = base.get(index.value)
             return found if found is not None else UNKNOWN
+        if isinstance(base, DictVal) and 0 < len(base.items) <= 16:
+            # `edge_index_dict[mp]` with `mp` not folded: any of its values
+            return _join_all([v for _, v in base.items])
         if isinstance(base, MapVal):  # `cpu_weights[name]`: any of its values
             return base.value
         if (

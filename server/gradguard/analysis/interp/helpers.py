@@ -21,6 +21,7 @@ from ..values import (
     DictVal,
     FuncVal,
     ListObj,
+    MapVal,
     ModuleObj,
     OptimizerVal,
     SeqVal,
@@ -106,6 +107,10 @@ def _add_children(container: ModuleObj, args: list[Value]) -> None:
         elif isinstance(arg, (TupleVal, SeqVal, ListObj)):
             container.children.extend(m for m in _flatten(arg) if isinstance(m, ModuleObj))
             container.repeated = container.repeated or not isinstance(arg, TupleVal)
+        elif isinstance(arg, MapVal) and isinstance(arg.value, ModuleObj):
+            # an `OrderedDict` filled under computed names: each child alike
+            container.children.append(arg.value)
+            container.repeated = True
 
 
 def _submodules(root: ModuleObj, limit: int = 64) -> list[ModuleObj]:

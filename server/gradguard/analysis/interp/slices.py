@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from ..values import ConstVal, SeqVal, TupleVal, Value
+from ..values import UNKNOWN, ConstVal, ListObj, SeqVal, TupleVal, Value, join_values
 
 # a repeated list longer than this is tracked as "some of these items", not one by one
 _MAX_REPEAT = 64
@@ -41,6 +41,13 @@ def sequence_binop(op: ast.operator, left: Value, right: Value) -> Value | None:
     when the operands are not sequences."""
     if isinstance(op, ast.Add) and isinstance(left, TupleVal) and isinstance(right, TupleVal):
         return TupleVal(left.items + right.items)
+    if isinstance(op, ast.Add) and _is_sequence(left) and _is_sequence(right):
+        # `list(enc.parameters()) + list(dec.parameters())`: items like either side's
+        elems = [e for e in (_any_item(left), _any_item(right)) if e is not None]
+        joined = elems[0] if elems else UNKNOWN
+        for e in elems[1:]:
+            joined = join_values(joined, e)
+        return SeqVal(joined) if joined is not UNKNOWN else None
     if not isinstance(op, ast.Mult):
         return None
     seq, times = (left, right) if isinstance(left, TupleVal) else (right, left)
@@ -54,3 +61,21 @@ def sequence_binop(op: ast.operator, left: Value, right: Value) -> Value | None:
         return TupleVal(seq.items * times.value)
     elem = seq.items[0]
     return SeqVal(elem) if all(i == elem for i in seq.items) else None
+
+
+def _is_sequence(value: Value) -> bool:
+    return isinstance(value, (TupleVal, SeqVal, ListObj))
+
+
+def _any_item(value: Value) -> Value | None:
+    """What any item of a sequence is like (None: it has none)."""
+    if isinstance(value, SeqVal):
+        return value.elem
+    if isinstance(value, ListObj):
+        return value.elem
+    if isinstance(value, TupleVal) and value.items:
+        out = value.items[0]
+        for item in value.items[1:]:
+            out = join_values(out, item)
+        return out
+    return None

@@ -29,6 +29,7 @@ from ..values import (
     Tri,
     TupleVal,
     Value,
+    any_entry,
     next_serial,
 )
 from .base import InterpreterBase
@@ -266,7 +267,8 @@ class Statements(InterpreterBase):
         iterable = self.drained(self.eval(stmt.iter, state, stmt), stmt.iter, state)
         unrolled: list[Value] | None = None
         if isinstance(iterable, ModuleObj) and iterable.children and len(iterable.children) <= 32:
-            unrolled = list(iterable.children)  # each layer is known
+            # each layer is known (one built by a comprehension: it and its twin)
+            unrolled = list(self.repeated_layers(iterable, stmt.iter, state))
         elif isinstance(iterable, TupleVal) and 0 < len(iterable.items) <= 16:
             unrolled = list(iterable.items)  # `for f in (a, b):` each element is known
         elif isinstance(iterable, DictVal):
@@ -451,7 +453,8 @@ class Statements(InterpreterBase):
             if isinstance(base, DictVal) and isinstance(target.value, ast.Name):
                 self._dict_setitem(target.value.id, base, constant_key(slot), value, state)
             elif isinstance(base, MapVal) and isinstance(target.value, (ast.Name, ast.Attribute)):
-                self._rebind_expr(target.value, UNKNOWN, state)  # one entry replaced: which?
+                # one entry replaced or added, which we do not know: any value is one of both
+                self._rebind_expr(target.value, any_entry([value, base.value]), state)
             elif isinstance(base, ModuleObj) and base.kind in _KEYED_CONTAINERS:
                 self._container_setitem(base, slot, value, state)
             elif isinstance(base, TensorVal):
@@ -524,12 +527,16 @@ class Statements(InterpreterBase):
     ) -> None:
         """`REGISTRY[name] = cls`: the dict, held by value, is rebound where the name lives
         (a local, the enclosing function's, the module's globals)."""
+        closure = self.frames[-1].closure if self.frames else None
         if isinstance(key, ConstVal) and len(base.items) < MAX_DICT_ITEMS:
             items = tuple((k, v) for k, v in base.items if k != key.value)
             new: Value = DictVal((*items, (key.value, value)))
+        elif name in state.env or (closure is not None and name in closure):
+            # `modules["conv_{}".format(i)] = block` in a loop: a local dict whose keys we
+            # cannot fold holds values like any of those written to it
+            new = any_entry([value, *(v for _, v in base.items)])
         else:
             new = UNKNOWN  # an unknown key (any entry may now be anything), or a whole zoo
-        closure = self.frames[-1].closure if self.frames else None
         if name in state.env:
             state.env[name] = new
         elif closure is not None and name in closure:
