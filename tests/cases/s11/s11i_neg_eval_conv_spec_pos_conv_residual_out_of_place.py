@@ -1,0 +1,43 @@
+# case: the wav2vec-style encoder of s11i with the positional convolution added out of place (`x = x + ...`): the transposed view of x that the positional Conv1d kept is never written, so backward runs
+import argparse
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+parser = argparse.ArgumentParser()
+parser.add_argument("--conv-feature-layers", type=str, default="[(8, 10, 5), (8, 3, 2)]")
+parser.add_argument("--encoder-dim", type=int, default=12)
+args = parser.parse_args([])
+
+
+class Encoder(nn.Module):
+    def __init__(self, args):
+        super().__init__()
+        conv_layers = eval(args.conv_feature_layers)
+        layers, in_ch = [], 1
+        for dim, k, stride in conv_layers:
+            layers += [nn.Conv1d(in_ch, dim, k, stride=stride), nn.GELU()]
+            in_ch = dim
+        self.feature_extractor = nn.Sequential(*layers)
+        embed = conv_layers[-1][0]
+        dim = args.encoder_dim
+        self.proj = nn.Linear(embed, dim) if embed != dim else None
+        self.pos_conv = nn.Conv1d(dim, dim, 3, padding=1, groups=4)
+
+    def forward(self, wav):
+        x = self.feature_extractor(wav.unsqueeze(1)).transpose(1, 2)
+        if self.proj is not None:
+            x = self.proj(x)
+        x_conv = self.pos_conv(x.transpose(1, 2))
+        x = x + F.gelu(x_conv).transpose(1, 2)
+        return x
+
+
+model = Encoder(args)
+wav = torch.randn(2, 60)
+out = model(wav)
+loss = out.pow(2).mean()
+loss.backward()
+print(out.shape, round(loss.item(), 4))
