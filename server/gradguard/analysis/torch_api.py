@@ -90,8 +90,15 @@ TRANSPOSING_VIEWS = frozenset(
     }
 )
 # The op table measures dropout with training=False (identity); in training it makes a new tensor.
+# The layers (`nn.Dropout(0.1)(x)`, named by their class) alike.
 NOT_VIEWS = frozenset(
     {
+        "Dropout",
+        "Dropout1d",
+        "Dropout2d",
+        "Dropout3d",
+        "AlphaDropout",
+        "FeatureAlphaDropout",
         "dropout",
         "nn.functional.dropout",
         "nn.functional.dropout1d",
