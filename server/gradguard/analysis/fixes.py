@@ -29,6 +29,7 @@ from .inference_region import inference_to_no_grad
 from .leaf_rewrap import makes_leaf, needs_grad_meanwhile, rebinds_after, rewrap_after
 from .line_layout import indent_unit, standalone
 from .mutation_context import drop_context, join_previous_context
+from .name_liveness import dead_after
 from .no_grad_view import view_out_of_no_grad
 from .spans import SourceMap
 from .state import CallChain, Mutation, SaveRecord
@@ -108,7 +109,7 @@ class FixBuilder:
         fix = self._out_of_place(mut)
         if fix is not None and mut.stmt is not None and self._binds_outer_name(fix, mut.stmt):
             return None
-        if fix is not None and mut.aliased:
+        if fix is not None and mut.aliased and not self._other_holders_dead(mut):
             return replace(fix, safe=False, title=f"{fix.title} (unsafe: {_ALIAS_NOTE})")
         if (
             fix is not None
@@ -117,6 +118,20 @@ class FixBuilder:
         ):
             return replace(fix, safe=False, title=f"{fix.title} (unsafe: {_CALLER_NOTE})")
         return fix
+
+    def _other_holders_dead(self, mut: Mutation) -> bool:
+        """The tensor is aliased only by other variables of the same function, none of which
+        is read after the write (`x = features; x += conv(x)`, `features` next assigned
+        afresh): rebinding the written name changes what nobody reads."""
+        root = _written_root(mut)
+        if mut.alias_names is None or root is None or mut.stmt is None:
+            return False
+        if self.src.path != mut.span.path:
+            return False
+        others = [n for n in mut.alias_names if n != root]
+        if not others or any(not n.isidentifier() for n in others):
+            return False
+        return dead_after(self._tree(), mut.stmt, others)
 
     def _rebinds_parameter(self, mut: Mutation) -> bool:
         """The rewrite rebinds a bare name that is a parameter of the function around the

@@ -180,8 +180,11 @@ class Detector:
     ) -> None:
         if target.data_of:
             self.on_data_write(target.data_of, mut, state)
-        if target.is_view or _other_names_hold(target, state, 0 if mut.element else 1):
-            mut = replace(mut, aliased=True)
+        own = 0 if mut.element else 1
+        holders = _holder_names(target, state)
+        if target.is_view or len(holders) > own:
+            names = None if target.is_view or mut.element else tuple(holders)
+            mut = replace(mut, aliased=True, alias_names=names)
         requires = target.rg
         for o in others:
             requires = requires | o.rg
@@ -805,6 +808,15 @@ class Detector:
             fixes=(fix,),
             story=self._created(old),
         )
+
+
+def _holder_names(target: TensorVal, state: State) -> list[str]:
+    """The variables holding the storage written."""
+    return [
+        name
+        for name, value in state.env.items()
+        if isinstance(value, TensorVal) and value.sids & target.sids
+    ]
 
 
 def _other_names_hold(target: TensorVal, state: State, own: int = 1) -> bool:

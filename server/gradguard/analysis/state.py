@@ -61,6 +61,8 @@ class Mutation:
     # wrote a view, or a tensor another name also holds (`c = out.detach(); c.zero_()`): a
     # rewrite out of place would leave the other name unchanged (what is computed changes)
     aliased: bool = field(default=False, compare=False, hash=False)
+    # (aliased only because other variables hold the tensor, not a view) those variables
+    alias_names: tuple[str, ...] | None = field(default=None, compare=False, hash=False)
     # wrote a tensor a Python list, tuple or dict holds, through its index (`laterals[i] +=
     # up`): the element can be rebound to an out-of-place result instead
     element: bool = field(default=False, compare=False, hash=False)
