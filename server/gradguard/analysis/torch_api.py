@@ -403,6 +403,24 @@ BINARY_FORMS = {"min": "minimum", "max": "maximum"}
 # modes keep sizes only (measured on torch 2.13 for nearest, nearest-exact, linear,
 # bilinear, bicubic, trilinear, antialiased bilinear)
 INTERPOLATE_KEEPS_INPUT = frozenset({"area"})
+# the recurrent layers' constructor parameters by position (verified on torch 2.13: RNN takes
+# its nonlinearity fourth), and their defaults
+_RNN_COMMON = ("input_size", "hidden_size", "num_layers")
+_RNN_REST = ("bias", "batch_first", "dropout", "bidirectional")
+RNN_INIT_ARGS = {
+    "LSTM": (*_RNN_COMMON, *_RNN_REST, "proj_size"),
+    "GRU": (*_RNN_COMMON, *_RNN_REST),
+    "RNN": (*_RNN_COMMON, "nonlinearity", *_RNN_REST),
+}
+RNN_DEFAULTS: dict[str, object] = {
+    "num_layers": 1,
+    "nonlinearity": "tanh",
+    "bias": True,
+    "batch_first": False,
+    "dropout": 0.0,
+    "bidirectional": False,
+    "proj_size": 0,
+}
 for _rnn in ("LSTM", "GRU", "RNN"):
     # verified on torch 2.13 CPU: LSTM's backward needs its weights and biases and the
     # (h0, c0) it was given (modifying any of them after the forward breaks the backward), and
@@ -423,18 +441,7 @@ for _rnn in ("LSTM", "GRU", "RNN"):
         saves_params=lstm,
         saves_state=True,
         recurrent_saves=not lstm,
-        init_args=(
-            "input_size",
-            "hidden_size",
-            "num_layers",
-            "bias",
-            "batch_first",
-            "dropout",
-            "bidirectional",
-            "proj_size",
-        )
-        if lstm
-        else (),
+        init_args=RNN_INIT_ARGS[_rnn],
     )
 for _rnn in ("LSTMCell", "GRUCell", "RNNCell"):
     # verified on torch 2.13 CPU: every cell keeps the hidden state h it was given; the

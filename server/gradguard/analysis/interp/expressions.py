@@ -31,6 +31,7 @@ from ..values import (
     Value,
     join_values,
 )
+from . import rnn_weights
 from .base import InterpreterBase
 from .helpers import (
     _assumed,
@@ -401,6 +402,8 @@ class Expressions(InterpreterBase):
             found = self.get_attr(obj, attr, state)
             if found is None:
                 found = self._layer_parameter(obj, attr)
+            if found is None:
+                found = rnn_weights.layer_attribute(obj, attr)  # `self.num_layers` of a GRU
             if found is None and attr == "training" and self.frames and self.frames[0].func is None:
                 # the script's own flow made it: modules start in training mode (`eval()` and
                 # `train()` set the flag in the flow; a function analysed on its own cannot know)

@@ -32,7 +32,7 @@ from ..values import (
     saves_from,
     union_deps,
 )
-from . import backward_hooks, parametrizations
+from . import backward_hooks, parametrizations, rnn_weights
 from .base import InterpreterBase
 from .helpers import (
     _add_children,
@@ -80,7 +80,11 @@ class NnModules(InterpreterBase):
         obj.options = dict(kwargs)
         for name, value in zip(spec.init_args, args, strict=False):
             obj.options.setdefault(name, value)  # `nn.LSTM(4, 8, 1, True, True, 0.0, True)`
-        for pname in spec.params:
+        params = list(spec.params)
+        if qual in rnn_weights.RECURRENT:
+            # `nn.GRU(4, 8, num_layers=2)`: the later layers' (and reverse) weights too
+            params += [n for n in rnn_weights.more_weights(obj) if n not in params]
+        for pname in params:
             obj.attrs[pname] = param = TensorVal(
                 sids=frozenset({(*self.site(node), pname)}),
                 rg=Tri.YES,
