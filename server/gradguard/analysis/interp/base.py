@@ -226,6 +226,11 @@ class InterpreterBase(ABC):
     def dict_of_pairs(self, pairs: Value, node: ast.Call, state: State) -> Value: ...
 
     @abstractmethod
+    def consumed_generator(
+        self, node: ast.GeneratorExp, state: State, stmt: ast.stmt
+    ) -> Value | None: ...
+
+    @abstractmethod
     def repeated_layers(
         self, container: ModuleObj, node: ast.AST, state: State
     ) -> list[ModuleObj]: ...

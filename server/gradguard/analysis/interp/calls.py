@@ -430,7 +430,16 @@ class Calls(InterpreterBase):
     ) -> list[Value] | SeqVal:
         """`*xs`: its items where they are known (a tuple, a ModuleList, a list of layers),
         else a sequence of its (joined) element."""
-        inner = self.drained(self.eval(node.value, state, stmt), node, state)
+        unrolled = (
+            self.consumed_generator(node.value, state, stmt)
+            if isinstance(node.value, ast.GeneratorExp)
+            else None
+        )
+        inner = (
+            unrolled
+            if unrolled is not None
+            else self.drained(self.eval(node.value, state, stmt), node, state)
+        )
         if isinstance(inner, TupleVal):
             return list(inner.items)
         if isinstance(inner, ModuleObj) and inner.children and not inner.repeated:

@@ -26,10 +26,23 @@ class Comprehensions(InterpreterBase):
             return unrolled
         return super().eval_comprehension(node, state, stmt)  # type: ignore[safe-super]
 
-    def _unrolled_comprehension(
-        self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp, state: State, stmt: ast.stmt
+    def consumed_generator(
+        self, node: ast.GeneratorExp, state: State, stmt: ast.stmt
     ) -> Value | None:
-        if not isinstance(node, ast.ListComp) or len(node.generators) != 1:
+        """A generator expression consumed where it is written (`f(*(getattr(self, w) for w
+        in names))`): run element by element like a list comprehension, where it can be."""
+        return self._unrolled_comprehension(node, state, stmt, eager=True)
+
+    def _unrolled_comprehension(
+        self,
+        node: ast.ListComp | ast.GeneratorExp | ast.SetComp,
+        state: State,
+        stmt: ast.stmt,
+        eager: bool = False,
+    ) -> Value | None:
+        if len(node.generators) != 1 or not (
+            isinstance(node, ast.ListComp) or (eager and isinstance(node, ast.GeneratorExp))
+        ):
             return None
         gen = node.generators[0]
         if gen.is_async:
