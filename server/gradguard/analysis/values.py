@@ -479,6 +479,14 @@ def join_values(a: Value, b: Value) -> Value:
         and (isinstance(a, ListObj) or isinstance(b, ListObj))
     ):
         return _join_lists(a, b)
+    if isinstance(a, (TupleVal, SeqVal)) and isinstance(b, (TupleVal, SeqVal)):
+        # `h_t = list(hx.unbind(0))` before a loop whose rounds set `h_t[k]`: a sequence of
+        # items like either side's
+        elems = [*_seq_items(a), *_seq_items(b)]
+        joined = elems[0] if elems else UNKNOWN
+        for e in elems[1:]:
+            joined = join_values(joined, e)
+        return SeqVal(joined) if joined is not UNKNOWN else UNKNOWN
     return UNKNOWN
 
 
@@ -546,3 +554,7 @@ def any_entry(values: list[Value]) -> Value:
             continue
         joined = join_values(joined, value)
     return MapVal(joined) if joined is not UNKNOWN else UNKNOWN
+
+
+def _seq_items(v: TupleVal | SeqVal) -> list[Value]:
+    return list(v.items) if isinstance(v, TupleVal) else [v.elem]

@@ -30,6 +30,7 @@ from ..values import (
     TupleVal,
     Value,
     any_entry,
+    join_values,
     next_serial,
 )
 from .base import InterpreterBase
@@ -457,6 +458,8 @@ class Statements(InterpreterBase):
                 self._rebind_expr(target.value, any_entry([value, base.value]), state)
             elif isinstance(base, ModuleObj) and base.kind in _KEYED_CONTAINERS:
                 self._container_setitem(base, slot, value, state)
+            elif isinstance(base, (ListObj, TupleVal, SeqVal)):
+                self._sequence_setitem(target.value, base, slot, value, state)
             elif isinstance(base, TensorVal):
                 others = [value] if isinstance(value, TensorVal) else []
                 index = self.eval_quiet(target.slice, state)
@@ -489,6 +492,44 @@ class Statements(InterpreterBase):
                 self.det.on_data_write(base.data_of, mut, state)
         elif isinstance(target, ast.Starred):
             self.bind(target.value, value, state, stmt)
+
+    def _sequence_setitem(
+        self,
+        expr: ast.expr,
+        base: ListObj | TupleVal | SeqVal,
+        slot: Value,
+        value: Value,
+        state: State,
+    ) -> None:
+        """`h_t[layer] = cell(x, h_t[layer])` on a list of states: the element at a known
+        index is replaced; at an index we cannot fold, any element may now be the new value
+        (so the next read of `h_t[k]` sees the cell's output, with its graph)."""
+        index = slot.value if isinstance(slot, ConstVal) and isinstance(slot.value, int) else None
+        if isinstance(base, ListObj):
+            if base.ordered and index is not None and -len(base.items) <= index < len(base.items):
+                base.items[index] = value
+                joined: Value = base.items[0]
+                for item in base.items[1:]:
+                    joined = join_values(joined, item)
+                base.elem = joined
+            else:
+                base.elem = value if base.elem is None else join_values(base.elem, value)
+                base.items = [join_values(item, value) for item in base.items]
+            self._touch(base)
+            return
+        if not isinstance(expr, (ast.Name, ast.Attribute)):
+            return
+        new: Value
+        if isinstance(base, TupleVal):
+            items = list(base.items)
+            if index is not None and -len(items) <= index < len(items):
+                items[index] = value
+            else:
+                items = [join_values(item, value) for item in items]
+            new = TupleVal(tuple(items))
+        else:
+            new = SeqVal(join_values(base.elem, value))
+        self._rebind_expr(expr, new, state)
 
     def _extend_by_augassign(
         self, stmt: ast.AugAssign, lst: ListObj | TupleVal, state: State
