@@ -1,0 +1,3 @@
+from .core import DNN, PredictionLayer
+from .interaction import FM
+from .utils import concat_fun, slice_arrays

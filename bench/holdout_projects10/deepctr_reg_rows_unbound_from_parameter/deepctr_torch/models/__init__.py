@@ -1,0 +1,2 @@
+from .deepfm import DeepFM
+from .wdl import WDL

@@ -1,0 +1,1 @@
+from .vae import BCVAE, BCDecoder, BCEncoder
