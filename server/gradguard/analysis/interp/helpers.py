@@ -99,6 +99,13 @@ def _add_children(container: ModuleObj, args: list[Value]) -> None:
     for arg in args:
         if isinstance(arg, ModuleObj):
             container.children.append(arg)
+        elif arg is UNKNOWN and not container.repeated:
+            # `nn.Sequential(spectral_norm(conv, on), nn.LeakyReLU(0.2, True))` with a layer we
+            # could not follow: it still stands between its neighbours (its output is some
+            # other tensor, not its input passed through)
+            container.children.append(
+                ModuleObj(kind="unknown layer", span=container.span, generic=True)
+            )
         elif isinstance(arg, DictVal):  # `nn.ModuleDict({"cls": head, ...})`: by key, in order
             for key, module in arg.items:
                 if isinstance(module, ModuleObj):
