@@ -21,7 +21,19 @@ from .interp.backward_hooks import BACKWARD_HOOK_FN
 from .rules import RULES
 from .spans import SourceMap
 from .state import CallChain, Mutation, SaveRecord, State
-from .values import ListObj, ModuleObj, OptimizerVal, Sid, TensorVal, Tri, TupleVal, Value
+from .values import (
+    DictVal,
+    ListObj,
+    ModuleObj,
+    OptimizerVal,
+    SaveKey,
+    SeqVal,
+    Sid,
+    TensorVal,
+    Tri,
+    TupleVal,
+    Value,
+)
 
 
 def _report_rank(report: Finding) -> tuple[int, tuple[Span, ...], str]:
@@ -717,18 +729,31 @@ class Detector:
     # ------------------------------------------------------------------ scope exits
 
     def on_return(self, value: Value, state: State, stmt: ast.Return, frame: Frame) -> None:
-        if not frame.standalone or not isinstance(value, TensorVal) or value.rg == Tri.NO:
+        if not frame.standalone:
             return
-        for key in value.deps:
-            rec = state.saves.get(key)
-            if rec is None or rec.dirty is None or rec.exempt or rec.allow_mutation is not None:
+        reported: set[SaveKey] = set()
+        # a tensor returned, or held by the tuple, list or dict returned (`return {"features":
+        # features, "cls_token": cls}`): a caller's backward through it fails
+        for tensor in _returned_tensors(value):
+            if tensor.rg == Tri.NO:
                 continue
-            if not rec.written_after(value.deps_from):
-                continue
-            if rec.certain or frame.in_module_method:
-                self._report_saved_modified(
-                    [rec], rec.dirty, stmt, certain_backward=False, escaped=True
-                )
+            for key in tensor.deps:
+                rec = state.saves.get(key)
+                if (
+                    key in reported
+                    or rec is None
+                    or rec.dirty is None
+                    or rec.exempt
+                    or rec.allow_mutation is not None
+                ):
+                    continue
+                if not rec.written_after(tensor.deps_from):
+                    continue
+                if rec.certain or frame.in_module_method:
+                    reported.add(key)
+                    self._report_saved_modified(
+                        [rec], rec.dirty, stmt, certain_backward=False, escaped=True
+                    )
 
     def on_function_exit(self, state: State, frame: Frame) -> None:
         """A custom Function's backward that writes into `ctx.saved_tensors`: the next backward
@@ -956,3 +981,20 @@ def _short_text(text: str, limit: int = 50) -> str:
 
 def _saved_what(rec: SaveRecord) -> str:
     return "its output" if rec.what in ("its output", "its result") else rec.what
+
+
+def _returned_tensors(value: Value, depth: int = 0) -> list[TensorVal]:
+    """The tensors a returned value holds: itself, a tuple's or list's items, a dict's values
+    (two levels deep)."""
+    if isinstance(value, TensorVal):
+        return [value]
+    if depth > 1:
+        return []
+    items: list[Value] = []
+    if isinstance(value, TupleVal):
+        items = list(value.items)
+    elif isinstance(value, DictVal):
+        items = [v for _, v in value.items]
+    elif isinstance(value, (SeqVal, ListObj)) and value.elem is not None:
+        items = [value.elem]
+    return [t for item in items for t in _returned_tensors(item, depth + 1)]
