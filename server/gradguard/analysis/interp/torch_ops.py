@@ -15,7 +15,10 @@ from ..values import (
     UNKNOWN,
     ConstVal,
     CtxVal,
+    DictVal,
     DistVal,
+    FuncVal,
+    ModuleObj,
     NumpyVal,
     OptimizerVal,
     Origin,
@@ -718,6 +721,13 @@ class TorchOps(InterpreterBase):
         dataset = args[0] if args else kwargs.get("dataset")
         batch_size = kwargs.get("batch_size", args[1] if len(args) > 1 else ConstVal(1))
         if (
+            isinstance(dataset, ModuleObj)
+            and dataset.cls is not None
+            and "__getitem__" in dataset.cls.methods
+            and len(args) <= 2
+        ):
+            return self._dataset_batches(dataset, batch_size, kwargs, node, state)
+        if (
             not isinstance(dataset, TensorVal)
             or kwargs.get("collate_fn", ConstVal(None)) != ConstVal(None)
             or len(args) > 2
@@ -734,6 +744,68 @@ class TorchOps(InterpreterBase):
             deps_from=saves_from(dataset),
         )
         return SeqVal(batch)
+
+    def _dataset_batches(
+        self,
+        dataset: ModuleObj,
+        batch_size: Value,
+        kwargs: dict[str, Value],
+        node: ast.Call,
+        state: State,
+    ) -> Value:
+        """`DataLoader(MyDataset(...), batch_size=k, collate_fn=f)`: the batches are what the
+        dataset's `__getitem__` gives for some index, put together by `collate_fn`, or by the
+        default collation (tensors and numbers stacked into new tensors, tuples and dicts
+        item by item); without batching (`batch_size=None`), the items themselves."""
+        assert dataset.cls is not None
+        item = self._invoke(dataset.cls.methods["__getitem__"], [UNKNOWN], {}, node, state, dataset)
+        if batch_size == ConstVal(None):
+            return SeqVal(item)
+        collate = kwargs.get("collate_fn", ConstVal(None))
+        if isinstance(collate, FuncVal):
+            return SeqVal(self._invoke(collate, [SeqVal(item)], {}, node, state, None))
+        if collate != ConstVal(None):
+            return UNKNOWN
+        return SeqVal(self._collated(item, node, state))
+
+    def _collated(self, item: Value, node: ast.Call, state: State, depth: int = 0) -> Value:
+        """Default collation of one dataset item (verified on torch 2.13: tensors are stacked
+        into a new tensor, numbers become a tensor, tuples and dicts keep their shape)."""
+        if isinstance(item, TensorVal):
+            rg = item.rg if state.grad != Tri.NO else Tri.NO
+            return self.fresh_tensor(
+                node,
+                rg,
+                state,
+                deps=item.deps if rg != Tri.NO else frozenset(),
+                origin_op="DataLoader",
+                deps_from=saves_from(item),
+            )
+        if depth > 2:
+            return UNKNOWN
+        if isinstance(item, ConstVal) and isinstance(item.value, (int, float, bool)):
+            return self.fresh_tensor(node, Tri.NO, state, deps=frozenset(), origin_op="DataLoader")
+        if isinstance(item, TupleVal):
+            return TupleVal(
+                tuple(
+                    self._collated_part(i, k, node, state, depth) for k, i in enumerate(item.items)
+                )
+            )
+        if isinstance(item, DictVal):
+            return DictVal(
+                tuple((k, self._collated_part(v, k, node, state, depth)) for k, v in item.items)
+            )
+        return UNKNOWN
+
+    def _collated_part(
+        self, item: Value, place: object, node: ast.Call, state: State, depth: int
+    ) -> Value:
+        """One field of a collated item: a tensor of its own (images apart from labels)."""
+        self.call_stack.append(("collate", depth, str(place)))
+        try:
+            return self._collated(item, node, state, depth + 1)
+        finally:
+            self.call_stack.pop()
 
     def _record_save(
         self,
