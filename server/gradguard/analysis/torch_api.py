@@ -471,6 +471,31 @@ MODULE_METHODS = frozenset(
 INPLACE_IGNORED = frozenset({"torch.nn.AlphaDropout", "torch.nn.FeatureAlphaDropout"})
 
 # a DataLoader over a tensor hands out batches that are tensors (see TorchOps._data_loader)
+# loss modules and the functional op their forward calls (input, target, in that order); a
+# `weight`/`pos_weight` tensor given to the constructor is passed on too
+LOSS_FUNCTIONALS = {
+    "torch.nn.CrossEntropyLoss": "nn.functional.cross_entropy",
+    "torch.nn.NLLLoss": "nn.functional.nll_loss",
+    "torch.nn.MSELoss": "nn.functional.mse_loss",
+    "torch.nn.L1Loss": "nn.functional.l1_loss",
+    "torch.nn.SmoothL1Loss": "nn.functional.smooth_l1_loss",
+    "torch.nn.HuberLoss": "nn.functional.huber_loss",
+    "torch.nn.BCELoss": "nn.functional.binary_cross_entropy",
+    "torch.nn.BCEWithLogitsLoss": "nn.functional.binary_cross_entropy_with_logits",
+    "torch.nn.KLDivLoss": "nn.functional.kl_div",
+}
+LOSS_TENSOR_OPTIONS = ("weight", "pos_weight")
+# the losses whose first constructor parameter is `weight` (the others start with
+# size_average)
+LOSS_WEIGHT_FIRST = frozenset(
+    {
+        "torch.nn.CrossEntropyLoss",
+        "torch.nn.NLLLoss",
+        "torch.nn.BCELoss",
+        "torch.nn.BCEWithLogitsLoss",
+    }
+)
+
 DATA_LOADERS = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
 
 CONTAINERS = frozenset({"torch.nn.Sequential", "torch.nn.ModuleList", "torch.nn.ModuleDict"})

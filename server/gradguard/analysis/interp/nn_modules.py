@@ -59,6 +59,9 @@ class NnModules(InterpreterBase):
         spec = api.LAYERS.get(qual)
         if spec is None:
             obj.generic = True
+            obj.options = dict(kwargs)  # a loss's `weight=` / `pos_weight=` tensors
+            if qual in api.LOSS_WEIGHT_FIRST and args and "weight" not in obj.options:
+                obj.options["weight"] = args[0]  # `nn.CrossEntropyLoss(class_weights)`
             return obj
         inplace: Value | None = kwargs.get("inplace")
         inplace_node: ast.AST | None = next(
@@ -528,6 +531,24 @@ class NnModules(InterpreterBase):
         if mod.cls is not None:
             return self._inline_forward(mod, args, node, state, stmt)
         spec = api.LAYERS.get(mod.kind)
+        loss = api.LOSS_FUNCTIONALS.get(mod.kind)
+        if loss is not None and len(args) == 2 and all(isinstance(a, TensorVal) for a in args):
+            # `criterion(logits, targets)`: the functional loss, which keeps what it needs
+            # (cross_entropy its target indices) for backward
+            loss_args: dict[str, Value] = {"0": args[0], "1": args[1]}
+            for option in api.LOSS_TENSOR_OPTIONS:
+                weight = mod.options.get(option)
+                if isinstance(weight, TensorVal):
+                    loss_args[option] = weight
+            row = self.table.lookup(f"torch.{loss}")
+            call_nodes = (
+                {"0": node.args[0], "1": node.args[1]}
+                if isinstance(node, ast.Call) and len(node.args) == 2 and node is not mod.node
+                else None
+            )
+            return self.apply_op(
+                row, loss_args, node, stmt, state, loss.split(".")[-1], arg_nodes=call_nodes
+            )
         if mod.generic:
             return self._generic_result(args, node, state, mod.kind.split(".")[-1])
         if spec is None or not isinstance(x, TensorVal):
