@@ -132,6 +132,8 @@ def fold_const_binop(op: ast.operator, left: Value, right: Value) -> Value:
             return ConstVal(a % b)
         except (TypeError, ValueError):
             return UNKNOWN
+    if isinstance(op, (ast.BitAnd, ast.BitOr)) and isinstance(a, bool) and isinstance(b, bool):
+        return ConstVal(a & b if isinstance(op, ast.BitAnd) else a | b)  # `half &= on_gpu`
     return UNKNOWN
 
 

@@ -52,10 +52,12 @@ from .limits import (
     STATEMENT_BUDGET,
     BudgetExceeded,
 )
+from .loop_bounds import fold_int_binop
 from .loop_exits import LoopExits, leave_early, marks, rejoin, restore_modes
 from .loop_reads import exposed_reads
 from .range_unroll import range_rounds
-from .registries import registry_method
+from .registries import fold_const_binop, registry_method
+from .slices import sequence_binop
 
 # containers whose items are set by subscript (`self.heads["cls"] = ...`, `self.blocks[0] = ...`)
 _KEYED_CONTAINERS = frozenset({"torch.nn.ModuleDict", "torch.nn.ModuleList"})
@@ -752,6 +754,10 @@ class Statements(InterpreterBase):
                 self.bind(stmt.target, result, state, stmt) if not isinstance(
                     stmt.target, ast.Subscript
                 ) else None
+            elif isinstance(stmt.target, ast.Name) and not isinstance(target_val, ModuleObj):
+                # `step += 1`, `half &= device.type != "cpu"`: the number it now holds, where
+                # both sides are known (else not known: never the old value)
+                self.bind(stmt.target, _fold_augmented(stmt.op, target_val, value), state, stmt)
             return
         op = api.BINOP_METHODS.get(type(stmt.op).__name__, "add")
         row = self.table.row(op)
@@ -823,3 +829,13 @@ def _names_module(item: Value) -> bool:
             or (isinstance(item.items[1], TensorVal) and item.items[1].param)
         )
     )
+
+
+def _fold_augmented(op: ast.operator, left: Value | None, right: Value) -> Value:
+    if left is None or left is UNKNOWN or right is UNKNOWN:
+        return UNKNOWN
+    seq = sequence_binop(op, left, right)
+    if seq is not None:
+        return seq
+    number = fold_int_binop(op, left, right)
+    return number if number is not None else fold_const_binop(op, left, right)

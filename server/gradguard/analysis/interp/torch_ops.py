@@ -53,6 +53,9 @@ from .optimizer_bases import groups_of, params_of_groups
 
 class TorchOps(InterpreterBase):
     def call_qualified(self, qual: str, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        if qual == "torch.device":
+            args, kwargs = self._eval_args(node, state, stmt)
+            return _device(args, kwargs, self.src.span(node))
         if qual in backward_hooks.GLOBAL_HOOKS:
             # every module's calls from here on wrap their inputs and outputs in views
             self._eval_args(node, state, stmt)
@@ -996,3 +999,16 @@ def _multi_view_op(name: str) -> str:
     """The autograd node torch names in its message ('Output 1 of Split'): `chunk` is a
     Split too, `split_with_sizes` a SplitWithSizes (checked under torch 2.13)."""
     return api.MULTI_VIEW_METHODS.get(name, name.capitalize())
+
+
+def _device(args: list[Value], kwargs: dict[str, Value], span: Span) -> Value:
+    """`torch.device("cpu")`, `torch.device("cuda:0")`, `torch.device("cuda", 1)`: its `type`
+    and `index` where the text is known (`half &= device.type != "cpu"` then folds)."""
+    given = args[0] if args else kwargs.get("type")
+    if not (isinstance(given, ConstVal) and isinstance(given.value, str)):
+        return UNKNOWN
+    kind, _, number = given.value.partition(":")
+    index: Value = ConstVal(int(number)) if number.isdigit() else ConstVal(None)
+    if len(args) > 1:
+        index = args[1]
+    return ModuleObj(kind="torch.device", span=span, attrs={"type": ConstVal(kind), "index": index})
