@@ -148,6 +148,12 @@ class SeqVal:
     elem: Value
 
 
+@dataclass(frozen=True)
+class SpreadVal(SeqVal):
+    """`f(*parts)` of a sequence of unknown length: the arguments from there on, each like
+    `elem` (a user function's remaining parameters take one each)."""
+
+
 # Mutable values are numbered in creation order, so the incremental analysis can tell whether
 # an analysis changed an object that existed before it started (see incremental.py).
 _SERIALS = itertools.count()

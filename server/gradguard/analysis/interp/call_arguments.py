@@ -9,7 +9,16 @@ import ast
 
 from ..findings import Span
 from ..state import State
-from ..values import UNKNOWN, ClassVal, DictVal, FuncVal, ModuleObj, TupleVal, Value
+from ..values import (
+    UNKNOWN,
+    ClassVal,
+    DictVal,
+    FuncVal,
+    ModuleObj,
+    SpreadVal,
+    TupleVal,
+    Value,
+)
 from .base import InterpreterBase
 from .helpers import _is_static
 
@@ -31,7 +40,9 @@ class CallArguments(InterpreterBase):
         self._keyword_spans = tuple(
             (k.arg, self.src.span(k)) for k in keywords if k.arg is not None
         )
-        return super()._invoke(func, args, kwargs, node, state, self_obj)  # type: ignore[safe-super]
+        return super()._invoke(  # type: ignore[safe-super]
+            func, _spread(func, args, self_obj), kwargs, node, state, self_obj
+        )
 
     def _bind_params(
         self,
@@ -83,3 +94,20 @@ def _extra_positional(func: FuncVal, args: list[Value]) -> list[Value]:
     if owner is not None and not isinstance(node, ast.Lambda) and not _is_static(node) and params:
         params = params[1:]
     return positional[len(params) :]
+
+
+def _spread(func: FuncVal, args: list[Value], self_obj: ModuleObj | None) -> list[Value]:
+    """`self.reparameterize(*latent_dist)` of a sequence of unknown length (an `unbind`):
+    each parameter from the starred one on takes an element (defaults stay for the rest
+    only when the function has `*args` to take them)."""
+    if not args or not isinstance(args[-1], SpreadVal):
+        return args
+    node = func.node
+    params = [*node.args.posonlyargs, *node.args.args]
+    if func.owner is not None and not isinstance(node, ast.Lambda) and not _is_static(node):
+        params = params[1:]  # self (or cls) is bound apart
+    head = args[:-1]
+    if node.args.vararg is not None:
+        return args  # `*args` takes the sequence as it is
+    room = len(params) - len(head) - len(node.args.defaults)
+    return [*head, *([args[-1].elem] * max(room, 0))]

@@ -26,6 +26,7 @@ from ..values import (
     ModuleObj,
     PartialVal,
     SeqVal,
+    SpreadVal,
     TensorVal,
     TorchFnVal,
     Tri,
@@ -464,7 +465,7 @@ class Calls(InterpreterBase):
             if isinstance(arg, ast.Starred):
                 expanded = self._expand_starred(arg, state, stmt)
                 if isinstance(expanded, SeqVal):
-                    args.append(expanded)
+                    args.append(SpreadVal(expanded.elem))
                 else:
                     args.extend(expanded)
             else:
