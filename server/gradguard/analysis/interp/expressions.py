@@ -44,9 +44,8 @@ from .helpers import (
     _list_view,
     _truth,
 )
-from .loop_bounds import fold_int_binop
-from .registries import fold_const_binop, name_of
-from .slices import sequence_binop, tuple_slice
+from .registries import name_of
+from .slices import fold_binop, tuple_slice
 
 
 class Expressions(InterpreterBase):
@@ -526,11 +525,7 @@ class Expressions(InterpreterBase):
         if not isinstance(left, TensorVal) and not isinstance(right, TensorVal):
             if isinstance(left, NumpyVal) or isinstance(right, NumpyVal):
                 return UNKNOWN
-            seq = sequence_binop(node.op, left, right)
-            if seq is not None:
-                return seq
-            number = fold_int_binop(node.op, left, right)
-            return number if number is not None else fold_const_binop(node.op, left, right)
+            return fold_binop(node.op, left, right)
         op = api.BINOP_METHODS.get(type(node.op).__name__)
         args: dict[str, Value] = {"0": left, "1": right}
         return self.apply_op(

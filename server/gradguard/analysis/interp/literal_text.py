@@ -8,9 +8,7 @@ from __future__ import annotations
 import ast
 
 from ..values import UNKNOWN, ConstVal, DictVal, TupleVal, Value
-from .loop_bounds import fold_int_binop
-from .registries import fold_const_binop
-from .slices import sequence_binop
+from .slices import fold_binop
 
 # a string longer than this is not read (a config dump, not a layer spec)
 _MAX_TEXT = 4096
@@ -51,9 +49,5 @@ def _value(node: ast.expr) -> Value:
         left, right = _value(node.left), _value(node.right)
         if left is UNKNOWN or right is UNKNOWN:
             return UNKNOWN
-        seq = sequence_binop(node.op, left, right)
-        if seq is not None:
-            return seq
-        number = fold_int_binop(node.op, left, right)
-        return number if number is not None else fold_const_binop(node.op, left, right)
+        return fold_binop(node.op, left, right)
     return UNKNOWN

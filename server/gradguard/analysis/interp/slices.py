@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 
 from ..values import UNKNOWN, ConstVal, ListObj, SeqVal, TupleVal, Value, join_values
+from .loop_bounds import fold_int_binop
+from .registries import fold_const_binop
 
 # a repeated list longer than this is tracked as "some of these items", not one by one
 _MAX_REPEAT = 64
@@ -79,3 +81,13 @@ def _any_item(value: Value) -> Value | None:
             out = join_values(out, item)
         return out
     return None
+
+
+def fold_binop(op: ast.operator, left: Value, right: Value) -> Value:
+    """`a + b`, `a * n`, `a % b`, `a & b` of values known exactly (sequences, numbers,
+    strings, booleans); unknown otherwise."""
+    seq = sequence_binop(op, left, right)
+    if seq is not None:
+        return seq
+    number = fold_int_binop(op, left, right)
+    return number if number is not None else fold_const_binop(op, left, right)

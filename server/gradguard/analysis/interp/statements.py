@@ -52,12 +52,11 @@ from .limits import (
     STATEMENT_BUDGET,
     BudgetExceeded,
 )
-from .loop_bounds import fold_int_binop
 from .loop_exits import LoopExits, leave_early, marks, rejoin, restore_modes
 from .loop_reads import exposed_reads
 from .range_unroll import range_rounds
-from .registries import fold_const_binop, registry_method
-from .slices import sequence_binop
+from .registries import registry_method
+from .slices import fold_binop
 
 # containers whose items are set by subscript (`self.heads["cls"] = ...`, `self.blocks[0] = ...`)
 _KEYED_CONTAINERS = frozenset({"torch.nn.ModuleDict", "torch.nn.ModuleList"})
@@ -834,8 +833,4 @@ def _names_module(item: Value) -> bool:
 def _fold_augmented(op: ast.operator, left: Value | None, right: Value) -> Value:
     if left is None or left is UNKNOWN or right is UNKNOWN:
         return UNKNOWN
-    seq = sequence_binop(op, left, right)
-    if seq is not None:
-        return seq
-    number = fold_int_binop(op, left, right)
-    return number if number is not None else fold_const_binop(op, left, right)
+    return fold_binop(op, left, right)

@@ -737,16 +737,7 @@ class TorchOps(InterpreterBase):
             or batch_size == ConstVal(None)
         ):
             return UNKNOWN
-        rg = dataset.rg
-        batch = self.fresh_tensor(
-            node,
-            rg,
-            state,
-            deps=dataset.deps if rg != Tri.NO else frozenset(),
-            origin_op="DataLoader",
-            deps_from=saves_from(dataset),
-        )
-        return SeqVal(batch)
+        return SeqVal(self._collated(dataset, node, state))
 
     def _dataset_batches(
         self,
