@@ -22,17 +22,16 @@ from .rules import RULES
 from .spans import SourceMap
 from .state import CallChain, Mutation, SaveRecord, State
 from .values import (
-    DictVal,
     ListObj,
     ModuleObj,
     OptimizerVal,
     SaveKey,
-    SeqVal,
     Sid,
     TensorVal,
     Tri,
     TupleVal,
     Value,
+    held_tensors,
 )
 
 
@@ -734,7 +733,7 @@ class Detector:
         reported: set[SaveKey] = set()
         # a tensor returned, or held by the tuple, list or dict returned (`return {"features":
         # features, "cls_token": cls}`): a caller's backward through it fails
-        for tensor in _returned_tensors(value):
+        for tensor in held_tensors(value):
             if tensor.rg == Tri.NO:
                 continue
             for key in tensor.deps:
@@ -847,13 +846,7 @@ def _holder_names(target: TensorVal, state: State) -> list[str]:
 def _other_names_hold(target: TensorVal, state: State, own: int = 1) -> bool:
     """More variables than the `own` one written through hold the storage written (an alias
     such as `c = out.detach()`; for a list element written by index, any variable)."""
-    holders = 0
-    for value in state.env.values():
-        if isinstance(value, TensorVal) and value.sids & target.sids:
-            holders += 1
-            if holders > own:
-                return True
-    return False
+    return len(_holder_names(target, state)) > own
 
 
 def _graph_holders(state: State | None, recs: list[SaveRecord]) -> dict[str, int | None]:
@@ -981,20 +974,3 @@ def _short_text(text: str, limit: int = 50) -> str:
 
 def _saved_what(rec: SaveRecord) -> str:
     return "its output" if rec.what in ("its output", "its result") else rec.what
-
-
-def _returned_tensors(value: Value, depth: int = 0) -> list[TensorVal]:
-    """The tensors a returned value holds: itself, a tuple's or list's items, a dict's values
-    (two levels deep)."""
-    if isinstance(value, TensorVal):
-        return [value]
-    if depth > 1:
-        return []
-    items: list[Value] = []
-    if isinstance(value, TupleVal):
-        items = list(value.items)
-    elif isinstance(value, DictVal):
-        items = [v for _, v in value.items]
-    elif isinstance(value, (SeqVal, ListObj)) and value.elem is not None:
-        items = [value.elem]
-    return [t for item in items for t in _returned_tensors(item, depth + 1)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import enum
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Union
 
@@ -488,10 +489,7 @@ def join_values(a: Value, b: Value) -> Value:
     if isinstance(a, (TupleVal, SeqVal)) and isinstance(b, (TupleVal, SeqVal)):
         # `h_t = list(hx.unbind(0))` before a loop whose rounds set `h_t[k]`: a sequence of
         # items like either side's
-        elems = [*_seq_items(a), *_seq_items(b)]
-        joined = elems[0] if elems else UNKNOWN
-        for e in elems[1:]:
-            joined = join_values(joined, e)
+        joined = join_all([*_seq_items(a), *_seq_items(b)])
         return SeqVal(joined) if joined is not UNKNOWN else UNKNOWN
     return UNKNOWN
 
@@ -539,6 +537,35 @@ _NONE = ConstVal(None)
 
 def maybe_tensor(value: Value) -> TensorVal | None:
     return value if isinstance(value, TensorVal) else None
+
+
+def join_all(values: Sequence[Value]) -> Value:
+    """What any of these values is like (unknown where there are none)."""
+    if not values:
+        return UNKNOWN
+    out = values[0]
+    for value in values[1:]:
+        out = join_values(out, value)
+    return out
+
+
+def held_tensors(value: Value, depth: int = 0) -> list[TensorVal]:
+    """The tensors a value holds: itself, a tuple's or list's items, a dict's values (a few
+    levels deep): what a call hands its callee, what a function returns."""
+    if isinstance(value, TensorVal):
+        return [value]
+    if depth > 3:
+        return []
+    items: list[Value] = []
+    if isinstance(value, TupleVal):
+        items = list(value.items)
+    elif isinstance(value, (SeqVal, ListObj)) and value.elem is not None:
+        items = [value.elem]
+    elif isinstance(value, DictVal):
+        items = [v for _, v in value.items]
+    elif isinstance(value, MapVal):
+        items = [value.value]
+    return [t for item in items for t in held_tensors(item, depth + 1)]
 
 
 def _entries(d: DictVal | MapVal) -> list[Value]:

@@ -91,9 +91,15 @@ def _extra_positional(func: FuncVal, args: list[Value]) -> list[Value]:
         and name in ("forward", "backward", "setup_context")
     ):
         params, positional = params[1:], positional[1:]
-    if owner is not None and not isinstance(node, ast.Lambda) and not _is_static(node) and params:
+    if params and _takes_self(func):
         params = params[1:]
     return positional[len(params) :]
+
+
+def _takes_self(func: FuncVal) -> bool:
+    """A method whose first parameter (`self`, `cls`) is bound apart from the arguments."""
+    node = func.node
+    return func.owner is not None and not isinstance(node, ast.Lambda) and not _is_static(node)
 
 
 def _spread(func: FuncVal, args: list[Value], self_obj: ModuleObj | None) -> list[Value]:
@@ -103,11 +109,9 @@ def _spread(func: FuncVal, args: list[Value], self_obj: ModuleObj | None) -> lis
     if not args or not isinstance(args[-1], SpreadVal):
         return args
     node = func.node
-    params = [*node.args.posonlyargs, *node.args.args]
-    if func.owner is not None and not isinstance(node, ast.Lambda) and not _is_static(node):
-        params = params[1:]  # self (or cls) is bound apart
-    head = args[:-1]
     if node.args.vararg is not None:
         return args  # `*args` takes the sequence as it is
+    params = [*node.args.posonlyargs, *node.args.args][1 if _takes_self(func) else 0 :]
+    head = args[:-1]
     room = len(params) - len(head) - len(node.args.defaults)
     return [*head, *([args[-1].elem] * max(room, 0))]

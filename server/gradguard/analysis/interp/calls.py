@@ -4,7 +4,6 @@ binding, `super()`), custom autograd Functions."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
 from dataclasses import replace
 
 from ..frames import Frame
@@ -32,6 +31,7 @@ from ..values import (
     Tri,
     TupleVal,
     Value,
+    held_tensors,
     saves_from,
     union_deps,
 )
@@ -609,7 +609,7 @@ class Calls(InterpreterBase):
             unpacked_into=self._unpacked_into(node),
         )
         frame.arg_sids = frozenset(
-            sid for a in [*args, *kwargs.values()] for t in _passed_tensors(a) for sid in t.sids
+            sid for a in [*args, *kwargs.values()] for t in held_tensors(a) for sid in t.sids
         )
         instance = (
             (self_obj.span.line, self_obj.span.col, *_tag(self_obj.span))
@@ -966,17 +966,3 @@ def _may_unpack_into(value: Value, count: int) -> bool:
         held = value.value
         return isinstance(held, (tuple, list, str)) and len(held) == count
     return not isinstance(value, (TensorVal, DictVal, ModuleObj, FuncVal, ClassVal))
-
-
-def _passed_tensors(value: Value) -> Iterator[TensorVal]:
-    """The tensors an argument hands the callee: itself, the items of a sequence, the values
-    of a dict (`rescale(outputs)` then `y = outputs[k]; y.mul_(2)` writes what the caller
-    holds)."""
-    for item in _flatten(value):
-        if isinstance(item, TensorVal):
-            yield item
-        elif isinstance(item, DictVal):
-            for _, v in item.items:
-                yield from (t for t in _flatten(v) if isinstance(t, TensorVal))
-        elif isinstance(item, MapVal):
-            yield from (t for t in _flatten(item.value) if isinstance(t, TensorVal))

@@ -31,6 +31,7 @@ from ..values import (
     Tri,
     TupleVal,
     Value,
+    join_all,
     join_values,
     saves_from,
 )
@@ -213,15 +214,6 @@ def _truth(value: Value) -> bool | None:
     return None
 
 
-def _join_all(values: list[Value]) -> Value:
-    if not values:
-        return UNKNOWN
-    out = values[0]
-    for v in values[1:]:
-        out = join_values(out, v)
-    return out
-
-
 def _join_attr(old: Value, new: Value) -> Value:
     if isinstance(old, ModuleObj) or isinstance(new, ModuleObj):
         return new
@@ -235,6 +227,9 @@ def _merge_into(base: TensorVal, written: TensorVal) -> TensorVal:
         deps=base.deps | written.deps,
         deps_from=saves_from(base, written),
     )
+
+
+_join_all = join_all  # the name the interpreter's mixins import
 
 
 def _flatten(value: Value) -> Iterator[Value]:

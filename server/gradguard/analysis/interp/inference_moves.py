@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import ast
 import re
+import weakref
 
+from ..spans import SourceMap
 from ..state import State
 from ..values import ConstVal, TensorVal, Tri, Value
 from .base import InterpreterBase
 
 MOVES = frozenset({"to", "cuda", "type", "type_as"})
+# per module text (its source map): whether it names another precision or a GPU
+_PRECISION_NAMED: weakref.WeakKeyDictionary[SourceMap, bool] = weakref.WeakKeyDictionary()
 _OTHER_PRECISION = re.compile(
     r"float16|bfloat16|float64|\bdouble\b|\bhalf\b|\.half\(|\.double\(|cuda|\bautocast\b|\bamp\b"
 )
@@ -52,6 +56,9 @@ class InferenceMoves(InterpreterBase):
 
     def _names_other_precision(self) -> bool:
         """Does the module's text name a floating dtype other than float32, a precision cast
-        or a GPU (where a move between tensors converts or copies)?"""
-        text = "\n".join(self.src.lines)
-        return _OTHER_PRECISION.search(text) is not None
+        or a GPU (where a move between tensors converts or copies)? Read once per text."""
+        found = _PRECISION_NAMED.get(self.src)
+        if found is None:
+            found = any(_OTHER_PRECISION.search(line) for line in self.src.lines)
+            _PRECISION_NAMED[self.src] = found
+        return found

@@ -553,9 +553,11 @@ class NnModules(InterpreterBase):
             return self._generic_result(args, node, state, mod.kind.split(".")[-1])
         if spec is None or not isinstance(x, TensorVal):
             return UNKNOWN
-        if spec.op is None or api.drops_nothing(mod.kind, mod.options.get("p")):
-            if spec.op is not None or mod.kind.endswith(("Identity", "Flatten", "Unflatten")):
-                return x  # `nn.Dropout(p=0.0)` returns its input itself, untouched
+        if api.drops_nothing(mod.kind, mod.options.get("p")):
+            return x  # `nn.Dropout(p=0.0)` returns its input itself, untouched
+        if spec.op is None:
+            if mod.kind.endswith(("Identity", "Flatten", "Unflatten")):
+                return x
             rg = x.rg | (Tri.YES if state.grad == Tri.YES else Tri.NO)  # it has parameters
             kind = mod.kind.split(".")[-1]
             sid, renamer = self.alloc(node, state)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from ..values import UNKNOWN, ConstVal, ListObj, SeqVal, TupleVal, Value, join_values
+from ..values import UNKNOWN, ConstVal, ListObj, SeqVal, TupleVal, Value, join_all
 from .loop_bounds import fold_int_binop
 from .registries import fold_const_binop
 
@@ -45,10 +45,7 @@ def sequence_binop(op: ast.operator, left: Value, right: Value) -> Value | None:
         return TupleVal(left.items + right.items)
     if isinstance(op, ast.Add) and _is_sequence(left) and _is_sequence(right):
         # `list(enc.parameters()) + list(dec.parameters())`: items like either side's
-        elems = [e for e in (_any_item(left), _any_item(right)) if e is not None]
-        joined = elems[0] if elems else UNKNOWN
-        for e in elems[1:]:
-            joined = join_values(joined, e)
+        joined = join_all([e for e in (_any_item(left), _any_item(right)) if e is not None])
         return SeqVal(joined) if joined is not UNKNOWN else None
     if not isinstance(op, ast.Mult):
         return None
@@ -71,15 +68,10 @@ def _is_sequence(value: Value) -> bool:
 
 def _any_item(value: Value) -> Value | None:
     """What any item of a sequence is like (None: it has none)."""
-    if isinstance(value, SeqVal):
-        return value.elem
-    if isinstance(value, ListObj):
+    if isinstance(value, (SeqVal, ListObj)):
         return value.elem
     if isinstance(value, TupleVal) and value.items:
-        out = value.items[0]
-        for item in value.items[1:]:
-            out = join_values(out, item)
-        return out
+        return join_all(value.items)
     return None
 
 

@@ -30,6 +30,7 @@ from ..values import (
     TupleVal,
     Value,
     any_entry,
+    join_all,
     join_values,
     next_serial,
 )
@@ -509,10 +510,7 @@ class Statements(InterpreterBase):
         if isinstance(base, ListObj):
             if base.ordered and index is not None and -len(base.items) <= index < len(base.items):
                 base.items[index] = value
-                joined: Value = base.items[0]
-                for item in base.items[1:]:
-                    joined = join_values(joined, item)
-                base.elem = joined
+                base.elem = join_all(base.items)
             else:
                 base.elem = value if base.elem is None else join_values(base.elem, value)
                 base.items = [join_values(item, value) for item in base.items]

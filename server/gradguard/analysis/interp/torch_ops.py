@@ -719,8 +719,9 @@ class TorchOps(InterpreterBase):
     ) -> Value:
         """`DataLoader(t, batch_size=k, ...)` over a tensor: its batches are tensors (verified
         on torch 2.13: default collation stacks the rows into a new tensor, not a view of `t`,
-        requiring grad only when `t` does). Anything else (a Dataset object, a `collate_fn`,
-        `batch_size=None` handing out the rows themselves): not known."""
+        requiring grad only when `t` does); over a user Dataset, see `_dataset_batches`.
+        Anything else (a `collate_fn` over a tensor, `batch_size=None` handing out the rows
+        themselves): not known."""
         dataset = args[0] if args else kwargs.get("dataset")
         batch_size = kwargs.get("batch_size", args[1] if len(args) > 1 else ConstVal(1))
         if (
