@@ -334,9 +334,10 @@ class ModuleLinker:
         replays = []
         for env, name, dict_key, value in self.interp.registrations[registered:]:
             owner = owners.get(id(env))
-            if owner is None or owner == key:
-                return  # into a dict we cannot name, or its own: run it each time
-            replays.append((owner, name, dict_key, value))
+            if owner is None:
+                return  # into a dict we cannot name: run it each time
+            if owner != key:  # into its own globals: kept with them (its bindings)
+                replays.append((owner, name, dict_key, value))
         kept = KeptModule(scope, text_key, tuple(sorted(read)), first_serial, next_serial())
         kept.replays = tuple(replays)
         kept.allocated = frozenset(state.allocated - allocated_before)
