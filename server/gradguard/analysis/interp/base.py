@@ -80,6 +80,10 @@ class InterpreterBase(ABC):
         self.module_call_span: Span | None = None
         self.attr_writes: list[int] = []  # serials of module objects given attributes
         self.module_statements = 0  # statements run by imported modules' top levels
+        self.modules_running = 0  # imported modules' top levels running now (nested)
+        # statements run in other modules' functions called from this file's code (not from
+        # their top levels): past FOREIGN_STATEMENT_BUDGET, calls into them are not followed
+        self.foreign_statements = 0
         # `REGISTRY[key] = value` into some module's globals: (that dict, name, key, value)
         self.registrations: list[tuple[dict[str, Value], str, object, Value]] = []
         # how often each registering decorator (by its node and registry object) ran

@@ -56,6 +56,7 @@ from .helpers import (
 )
 from .limits import (
     FOREIGN_STANDALONE_DEPTH,
+    FOREIGN_STATEMENT_BUDGET,
     MAX_CALL_DEPTH,
     MODULE_FLOW_DEPTH,
 )
@@ -586,6 +587,18 @@ class Calls(InterpreterBase):
             # library code, analysed function by function with unknown arguments, would
             # otherwise re-analyse whole imported packages in every function
             too_deep = too_deep or depth > FOREIGN_STANDALONE_DEPTH
+        if (
+            self.foreign_statements > FOREIGN_STATEMENT_BUDGET
+            and not self.modules_running
+            and func.module is not None
+            and func.module is not self.main_scope
+            and not isinstance(func.node, ast.Lambda)
+        ):
+            # this file's code has run enough of other modules' code: what it calls there
+            # from now on is left opaque, as without modules followed, rather than the whole
+            # analysis stopping at the statement budget (a script whose flow runs a
+            # package's whole generation pipeline, again for each of its calls)
+            too_deep = True
         if (
             too_deep
             or too_many_frames(self.frames, limit + 8)

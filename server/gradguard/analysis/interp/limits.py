@@ -13,6 +13,10 @@ MAX_LOOP_ROUNDS = 4
 # the values a generator yields that are kept one by one, in order (past them: joined)
 MAX_GENERATOR_ITEMS = 64
 STATEMENT_BUDGET = 60_000
+# statements of other modules' functions one analysis runs (their top levels aside): past it,
+# calls into them are left opaque. The most any labelled project needs is ~4,300 (a
+# differentiable-memory task whose controller, memory and utilities are three modules)
+FOREIGN_STATEMENT_BUDGET = 10_000
 MODULE_STATEMENT_BUDGET = 400_000  # the imported modules' top levels, together
 # a dict grown past this is no longer tracked key by key (a registry of a whole model zoo)
 MAX_DICT_ITEMS = 256

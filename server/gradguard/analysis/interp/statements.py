@@ -71,6 +71,8 @@ class Statements(InterpreterBase):
             self.statements += 1
             if self.statements > STATEMENT_BUDGET:
                 raise BudgetExceeded
+            if self.scope is not self.main_scope and not self.modules_running:
+                self.foreign_statements += 1
             self.current_stmt = stmt
             try:
                 state = self.exec_stmt(stmt, state)

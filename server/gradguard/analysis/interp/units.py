@@ -203,6 +203,7 @@ class Units(InterpreterBase):
         saved_stack, saved_callers = self.call_stack, self.caller_states
         self.call_stack, self.caller_states = [], []
         self.frames.append(frame)
+        self.modules_running += 1
         try:
             with self.in_scope(scope):
                 prev_class, self._current_class = self._current_class, None
@@ -211,6 +212,7 @@ class Units(InterpreterBase):
                 finally:
                     self._current_class = prev_class
         finally:
+            self.modules_running -= 1
             self.frames.pop()
             self.call_stack, self.caller_states = saved_stack, saved_callers
             self.module_statements += self.statements - counted_before
