@@ -435,7 +435,12 @@ class Detector:
             sids = frozenset(s for rec in state.saves.values() if rec.param for s in rec.sids)
         else:
             sids = opt.params
-        state.touch(sids - state.grads_none, mut)  # a parameter whose `.grad` is None: skipped
+        stepped = sids - state.grads_none  # a parameter whose `.grad` is None: skipped
+        state.touch(stepped, mut)
+        for sid in stepped:
+            # views taken from a parameter by unbind/split/iteration (`list(linear.weight)`
+            # kept for a regulariser) may no longer be used in autograd after the update
+            state.multi_dirty[sid] = mut
 
     # ------------------------------------------------------------------ uses, saves, backward
 

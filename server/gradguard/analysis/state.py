@@ -423,6 +423,8 @@ class SiteRenamer:
             new = self.value(v.elem)
             if new is not v.elem:
                 v.elem = new
+                # its items one by one too: a loop over them may be unrolled
+                v.items = [self.value(item) for item in v.items]
                 self.touched.append(v)
         return v
 

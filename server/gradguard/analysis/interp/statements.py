@@ -278,6 +278,10 @@ class Statements(InterpreterBase):
             unrolled = list(iterable.items)  # `for f in (a, b):` each element is known
         elif isinstance(iterable, DictVal):
             unrolled = _known_items(iterable)  # `for k in losses:` its keys
+        elif isinstance(iterable, ListObj) and _join_lost_items(iterable):
+            # `for weights, decay, p in self.regularization_weight:` entries of different
+            # shapes, which joined are only known as UNKNOWN: each one in turn
+            unrolled = list(iterable.items)
         elif (
             isinstance(iterable, TupleVal)
             and len(iterable.items) <= 64
@@ -834,3 +838,25 @@ def _fold_augmented(op: ast.operator, left: Value | None, right: Value) -> Value
     if left is None or left is UNKNOWN or right is UNKNOWN:
         return UNKNOWN
     return fold_binop(op, left, right)
+
+
+def _join_lost_items(lst: ListObj) -> bool:
+    """A list whose few items are known one by one, where their join lost what they hold
+    (an entry the join only knows as UNKNOWN, but some item knows)."""
+    if not lst.ordered or not 0 < len(lst.items) <= 16 or lst.elem is None:
+        return False
+    elem = lst.elem
+    if elem is UNKNOWN:
+        return any(item is not UNKNOWN for item in lst.items)
+    if isinstance(elem, TupleVal):
+        return any(
+            part is UNKNOWN
+            and any(
+                isinstance(item, TupleVal)
+                and len(item.items) == len(elem.items)
+                and item.items[index] is not UNKNOWN
+                for item in lst.items
+            )
+            for index, part in enumerate(elem.items)
+        )
+    return False
