@@ -281,8 +281,15 @@ class Calls(InterpreterBase):
             )
         if name == "enumerate" and args:
             known = _known_items(args[0])
+            start = kwargs.get("start", args[1] if len(args) > 1 else ConstVal(0))
+            first = start.value if isinstance(start, ConstVal) else None
             if known is not None:  # `for i, conv in enumerate(self.convs):` unrolled
-                return TupleVal(tuple(TupleVal((ConstVal(i), v)) for i, v in enumerate(known)))
+                return TupleVal(
+                    tuple(
+                        TupleVal((ConstVal(first + i) if isinstance(first, int) else UNKNOWN, v))
+                        for i, v in enumerate(known)
+                    )
+                )
             return SeqVal(TupleVal((UNKNOWN, self.element_of(args[0], _first_arg(node), state))))
         if name == "isinstance" and len(args) == 2 and len(node.args) == 2:
             return self._isinstance(args[0], node.args[1], state)

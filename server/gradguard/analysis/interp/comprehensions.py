@@ -6,6 +6,7 @@ own layer, not one pruner of "some layer"."""
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 
 from ..state import State
 from ..values import ConstVal, TupleVal, Value
@@ -15,6 +16,8 @@ from .loop_bounds import range_values
 
 # a comprehension repeating a plain value over a known range longer than this stays unknown
 MAX_REPEATED = 16
+# nor one making tensors (a list of batches) over more elements than this
+MAX_DATA_ITEMS = 8
 
 
 class Comprehensions(InterpreterBase):
@@ -25,6 +28,30 @@ class Comprehensions(InterpreterBase):
         if unrolled is not None:
             return unrolled
         return super().eval_comprehension(node, state, stmt)  # type: ignore[safe-super]
+
+    def _makes_data(self, elt: ast.expr) -> bool:
+        """The element is made of tensors from torch's factories and plain values (a
+        batch, a tuple or dict of them): nothing in it builds a layer or runs user code."""
+        parts = (
+            [*elt.elts]
+            if isinstance(elt, (ast.Tuple, ast.List))
+            else [v for v in elt.values if v is not None]
+            if isinstance(elt, ast.Dict)
+            else [elt]
+        )
+        made = False
+        for part in parts:
+            if isinstance(part, (ast.Tuple, ast.List, ast.Dict)):
+                if not self._makes_data(part):
+                    return False
+                made = True
+            elif _data_call(part, self.imports.qualify) or (
+                isinstance(part, ast.ListComp) and self._makes_data(part.elt)
+            ):
+                made = True
+            elif not isinstance(part, (ast.Constant, ast.Name)):
+                return False
+        return made
 
     def consumed_generator(
         self, node: ast.GeneratorExp, state: State, stmt: ast.stmt
@@ -58,6 +85,12 @@ class Comprehensions(InterpreterBase):
             numbers = range_values(gen.iter, probe, self.eval_quiet)
             if numbers is not None and 0 < len(numbers) <= MAX_REPEATED:
                 items = [ConstVal(i) for i in numbers]
+        if items is None and self._makes_data(node.elt):
+            # `[(torch.randn(2, 3), torch.randint(0, 4, (2,))) for _ in range(3)]`: a batch
+            # list of known length, so that `enumerate(loader, start=1)` counts known steps
+            numbers = range_values(gen.iter, probe, self.eval_quiet)
+            if numbers is not None and 0 < len(numbers) <= MAX_DATA_ITEMS:
+                items = [ConstVal(i) for i in numbers]
         if items is None:
             return None
         kept: list[Value] = []
@@ -81,6 +114,14 @@ class Comprehensions(InterpreterBase):
                 self.call_stack.pop()
         state.continue_from(inner)  # what the elements saved and wrote; not their names
         return TupleVal(tuple(out))
+
+
+def _data_call(node: ast.expr, qualify: Callable[[ast.expr], str | None]) -> bool:
+    """A call of a torch function that makes a tensor (not a layer of torch.nn)."""
+    if not isinstance(node, ast.Call):
+        return False
+    name = qualify(node.func) or ""
+    return name.startswith("torch.") and not name.startswith("torch.nn.")
 
 
 def _fresh_display(node: ast.expr) -> bool:
