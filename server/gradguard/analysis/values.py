@@ -218,6 +218,36 @@ class ClassVal:
     attrs: dict[str, Value] = field(default_factory=dict)  # class-level `expansion = 4`
 
 
+@dataclass(frozen=True)
+class ClassKey:
+    """A class as a constant (`type(m)`, a key of `{nn.Linear: linear_diag}`): equal for the
+    same torch class (its qualified name) or the same user class (its definition)."""
+
+    name: str
+
+
+def class_key(value: Value) -> ClassKey | None:
+    """The class `value` stands for, as a constant: a torch.nn class or a user class."""
+    if isinstance(value, TorchFnVal) and value.qual.startswith("torch.nn."):
+        return ClassKey(value.qual)
+    if isinstance(value, ClassVal):
+        return ClassKey(f"<class {value.node.name} {id(value.node)}>")
+    if isinstance(value, ConstVal) and isinstance(value.value, ClassKey):
+        return value.value
+    return None
+
+
+def type_key(value: Value) -> ClassKey | None:
+    """`type(m)` of a module object of known class."""
+    if not isinstance(value, ModuleObj):
+        return None
+    if value.cls is not None:
+        return class_key(value.cls)
+    if value.kind.startswith("torch.nn.") and not value.generic:
+        return ClassKey(value.kind)
+    return None
+
+
 @dataclass(eq=False)
 class ModuleNsVal:
     """A module of the user's project bound to a name (`import models`, `from . import

@@ -33,6 +33,7 @@ from ..values import (
     Value,
     held_tensors,
     saves_from,
+    type_key,
     union_deps,
 )
 from . import backward_hooks
@@ -219,6 +220,8 @@ class Calls(InterpreterBase):
         if name == "dict" and not args and not any(k.arg is None for k in node.keywords):
             # `losses = dict()` / `dict(d=loss_d, g=loss_g)`: a dict whose keys are known
             return DictVal(tuple(kwargs.items()))
+        if name == "type" and len(args) == 1 and (key := type_key(args[0])) is not None:
+            return ConstVal(key)  # `type(m) in FACTORIES`: the layer's class
         if name in ("list", "tuple", "iter", "reversed", "sorted") and args:
             # the iterated argument is where its items were viewed (what a fix rewrites)
             return SeqVal(self.element_of(args[0], _first_arg(node), state))

@@ -29,6 +29,7 @@ from ..values import (
     Tri,
     TupleVal,
     Value,
+    class_key,
     join_values,
 )
 from . import rnn_weights
@@ -361,6 +362,8 @@ class Expressions(InterpreterBase):
             key = self.eval(k, state, stmt) if k is not None else UNKNOWN
             if isinstance(key, ConstVal):
                 items.append((key.value, value))
+            elif (cls := class_key(key)) is not None:
+                items.append((cls, value))  # `{nn.Linear: linear_diag, ...}`
             else:
                 tracked = False  # computed keys or `**other`
         return DictVal(tuple(items)) if tracked else UNKNOWN
@@ -403,6 +406,10 @@ class Expressions(InterpreterBase):
                 found = self._layer_parameter(obj, attr)
             if found is None:
                 found = rnn_weights.layer_attribute(obj, attr)  # `self.num_layers` of a GRU
+            if found is None and attr == "_modules":
+                # `target_layer._modules[name]`: the children by name, as named_children()
+                named = self._named_submodules(obj, state, deep=False)
+                found = DictVal(tuple(named)) if named is not None else None
             if found is None and attr == "training" and self.frames and self.frames[0].func is None:
                 # the script's own flow made it: modules start in training mode (`eval()` and
                 # `train()` set the flag in the flow; a function analysed on its own cannot know)

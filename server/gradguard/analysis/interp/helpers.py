@@ -15,6 +15,7 @@ from ..spans import SourceMap
 from ..state import State
 from ..values import (
     UNKNOWN,
+    ClassKey,
     ClassVal,
     ConstVal,
     CtxVal,
@@ -31,6 +32,7 @@ from ..values import (
     Tri,
     TupleVal,
     Value,
+    class_key,
     join_all,
     join_values,
     saves_from,
@@ -477,6 +479,14 @@ def _fold_compare(node: ast.Compare, vals: list[Value]) -> Value:
             return ConstVal(isinstance(node.ops[0], ast.IsNot))
     if len(vals) == 2 and isinstance(node.ops[0], (ast.In, ast.NotIn)):
         return _fold_membership(vals[0], vals[1], isinstance(node.ops[0], ast.In))
+    if len(vals) == 2 and any(
+        isinstance(v, ConstVal) and isinstance(v.value, ClassKey) for v in vals
+    ):
+        # `type(m) == nn.Linear`, `type(m) is Block`: both classes known
+        classes = [class_key(v) for v in vals]
+        if any(c is None for c in classes):
+            return UNKNOWN
+        vals = [ConstVal(c) for c in classes]
     # `self.initialized == 0` on a one-element tensor holding a known number: a tensor whose
     # truth is that of the comparison
     vals = [
@@ -516,6 +526,12 @@ def _fold_membership(item: Value, container: Value, positive: bool) -> Value:
         return UNKNOWN
     if isinstance(container, DictVal):
         keys = [k for k, _ in container.items]
+    elif isinstance(item.value, ClassKey) and isinstance(container, TupleVal):
+        # `type(m) in (nn.Linear, nn.Conv2d)`
+        classes = [class_key(i) for i in container.items]
+        if any(c is None for c in classes):
+            return UNKNOWN
+        keys = classes  # type: ignore[assignment]
     elif isinstance(container, TupleVal) and all(isinstance(i, ConstVal) for i in container.items):
         keys = [i.value for i in container.items if isinstance(i, ConstVal)]
     elif isinstance(container, ConstVal) and isinstance(container.value, (str, tuple, frozenset)):
