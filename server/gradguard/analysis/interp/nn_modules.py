@@ -481,7 +481,13 @@ class NnModules(InterpreterBase):
         stmt: ast.stmt,
     ) -> Value:
         if mod.cls is not None and not mod.sequential:
-            fwd = mod.cls.methods.get("forward") or mod.cls.methods.get("__call__")
+            # an nn.Module's call runs its forward; any other object's, its `__call__` (a
+            # controller class may have a `forward` of its own that `__call__` uses)
+            fwd = (
+                mod.cls.methods.get("forward") or mod.cls.methods.get("__call__")
+                if mod.cls.is_module
+                else mod.cls.methods.get("__call__")
+            )
             if fwd is not None:
                 return self._invoke(fwd, args, kwargs, node, state, self_obj=mod)
             if mod.layer is not None:  # derives from a torch layer and keeps its forward
