@@ -1,0 +1,1 @@
+from textbox.trainer.trainer import *  # noqa: F403
