@@ -755,9 +755,10 @@ class Detector:
                     continue
                 if rec.certain or frame.in_module_method:
                     reported.add(key)
-                    self._report_saved_modified(
-                        [rec], rec.dirty, stmt, certain_backward=False, escaped=True
-                    )
+                    for mut in (rec.dirty, *rec.later):  # each write bumps the version
+                        self._report_saved_modified(
+                            [rec], mut, stmt, certain_backward=False, escaped=True
+                        )
 
     def on_function_exit(self, state: State, frame: Frame) -> None:
         """A custom Function's backward that writes into `ctx.saved_tensors`: the next backward

@@ -497,6 +497,10 @@ LOSS_WEIGHT_FIRST = frozenset(
 )
 
 DATA_LOADERS = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
+# a dataset of the rows of the tensors it is given (items: a tuple of one row of each)
+TENSOR_DATASETS = frozenset(
+    {"torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset"}
+)
 
 CONTAINERS = frozenset({"torch.nn.Sequential", "torch.nn.ModuleList", "torch.nn.ModuleDict"})
 MODULE_BASES = frozenset({"torch.nn.Module", *CONTAINERS})

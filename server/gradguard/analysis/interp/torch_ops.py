@@ -172,6 +172,15 @@ class TorchOps(InterpreterBase):
         if qual in api.DATA_LOADERS:
             args, kwargs = self._eval_args(node, state, stmt)
             return self._data_loader(args, kwargs, node, state)
+        if qual in api.TENSOR_DATASETS:
+            args, kwargs = self._eval_args(node, state, stmt)
+            if kwargs or not args or not all(isinstance(a, TensorVal) for a in args):
+                return UNKNOWN
+            return ModuleObj(
+                kind="torch.utils.data.TensorDataset",
+                span=self.src.span(node),
+                attrs={"tensors": TupleVal(tuple(args))},
+            )
         if qual in parametrizations.WRAPPERS or qual in parametrizations.REMOVERS:
             args, kwargs = self._eval_args(node, state, stmt)
             return parametrizations.register(self, qual, args, kwargs)
@@ -731,6 +740,18 @@ class TorchOps(InterpreterBase):
             and len(args) <= 2
         ):
             return self._dataset_batches(dataset, batch_size, kwargs, node, state)
+        tensors = dataset.attrs.get("tensors") if isinstance(dataset, ModuleObj) else None
+        if (
+            isinstance(dataset, ModuleObj)
+            and dataset.kind == "torch.utils.data.TensorDataset"
+            and isinstance(tensors, TupleVal)
+            and kwargs.get("collate_fn", ConstVal(None)) == ConstVal(None)
+            and len(args) <= 2
+            and batch_size != ConstVal(None)
+        ):
+            # `DataLoader(TensorDataset(x, y), batch_size=k)`: each batch a tuple of new
+            # tensors, one per given tensor, stacked from its rows
+            return SeqVal(self._collated(tensors, node, state))
         if (
             not isinstance(dataset, TensorVal)
             or kwargs.get("collate_fn", ConstVal(None)) != ConstVal(None)
