@@ -203,6 +203,10 @@ class State:
         self.heap_owned = out.heap_owned
         self.grads_none = out.grads_none
 
+    def become(self, other: State) -> None:
+        """Take over `other` whole (the join of paths this state forked into)."""
+        self.__dict__.update(other.__dict__)
+
     def same_as(self, other: State, fresh_from: int | None = None) -> bool:
         """Equal flows. With `fresh_from` (a serial), the attributes of objects made since are
         not compared: a loop body that builds a new object each round (`block = Block()`)

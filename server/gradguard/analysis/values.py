@@ -397,6 +397,38 @@ class GenVal:
     serial: int = field(default_factory=next_serial, repr=False)
 
 
+@dataclass(frozen=True, eq=False)
+class OneOfCallables:
+    """One of a few callables, depending on the path taken (`loss = L1Loss()` or `loss =
+    masked_mae(...)`, picked by an option the analysis cannot read): calling it calls each,
+    as the branches of an `if` would."""
+
+    options: tuple[Value, ...]
+
+
+MAX_CALLABLE_OPTIONS = 4
+
+
+def _callable_options(value: Value) -> tuple[Value, ...] | None:
+    if isinstance(value, OneOfCallables):
+        return value.options
+    if isinstance(value, (FuncVal, ModuleObj, TorchFnVal, PartialVal, BoundMethod)):
+        return (value,)
+    return None
+
+
+def _join_callables(a: Value, b: Value) -> Value | None:
+    """Two callables met where paths join (different ones: same ones join earlier)."""
+    first, second = _callable_options(a), _callable_options(b)
+    if first is None or second is None:
+        return None
+    options = list(first)
+    for option in second:
+        if not any(option is known or option == known for known in options):
+            options.append(option)
+    return OneOfCallables(tuple(options)) if len(options) <= MAX_CALLABLE_OPTIONS else None
+
+
 class _Unknown:
     _instance: _Unknown | None = None
 
@@ -444,6 +476,7 @@ Value = Union[  # noqa: UP007 - a runtime alias: `|` of forward references is no
     MapVal,
     GenVal,
     ArgParserVal,
+    OneOfCallables,
     _Unknown,
 ]
 
@@ -521,7 +554,8 @@ def join_values(a: Value, b: Value) -> Value:
         # items like either side's
         joined = join_all([*_seq_items(a), *_seq_items(b)])
         return SeqVal(joined) if joined is not UNKNOWN else UNKNOWN
-    return UNKNOWN
+    callables = _join_callables(a, b)
+    return callables if callables is not None else UNKNOWN
 
 
 def _join_dicts(a: DictVal, b: DictVal) -> DictVal:

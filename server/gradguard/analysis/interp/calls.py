@@ -4,11 +4,12 @@ binding, `super()`), custom autograd Functions."""
 from __future__ import annotations
 
 import ast
+import weakref
 from dataclasses import replace
 
 from ..frames import Frame
 from ..modules import ModuleScope
-from ..state import State
+from ..state import State, join_states
 from ..values import (
     UNKNOWN,
     ArgParserVal,
@@ -23,6 +24,7 @@ from ..values import (
     ListObj,
     MapVal,
     ModuleObj,
+    OneOfCallables,
     PartialVal,
     SeqVal,
     SpreadVal,
@@ -186,6 +188,8 @@ class Calls(InterpreterBase):
                 return self.call_qualified(callee.qual, node, state, stmt)
             if isinstance(callee, PartialVal):  # `self.act = partial(F.relu, inplace=True)`
                 return self.call_partial(callee, node, state, stmt)
+            if isinstance(callee, OneOfCallables):  # `self.loss(output, label)`
+                return self.call_one_of(callee, node, state, stmt)
             if isinstance(callee, TensorVal):
                 self._eval_args(node, state, stmt)
                 return UNKNOWN
@@ -211,6 +215,8 @@ class Calls(InterpreterBase):
             return self.call_bound(callee, node, state, stmt)
         if isinstance(callee, PartialVal):  # `act_layer()` of `act_layer=partial(nn.ReLU, ...)`
             return self.call_partial(callee, node, state, stmt)
+        if isinstance(callee, OneOfCallables):  # `loss = L1Loss()` or `loss = masked_mae`
+            return self.call_one_of(callee, node, state, stmt)
         args, kwargs = self._eval_args(node, state, stmt)
         name = func.id if isinstance(func, ast.Name) else ""
         if name in GENERATOR_STEPS and args and isinstance(args[0], GenVal):
@@ -304,6 +310,36 @@ class Calls(InterpreterBase):
                 )
         if name in ("range", "len", "print", "isinstance", "int", "float", "str", "bool"):
             return UNKNOWN
+        return UNKNOWN
+
+    def call_one_of(
+        self, callee: OneOfCallables, node: ast.Call, state: State, stmt: ast.stmt
+    ) -> Value:
+        """Each callable it may be, called on a path of its own (the arguments evaluated on
+        each), the paths joined after, as the branches of an `if` that picked one."""
+        results: list[Value] = []
+        joined: State | None = None
+        for option in callee.options:
+            branch = state.copy()
+            with self.guessed_paths():
+                results.append(self._call_value(option, node, branch, stmt))
+            joined = branch if joined is None else join_states(joined, branch)
+        if joined is not None:
+            state.become(joined)
+        return _join_all(results) if results else UNKNOWN
+
+    def _call_value(self, callee: Value, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        if isinstance(callee, TorchFnVal):
+            return self.call_qualified(callee.qual, node, state, stmt)
+        if isinstance(callee, FuncVal):
+            return self.call_function(callee, node, state, stmt, self_obj=None)
+        if isinstance(callee, ModuleObj):
+            return self.call_module(callee, node, state, stmt)
+        if isinstance(callee, BoundMethod):
+            return self.call_bound(callee, node, state, stmt)
+        if isinstance(callee, PartialVal):
+            return self.call_partial(callee, node, state, stmt)
+        self._eval_args(node, state, stmt)
         return UNKNOWN
 
     def _isinstance(self, obj: Value, classes: ast.expr, state: State) -> Value:
@@ -569,8 +605,10 @@ class Calls(InterpreterBase):
             self.flow_calls.setdefault(id(func.node), set()).add(state.grad)
 
         def free(f: FuncVal) -> bool:
-            return isinstance(f.node, ast.Lambda) or (
-                from_module and (_is_constructor(f) or _is_forward(f))
+            return (
+                isinstance(f.node, ast.Lambda)
+                or _is_accessor(f)
+                or (from_module and (_is_constructor(f) or _is_forward(f)))
             )
 
         # nor do calls given a config dict (`build_from_cfg(cfg, BACKBONES)`): a registry
@@ -989,3 +1027,24 @@ def _may_unpack_into(value: Value, count: int) -> bool:
         held = value.value
         return isinstance(held, (tuple, list, str)) and len(held) == count
     return not isinstance(value, (TensorVal, DictVal, ModuleObj, FuncVal, ClassVal))
+
+
+_ACCESSORS: weakref.WeakKeyDictionary[ast.AST, bool] = weakref.WeakKeyDictionary()
+
+
+def _is_accessor(func: FuncVal) -> bool:
+    """`return [InvertedPendulum.THETA]`, `return self._dims`: a body of one `return` that
+    calls nothing (a property's getter): following it costs nothing, at any depth. Read
+    from the function's text once."""
+    node = func.node
+    if isinstance(node, ast.Lambda):
+        return False
+    found = _ACCESSORS.get(node)
+    if found is None:
+        stmt = node.body[0] if len(node.body) == 1 else None
+        found = _ACCESSORS[node] = (
+            isinstance(stmt, ast.Return)
+            and stmt.value is not None
+            and not any(isinstance(n, (ast.Call, ast.Lambda)) for n in ast.walk(stmt.value))
+        )
+    return found

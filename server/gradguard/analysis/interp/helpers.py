@@ -302,6 +302,15 @@ def _index_kind(slice_node: ast.expr, index: Value | None) -> str:
         and any(isinstance(item, TensorVal) for item in index.items)
     ):
         return "copy"  # `dp[:, i - 1, j]` with tensors `i`, `j`: advanced indexing
+    if (
+        isinstance(slice_node, ast.Tuple)
+        and isinstance(index, TupleVal)
+        and len(index.items) == len(parts)
+        and any(isinstance(item, (TupleVal, ListObj, SeqVal)) for item in index.items)
+    ):
+        return "copy"  # `x[:, self.angle_dims]` with a list of dims: advanced indexing
+    if isinstance(index, ListObj):
+        return "copy"  # `x[idx]` with a list built by append
     kind = "view"
     for part in parts:
         if isinstance(part, ast.Slice) or (

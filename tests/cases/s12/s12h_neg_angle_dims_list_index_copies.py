@@ -1,0 +1,26 @@
+# case: the angle dimensions are a list (a property returning `[THETA]`), so `x[:, dims]` is advanced indexing and `angles` a copy: writing sin(angles) back into x leaves the tensor sin saved unchanged, and the backward runs
+import torch
+import torch.nn as nn
+
+torch.manual_seed(0)
+
+
+class Pendulum:
+    THETA = 0
+
+    @property
+    def angle_dims(self):
+        return [Pendulum.THETA]
+
+
+def normalize_with_angles(system, x):
+    x = x / 2.0
+    angles = x[:, system.angle_dims]
+    x[:, system.angle_dims] = torch.sin(angles)
+    return torch.cat((x, torch.cos(angles).reshape(x.shape[0], -1)), dim=-1)
+
+
+net = nn.Linear(3, 1)
+x = torch.randn(5, 2, requires_grad=True)
+v = net(normalize_with_angles(Pendulum(), x))
+v.sum().backward()
