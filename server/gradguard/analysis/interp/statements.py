@@ -74,8 +74,16 @@ class Statements(InterpreterBase):
             if self.scope is not self.main_scope and not self.modules_running:
                 self.foreign_statements += 1
             self.current_stmt = stmt
+            env = state.env
             try:
                 state = self.exec_stmt(stmt, state)
+                if state.env is not env and self.frames and self.frames[-1].globals is env:
+                    # a module-level `if` (or conditional expression) joined two paths into
+                    # a new namespace: the module's globals stay one dict, the one its
+                    # functions (and the functions its flow calls) look their names up in
+                    env.clear()
+                    env.update(state.env)
+                    state.env = env
             except (BudgetExceeded, RecursionError):
                 raise
             except Exception as exc:  # noqa: BLE001 - one odd statement must not stop the file
