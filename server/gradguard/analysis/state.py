@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .findings import Span
 from .values import (
@@ -388,27 +389,44 @@ class SiteRenamer:
         # is renamed (what no record names cannot be told apart by ageing anyway)
         self.keys = keys
         self.touched: list[object] = []  # shared objects changed in place (modules, lists)
+        # each tensor value renamed once per ageing, however many names, attributes and
+        # containers hold it (a model's state reaches the same values many ways)
+        self._renamed: dict[int, tuple[TensorVal, TensorVal]] = {}
 
     def key(self, k: tuple[object, ...]) -> tuple[object, ...]:
         return _old(k) if k[: self.n] == self.sid else k
+
+    def keys_of(self, items: frozenset[Any]) -> frozenset[Any]:
+        """`items` with the site's own (and its sub-sites') renamed; the same set when none
+        is (most of a long history of saves is not this site's)."""
+        n, sid = self.n, self.sid
+        mine = [k for k in items if k[:n] == sid]
+        if not mine:
+            return items
+        return (items - frozenset(mine)) | frozenset(_old(k) for k in mine)
 
     def value(self, v: Value) -> Value:
         if type(v) in _PLAIN:
             return v
         if isinstance(v, TensorVal):
+            done = self._renamed.get(id(v))
+            if done is not None and done[0] is v:
+                return done[1]
             sid = self.sid
+            renamed = v
             if (
                 sid in v.sids
                 or (v.data_of and sid in v.data_of)
                 or (self.keys and v.deps and not self.keys.isdisjoint(v.deps))
             ):
-                return v.with_(
-                    sids=frozenset(self.key(s) for s in v.sids),
-                    data_of=frozenset(self.key(s) for s in v.data_of),
-                    deps=frozenset(self.key(k) for k in v.deps),
+                renamed = v.with_(
+                    sids=self.keys_of(v.sids),
+                    data_of=self.keys_of(v.data_of),
+                    deps=self.keys_of(v.deps),
                     deps_from=v.deps_from,  # the same saves, renamed
                 )
-            return v
+            self._renamed[id(v)] = (v, renamed)
+            return renamed
         if isinstance(v, TupleVal):
             elems = tuple(self.value(i) for i in v.items)
             same = all(a is b for a, b in zip(elems, v.items, strict=True))
