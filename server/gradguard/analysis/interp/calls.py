@@ -618,7 +618,19 @@ class Calls(InterpreterBase):
         # -> `train_one_epoch(model, ...)` -> `batch_processor(model, batch)`): each level only
         # passes the model on, and the model's own code (its forward's helpers) is what the
         # depth is for
-        driving = from_module and any(isinstance(v, ModuleObj) for v in (*args, *kwargs.values()))
+        # and so do the methods of a plain object that runs the training (`solver.train()` ->
+        # `self._run_one_epoch(epoch)`: a trainer, not a layer), and functions handed no
+        # tensor at all (`main()` -> `run(args)`): they set up and drive, and the calls that
+        # compute come below them
+        driving = from_module and (
+            any(isinstance(v, ModuleObj) for v in (*args, *kwargs.values()))
+            or (self_obj is not None and self_obj.cls is not None and not self_obj.cls.is_module)
+            or (
+                self_obj is None
+                and not isinstance(func.node, ast.Lambda)
+                and not any(held_tensors(v) for v in (*args, *kwargs.values()))
+            )
+        )
         # an imported module's top level (a frame without a function, past the first) is no
         # call: a decorator in a deeply nested package module runs as one in the script would
         depth = sum(
