@@ -62,6 +62,8 @@ class Detector:
         self.sources: dict[str, SourceMap] = src.registry  # every module's source, by path
         self.main_path = "the checked file"  # how messages name it from another module
         self._reports: dict[tuple[str, Span], list[Finding]] = {}
+        # fixes one path found would break the code (by their edits): offered on no path
+        self._vetoed: set[object] = set()
         self.problems: list[str] = []
         # a fix that fails to build is left out, and noted; its finding is still reported
         self.fixes = guarded(fixes, self.problems)
@@ -131,7 +133,11 @@ class Detector:
             # same rewrite is unsafe when another call of the function passes a tensor its
             # caller still reads (a path that made it unsafe says why, in its title)
             unsafe = {f.edits: f for report in reports for f in report.fixes if not f.safe}
-            joined = tuple(unsafe.get(f.edits, f) if f.safe else f for f in best.fixes)
+            joined = tuple(
+                unsafe.get(f.edits, f) if f.safe else f
+                for f in best.fixes
+                if f.edits not in self._vetoed
+            )
             # safe fixes first (stable): the preferred fix is the safe one when there is one
             fixes = tuple(sorted(joined, key=lambda fix: not fix.safe))
             out[key] = replace(best, related=best.related + tuple(extra), fixes=fixes)
@@ -227,7 +233,7 @@ class Detector:
                     if target.leaf_rg == Tri.YES
                     else None
                     if target.nested_multi
-                    else self.fixes.single_views(target.view_node),
+                    else self._single_views(target, state),
                     self.fixes.out_of_place(mut),
                 ),
                 related=(target.hooked,)
@@ -328,6 +334,19 @@ class Detector:
         if target.view_kind != "multi":
             for sid in target.sids:
                 state.multi_dirty[sid] = mut
+
+    def _single_views(self, target: TensorVal, state: State) -> Fix | None:
+        """The fix that takes single views, so the write goes through to the base: not where
+        something saved the base or another of its views for a backward still to come (a
+        loop writing each piece after an op saved the previous one), which the write reaching
+        the base would then break. A path that finds it so vetoes it for every path."""
+        fix = self.fixes.single_views(target.view_node)
+        if fix is not None and any(
+            rec.sids & target.sids and not rec.exempt for rec in state.saves.values()
+        ):
+            self._vetoed.add(fix.edits)
+            return None
+        return fix
 
     def _leaf_fixes(self, mut: Mutation) -> tuple[Fix | None, ...]:
         """A leaf keeps being a leaf only if the write moves under no_grad; rewriting it out
