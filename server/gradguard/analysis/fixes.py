@@ -100,6 +100,8 @@ class FixBuilder:
         """The write rewritten out of place; unsafe when another name sees the written storage
         (a view, an alias): that name would no longer see the change. Inside a forward hook
         the new value is returned from the hook instead (hook_fix)."""
+        if mut.frozen_holder:
+            return None  # a named tuple's field: `state.h = ...` raises AttributeError
         hook = self._in_forward_hook(mut)
         if hook is not None:
             # the hook's return value is what the caller (the module call) goes on with

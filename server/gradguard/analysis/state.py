@@ -56,6 +56,8 @@ class Mutation:
     via: Span | None = None  # the user's call into the function where the write happened
     grad_off: bool = False  # ran with grad mode off: an out-of-place result would not require grad
     target_param: bool = False  # wrote a Parameter: rebinding its attribute is refused
+    # wrote a field of a named tuple (`state.h.mul_(2)`): the field cannot be rebound
+    frozen_holder: bool = False
     # wrote, inside a called function, a tensor its caller passed: an out-of-place rewrite
     # would rebind only the parameter, and the caller would no longer see the change
     caller_visible: bool = False
@@ -430,7 +432,7 @@ class SiteRenamer:
         if isinstance(v, TupleVal):
             elems = tuple(self.value(i) for i in v.items)
             same = all(a is b for a, b in zip(elems, v.items, strict=True))
-            return v if same else TupleVal(elems)
+            return v if same else replace(v, items=elems)  # a named tuple stays one
         if isinstance(v, SeqVal):
             elem = self.value(v.elem)
             return v if elem is v.elem else SeqVal(elem)

@@ -143,6 +143,29 @@ class TupleVal:
 
 
 @dataclass(frozen=True)
+class NamedTupleVal(TupleVal):
+    """An instance of a `collections.namedtuple` class: a tuple whose items are also read by
+    field name (`state.stoch`, `Transition(s, a, r).reward`)."""
+
+    name: str = ""
+    fields: tuple[str, ...] = ()
+
+    def field(self, name: str) -> Value | None:
+        if name in self.fields and len(self.items) == len(self.fields):
+            return self.items[self.fields.index(name)]
+        return None
+
+
+@dataclass(frozen=True)
+class NamedTupleCls:
+    """A class made by `collections.namedtuple(name, fields)` (or a subclass of one made by
+    `type(name, (base,), {...})`): calling it makes a NamedTupleVal."""
+
+    name: str
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SeqVal:
     """A sequence of unknown length whose elements look like `elem` (lists, generators)."""
 
@@ -477,6 +500,7 @@ Value = Union[  # noqa: UP007 - a runtime alias: `|` of forward references is no
     GenVal,
     ArgParserVal,
     OneOfCallables,
+    NamedTupleCls,
     _Unknown,
 ]
 
@@ -507,7 +531,10 @@ def join_values(a: Value, b: Value) -> Value:
             moved=a.moved or b.moved,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
-        return TupleVal(tuple(join_values(x, y) for x, y in zip(a.items, b.items, strict=True)))
+        items = tuple(join_values(x, y) for x, y in zip(a.items, b.items, strict=True))
+        if isinstance(a, NamedTupleVal) and isinstance(b, NamedTupleVal) and a.fields == b.fields:
+            return NamedTupleVal(items, a.name, a.fields)
+        return TupleVal(items)
     if isinstance(a, NumpyVal) and isinstance(b, NumpyVal):
         return NumpyVal(a.data_of | b.data_of)
     if isinstance(a, DictVal) and isinstance(b, DictVal):

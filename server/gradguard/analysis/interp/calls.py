@@ -24,6 +24,8 @@ from ..values import (
     ListObj,
     MapVal,
     ModuleObj,
+    NamedTupleCls,
+    NamedTupleVal,
     OneOfCallables,
     PartialVal,
     SeqVal,
@@ -38,7 +40,7 @@ from ..values import (
     type_key,
     union_deps,
 )
-from . import backward_hooks
+from . import backward_hooks, named_tuples
 from .base import InterpreterBase
 from .config_dicts import carries_config, reentered, too_many_frames
 from .generators import GENERATOR_STEPS, ITERATING_BUILTINS
@@ -127,6 +129,9 @@ class Calls(InterpreterBase):
             if isinstance(text, ConstVal) and isinstance(text.value, str):
                 return literal_of_text(text.value)
             return UNKNOWN
+        if qual in ("collections.namedtuple", "typing.NamedTuple"):
+            args, kwargs = self._eval_args(node, state, stmt)
+            return named_tuples.namedtuple_class(args, kwargs)
         if qual == "itertools.chain":  # `chain(g1.parameters(), g2.parameters())`
             args, _ = self._eval_args(node, state, stmt)
             parts = [self.element_of(a, node, state) for a in args]
@@ -153,6 +158,9 @@ class Calls(InterpreterBase):
                     backward_hooks.remove(state, receiver.value)
                 elif receiver is UNKNOWN:
                     backward_hooks.remove(state, None)
+            if isinstance(receiver, NamedTupleVal) and func.attr in ("_replace", "_asdict"):
+                _, kwargs = self._eval_args(node, state, stmt)
+                return named_tuples.method(receiver, func.attr, kwargs)
             if func.attr in ("append", "extend", "insert") and isinstance(
                 receiver, (ListObj, TupleVal)
             ):
@@ -190,6 +198,9 @@ class Calls(InterpreterBase):
                 return self.call_partial(callee, node, state, stmt)
             if isinstance(callee, OneOfCallables):  # `self.loss(output, label)`
                 return self.call_one_of(callee, node, state, stmt)
+            if isinstance(callee, NamedTupleCls):  # `rnns.RSSMState(mean, std, ...)`
+                args, kwargs = self._eval_args(node, state, stmt)
+                return named_tuples.instance(callee, args, kwargs)
             if isinstance(callee, TensorVal):
                 self._eval_args(node, state, stmt)
                 return UNKNOWN
@@ -217,6 +228,9 @@ class Calls(InterpreterBase):
             return self.call_partial(callee, node, state, stmt)
         if isinstance(callee, OneOfCallables):  # `loss = L1Loss()` or `loss = masked_mae`
             return self.call_one_of(callee, node, state, stmt)
+        if isinstance(callee, NamedTupleCls):  # `RSSMState(mean, std, stoch, deter)`
+            args, kwargs = self._eval_args(node, state, stmt)
+            return named_tuples.instance(callee, args, kwargs)
         args, kwargs = self._eval_args(node, state, stmt)
         name = func.id if isinstance(func, ast.Name) else ""
         if name in GENERATOR_STEPS and args and isinstance(args[0], GenVal):
@@ -228,6 +242,10 @@ class Calls(InterpreterBase):
             return DictVal(tuple(kwargs.items()))
         if name == "type" and len(args) == 1 and (key := type_key(args[0])) is not None:
             return ConstVal(key)  # `type(m) in FACTORIES`: the layer's class
+        if name == "type" and len(args) == 1 and isinstance(args[0], NamedTupleVal):
+            return NamedTupleCls(args[0].name, args[0].fields)  # `type(buffer_)(*contents)`
+        if name == "type" and len(args) == 3:
+            return named_tuples.subclass(args)  # `type(name, (namedtuple_base,), {...})`
         if name in ("list", "tuple", "iter", "reversed", "sorted") and args:
             # the iterated argument is where its items were viewed (what a fix rewrites)
             return SeqVal(self.element_of(args[0], _first_arg(node), state))

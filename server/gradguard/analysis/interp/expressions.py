@@ -21,6 +21,7 @@ from ..values import (
     MapVal,
     ModuleNsVal,
     ModuleObj,
+    NamedTupleVal,
     NumpyVal,
     OptimizerVal,
     SeqVal,
@@ -32,7 +33,7 @@ from ..values import (
     class_key,
     join_values,
 )
-from . import rnn_weights
+from . import named_tuples, rnn_weights
 from .base import InterpreterBase
 from .helpers import (
     _assumed,
@@ -400,6 +401,10 @@ class Expressions(InterpreterBase):
             if attr in api.VIEW_ATTRIBUTES:
                 return self.view_of(obj, node, state, attr)
             return UNKNOWN
+        if isinstance(obj, NamedTupleVal):
+            field = named_tuples.attribute(obj, attr)
+            if field is not None:
+                return field
         if isinstance(obj, ModuleObj):
             found = self.get_attr(obj, attr, state)
             if found is None:

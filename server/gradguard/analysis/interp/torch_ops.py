@@ -19,6 +19,7 @@ from ..values import (
     DistVal,
     FuncVal,
     ModuleObj,
+    NamedTupleVal,
     NumpyVal,
     OptimizerVal,
     Origin,
@@ -145,6 +146,11 @@ class TorchOps(InterpreterBase):
             rg, deps = Tri.NO, frozenset[tuple[object, ...]]()
             for t in tensors:
                 rg, deps = rg | t.rg, deps | t.deps
+            # a distribution wrapping another (`Independent(Normal(mu, 1), 1)`) carries its
+            # parameters' graph
+            for inner in (*args, *kwargs.values()):
+                if isinstance(inner, DistVal):
+                    rg, deps = rg | inner.rg, deps | inner.deps
             return DistVal(rg if state.grad != Tri.NO else Tri.NO, deps)
         if api.is_optimizer(qual):
             args, kwargs = self._eval_args(node, state, stmt)
@@ -440,6 +446,13 @@ class TorchOps(InterpreterBase):
         tensors = [o for o in others if isinstance(o, TensorVal)]
         if self.frames and target.sids & self.frames[-1].arg_sids:
             mut = replace(mut, caller_visible=True)
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Attribute)
+            and isinstance(self.eval_quiet(node.func.value.value, state), NamedTupleVal)
+        ):
+            mut = replace(mut, frozen_holder=True)
         if state.grad != Tri.YES or state.inference_mode or target.param:
             mut = replace(
                 mut,
