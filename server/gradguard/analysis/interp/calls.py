@@ -723,11 +723,17 @@ class Calls(InterpreterBase):
                 out_state = self._run_body(func, callee)
             if from_module:
                 self.flow_ran.add(id(func.node))
+        except RecursionError:
+            # nested deeper than Python lets the analysis go (a framework's trainer followed
+            # from a script's drivers): this call is left opaque and the caller goes on
+            out_state = None
         finally:
             self.caller_states.pop()
             self.frames.pop()
             self.call_stack.pop()
             self.current_stmt = frame.call_stmt
+        if out_state is None:
+            return self._opaque_call(args, kwargs, self_obj, node, state)
         state.continue_from(out_state)
         if frame.arg_writes:
             self._hand_back_arg_writes(frame, state)
