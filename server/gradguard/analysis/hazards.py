@@ -64,6 +64,9 @@ class Detector:
         self._reports: dict[tuple[str, Span], list[Finding]] = {}
         # fixes one path found would break the code (by their edits): offered on no path
         self._vetoed: set[object] = set()
+        # single-views fixes (their edits) and the saves of the base or its views made before
+        # the write: a backward needing one of them vetoes the fix
+        self._view_writes: list[tuple[object, frozenset[SaveKey]]] = []
         self.problems: list[str] = []
         # a fix that fails to build is left out, and noted; its finding is still reported
         self.fixes = guarded(fixes, self.problems)
@@ -336,16 +339,18 @@ class Detector:
                 state.multi_dirty[sid] = mut
 
     def _single_views(self, target: TensorVal, state: State) -> Fix | None:
-        """The fix that takes single views, so the write goes through to the base: not where
-        something saved the base or another of its views for a backward still to come (a
-        loop writing each piece after an op saved the previous one), which the write reaching
-        the base would then break. A path that finds it so vetoes it for every path."""
+        """The fix that takes single views, so the write goes through to the base. What
+        autograd saved of the base or its views by then is noted: a backward that needs one
+        of those saves (a loop writing each piece after `norm` saved the previous one) would
+        fail once the write reaches the base, and vetoes the fix (see on_backward)."""
         fix = self.fixes.single_views(target.view_node)
-        if fix is not None and any(
-            rec.sids & target.sids and not rec.exempt for rec in state.saves.values()
-        ):
-            self._vetoed.add(fix.edits)
-            return None
+        if fix is not None:
+            keys = frozenset(
+                key for key, rec in state.saves.items() if rec.sids & target.sids and not rec.exempt
+            )
+            if keys:
+                aged = frozenset(("old", *k) for k in keys)  # the site ran again since
+                self._view_writes.append((fix.edits, keys | aged))
         return fix
 
     def _leaf_fixes(self, mut: Mutation) -> tuple[Fix | None, ...]:
@@ -540,6 +545,9 @@ class Detector:
             for k in node.keywords
         )
         by_mutation: dict[Mutation, list[SaveRecord]] = {}
+        for edits, keys in self._view_writes:
+            if not keys.isdisjoint(root.deps):
+                self._vetoed.add(edits)  # that write, reaching the base, would break this
         for key in sorted(root.deps, key=str):
             rec = state.saves.get(key)
             if rec is None or rec.exempt:

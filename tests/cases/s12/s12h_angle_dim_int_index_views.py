@@ -16,7 +16,7 @@ class Pendulum:
 def normalize_with_angles(system, x):
     x = x / 2.0
     angles = x[:, system.angle_dims]
-    x[:, system.angle_dims] = torch.sin(angles)  # expect: GG002
+    x[:, system.angle_dims] = torch.sin(angles)  # expect: GG002  # saver
     return torch.cat((x, torch.cos(angles).reshape(x.shape[0], -1)), dim=-1)
 
 
