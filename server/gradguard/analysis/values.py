@@ -12,7 +12,7 @@ import enum
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Union
+from typing import Any, Union
 
 from .findings import Related, Span
 
@@ -430,6 +430,9 @@ class OneOfCallables:
 
 
 MAX_CALLABLE_OPTIONS = 4
+_CALLABLE_TYPES = frozenset(
+    {OneOfCallables, FuncVal, ModuleObj, TorchFnVal, PartialVal, BoundMethod}
+)
 
 
 def _callable_options(value: Value) -> tuple[Value, ...] | None:
@@ -581,8 +584,14 @@ def join_values(a: Value, b: Value) -> Value:
         # items like either side's
         joined = join_all([*_seq_items(a), *_seq_items(b)])
         return SeqVal(joined) if joined is not UNKNOWN else UNKNOWN
-    callables = _join_callables(a, b)
-    return callables if callables is not None else UNKNOWN
+    if type(a) in _CALLABLE_TYPES and type(b) in _CALLABLE_TYPES:  # (a hot path: test types)
+        callables = _join_callables(a, b)
+        if callables is not None:
+            return callables
+    return UNKNOWN
+
+
+_ABSENT: Any = object()
 
 
 def _join_dicts(a: DictVal, b: DictVal) -> DictVal:
@@ -591,7 +600,9 @@ def _join_dicts(a: DictVal, b: DictVal) -> DictVal:
     both paths set hold either value."""
     items = dict(a.items)
     for key, value in b.items:
-        items[key] = join_values(items[key], value) if key in items else value
+        old = items.get(key, _ABSENT)
+        if old is not value:  # (most entries of two paths' dicts are the same objects)
+            items[key] = value if old is _ABSENT else join_values(old, value)
     written = a.written + tuple(w for w in b.written if w not in a.written)
     return DictVal(tuple(items.items()), written)
 
