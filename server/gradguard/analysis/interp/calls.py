@@ -184,23 +184,11 @@ class Calls(InterpreterBase):
             ):
                 return self.apply_function(receiver, node, state, stmt)
             callee = self.getattr_(receiver, func, state)
-            if isinstance(callee, BoundMethod):
-                return self.call_bound(callee, node, state, stmt)
-            if isinstance(callee, FuncVal):
-                return self.call_function(callee, node, state, stmt, self_obj=None)
-            if isinstance(callee, ModuleObj):
-                return self.call_module(callee, node, state, stmt)
-            if isinstance(callee, ClassVal):
-                return self.construct(callee, node, state, stmt)
-            if isinstance(callee, TorchFnVal):  # `self.act = F.relu` ... `self.act(x)`
-                return self.call_qualified(callee.qual, node, state, stmt)
-            if isinstance(callee, PartialVal):  # `self.act = partial(F.relu, inplace=True)`
-                return self.call_partial(callee, node, state, stmt)
-            if isinstance(callee, OneOfCallables):  # `self.loss(output, label)`
-                return self.call_one_of(callee, node, state, stmt)
-            if isinstance(callee, NamedTupleCls):  # `rnns.RSSMState(mean, std, ...)`
-                args, kwargs = self._eval_args(node, state, stmt)
-                return named_tuples.instance(callee, args, kwargs)
+            # `self.act(x)` of `self.act = F.relu` / `partial(F.relu, inplace=True)`, a
+            # method, a layer, a class, `self.loss(output, label)` picked by an option
+            called = self._call_value(callee, node, state, stmt)
+            if called is not None:
+                return called
             if isinstance(callee, TensorVal):
                 self._eval_args(node, state, stmt)
                 return UNKNOWN
@@ -214,23 +202,11 @@ class Calls(InterpreterBase):
             if isinstance(wrapped, FuncVal) and callee.kind != "allow_mutation":
                 return replace(wrapped, grad_decorator=CtxVal(callee.kind, callee.flag))
             return UNKNOWN
-        if isinstance(callee, TorchFnVal):
-            return self.call_qualified(callee.qual, node, state, stmt)
-        if isinstance(callee, FuncVal):
-            return self.call_function(callee, node, state, stmt, self_obj=None)
-        if isinstance(callee, ClassVal):
-            return self.construct(callee, node, state, stmt)
-        if isinstance(callee, ModuleObj):
-            return self.call_module(callee, node, state, stmt)
-        if isinstance(callee, BoundMethod):
-            return self.call_bound(callee, node, state, stmt)
-        if isinstance(callee, PartialVal):  # `act_layer()` of `act_layer=partial(nn.ReLU, ...)`
-            return self.call_partial(callee, node, state, stmt)
-        if isinstance(callee, OneOfCallables):  # `loss = L1Loss()` or `loss = masked_mae`
-            return self.call_one_of(callee, node, state, stmt)
-        if isinstance(callee, NamedTupleCls):  # `RSSMState(mean, std, stoch, deter)`
-            args, kwargs = self._eval_args(node, state, stmt)
-            return named_tuples.instance(callee, args, kwargs)
+        # `act_layer()` of `act_layer=partial(nn.ReLU, ...)`, `RSSMState(mean, std, ...)`,
+        # `loss(output, label)` with `loss = L1Loss()` or a masked-MAE closure
+        called = self._call_value(callee, node, state, stmt)
+        if called is not None:
+            return called
         args, kwargs = self._eval_args(node, state, stmt)
         name = func.id if isinstance(func, ast.Name) else ""
         if name in GENERATOR_STEPS and args and isinstance(args[0], GenVal):
@@ -340,25 +316,38 @@ class Calls(InterpreterBase):
         for option in callee.options:
             branch = state.copy()
             with self.guessed_paths():
-                results.append(self._call_value(option, node, branch, stmt))
+                result = self._call_value(option, node, branch, stmt)
+                if result is None:
+                    self._eval_args(node, branch, stmt)
+                results.append(UNKNOWN if result is None else result)
             joined = branch if joined is None else join_states(joined, branch)
         if joined is not None:
             state.become(joined)
         return _join_all(results) if results else UNKNOWN
 
-    def _call_value(self, callee: Value, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+    def _call_value(
+        self, callee: Value, node: ast.Call, state: State, stmt: ast.stmt
+    ) -> Value | None:
+        """A call of a value the analysis can follow; None for any other (its caller decides
+        what an unknown callee gives, the arguments not yet evaluated)."""
         if isinstance(callee, TorchFnVal):
             return self.call_qualified(callee.qual, node, state, stmt)
         if isinstance(callee, FuncVal):
             return self.call_function(callee, node, state, stmt, self_obj=None)
+        if isinstance(callee, ClassVal):
+            return self.construct(callee, node, state, stmt)
         if isinstance(callee, ModuleObj):
             return self.call_module(callee, node, state, stmt)
         if isinstance(callee, BoundMethod):
             return self.call_bound(callee, node, state, stmt)
         if isinstance(callee, PartialVal):
             return self.call_partial(callee, node, state, stmt)
-        self._eval_args(node, state, stmt)
-        return UNKNOWN
+        if isinstance(callee, OneOfCallables):
+            return self.call_one_of(callee, node, state, stmt)
+        if isinstance(callee, NamedTupleCls):
+            args, kwargs = self._eval_args(node, state, stmt)
+            return named_tuples.instance(callee, args, kwargs)
+        return None
 
     def _isinstance(self, obj: Value, classes: ast.expr, state: State) -> Value:
         """`isinstance(m, nn.Linear)` on a module object of known class (how init functions
