@@ -381,6 +381,11 @@ class InterpreterBase(ABC):
     def eval_dict(self, node: ast.Dict, state: State, stmt: ast.stmt) -> Value: ...
 
     @abstractmethod
+    def _call_value(
+        self, callee: Value, node: ast.Call, state: State, stmt: ast.stmt
+    ) -> Value | None: ...
+
+    @abstractmethod
     def _named_submodules(
         self, root: ModuleObj, state: State, deep: bool, limit: int = 64
     ) -> list[tuple[str, ModuleObj]] | None: ...

@@ -66,15 +66,8 @@ class Partials(InterpreterBase):
             state.env[name] = value
         self._partial_depth = depth + 1
         try:
-            if isinstance(func, TorchFnVal):
-                return self.call_qualified(func.qual, call, state, stmt)
-            if isinstance(func, FuncVal):
-                return self.call_function(func, call, state, stmt, self_obj=None)
-            if isinstance(func, ClassVal):
-                return self.construct(func, call, state, stmt)
-            if isinstance(func, ModuleObj):
-                return self.call_module(func, call, state, stmt)
-            return self.call_bound(func, call, state, stmt)
+            called = self._call_value(func, call, state, stmt)
+            return UNKNOWN if called is None else called
         finally:
             self._partial_depth = depth
             for name in names:
