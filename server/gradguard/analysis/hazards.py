@@ -64,9 +64,9 @@ class Detector:
         self._reports: dict[tuple[str, Span], list[Finding]] = {}
         # fixes one path found would break the code (by their edits): offered on no path
         self._vetoed: set[object] = set()
-        # single-views fixes (their edits) and the saves of the base or its views made before
-        # the write: a backward needing one of them vetoes the fix
-        self._view_writes: list[tuple[object, frozenset[SaveKey]]] = []
+        # single-views fixes (by their edits) and the saves of the base or its views made
+        # before the write (on any path, any loop round): a backward needing one vetoes it
+        self._view_writes: dict[object, frozenset[SaveKey]] = {}
         self.problems: list[str] = []
         # a fix that fails to build is left out, and noted; its finding is still reported
         self.fixes = guarded(fixes, self.problems)
@@ -350,7 +350,8 @@ class Detector:
             )
             if keys:
                 aged = frozenset(("old", *k) for k in keys)  # the site ran again since
-                self._view_writes.append((fix.edits, keys | aged))
+                known = self._view_writes.get(fix.edits, frozenset())
+                self._view_writes[fix.edits] = known | keys | aged
         return fix
 
     def _leaf_fixes(self, mut: Mutation) -> tuple[Fix | None, ...]:
@@ -545,7 +546,7 @@ class Detector:
             for k in node.keywords
         )
         by_mutation: dict[Mutation, list[SaveRecord]] = {}
-        for edits, keys in self._view_writes:
+        for edits, keys in self._view_writes.items():
             if not keys.isdisjoint(root.deps):
                 self._vetoed.add(edits)  # that write, reaching the base, would break this
         for key in sorted(root.deps, key=str):

@@ -435,21 +435,15 @@ _CALLABLE_TYPES = frozenset(
 )
 
 
-def _callable_options(value: Value) -> tuple[Value, ...] | None:
-    if isinstance(value, OneOfCallables):
-        return value.options
-    if isinstance(value, (FuncVal, ModuleObj, TorchFnVal, PartialVal, BoundMethod)):
-        return (value,)
-    return None
+def _callable_options(value: Value) -> tuple[Value, ...]:
+    return value.options if isinstance(value, OneOfCallables) else (value,)
 
 
 def _join_callables(a: Value, b: Value) -> Value | None:
-    """Two callables met where paths join (different ones: same ones join earlier)."""
-    first, second = _callable_options(a), _callable_options(b)
-    if first is None or second is None:
-        return None
-    options = list(first)
-    for option in second:
+    """Two callables (both of `_CALLABLE_TYPES`) met where paths join (different ones: same
+    ones join earlier); None past MAX_CALLABLE_OPTIONS."""
+    options = list(_callable_options(a))
+    for option in _callable_options(b):
         if not any(option is known or option == known for known in options):
             options.append(option)
     return OneOfCallables(tuple(options)) if len(options) <= MAX_CALLABLE_OPTIONS else None
