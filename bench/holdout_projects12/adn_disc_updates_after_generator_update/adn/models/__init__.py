@@ -1,0 +1,1 @@
+from .adn import ADNTrain

@@ -1,0 +1,3 @@
+from .misc import *
+from .torch import *
+from .log import Logger
