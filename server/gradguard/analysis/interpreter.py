@@ -11,24 +11,25 @@ when nothing they depend on changed (incremental.py).
 The interpreter is assembled from its parts in `interp/`: where statements run (statements.py; a
 loop that surely runs twice: loop_peeling.py; `continue` and `break` paths: loop_exits.py),
 expressions are evaluated (expressions.py; comprehensions over known elements:
-comprehensions.py; dicts as configs and registries: config_dicts.py, registries.py; tuple keys
-of dicts: dict_keys.py; dicts of unknown keys: keyed_maps.py; class-level attributes:
-class_attrs.py; an enum member's `.value`: enum_members.py; `max`/`min` of known values:
-builtin_folds.py; modules named by constant strings: dynamic_imports.py), calls are inlined
-(calls.py; generator functions, run where they are consumed: generators.py; calls of a
-`functools.partial`: partials.py; user `torch.optim.Optimizer` subclasses: optimizer_bases.py;
-what `*args`, `**kwargs` and defaults hold: call_arguments.py), torch ops
-save and write tensors (torch_ops.py; overloads that keep other tensors than their op's row:
-op_overloads.py; tensors moved under inference mode: inference_moves.py), torch.nn modules are
-built and called (nn_modules.py; user classes deriving from a layer: layer_bases.py), and the
-module body, per-function analyses and imported modules run (units.py). Limits are in
-interp/limits.py. A part named after a semicolon extends the one before it: it comes earlier in
-the class's bases and hands on what it does not handle.
+comprehensions.py; dicts as configs and registries: config_dicts.py, registries.py; dicts read
+by attribute: attr_dicts.py; tuple keys of dicts: dict_keys.py; dicts of unknown keys:
+keyed_maps.py; class-level attributes: class_attrs.py; an enum member's `.value`:
+enum_members.py; `max`/`min` of known values: builtin_folds.py; modules named by constant
+strings: dynamic_imports.py), calls are inlined (calls.py; generator functions, run where they
+are consumed: generators.py; calls of a `functools.partial`: partials.py; user
+`torch.optim.Optimizer` subclasses: optimizer_bases.py; what `*args`, `**kwargs` and defaults
+hold: call_arguments.py), torch ops save and write tensors (torch_ops.py; overloads that keep
+other tensors than their op's row: op_overloads.py; tensors moved under inference mode:
+inference_moves.py), torch.nn modules are built and called (nn_modules.py; user classes deriving
+from a layer: layer_bases.py), and the module body, per-function analyses and imported modules
+run (units.py). Limits are in interp/limits.py. A part named after a semicolon extends the one
+before it: it comes earlier in the class's bases and hands on what it does not handle.
 """
 
 from __future__ import annotations
 
 from .interp.arg_parsers import ArgParsing
+from .interp.attr_dicts import AttrDicts
 from .interp.base import InterpreterBase
 from .interp.builtin_folds import BuiltinFolds
 from .interp.call_arguments import CallArguments
@@ -78,6 +79,7 @@ __all__ = [
 class Interpreter(
     Generators,
     ArgParsing,
+    AttrDicts,
     Units,
     LoopPeeling,
     ConfigDicts,

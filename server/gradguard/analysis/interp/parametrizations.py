@@ -41,6 +41,7 @@ from ..values import (
     Tri,
     Value,
     plus_saves,
+    saves_from,
 )
 from .base import InterpreterBase
 
@@ -153,6 +154,7 @@ def _computed(
             sids=frozenset({sid}),
             rg=rg,
             deps=current.deps if rg != Tri.NO else frozenset(),
+            deps_from=saves_from(current),
             origin=Origin(f"{step if isinstance(step, str) else 'parametrization'}", mod.span),
         )
         if step in KEEPS_ORIGINAL and rg != Tri.NO and current.rg != Tri.NO:

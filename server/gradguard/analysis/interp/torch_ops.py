@@ -300,6 +300,7 @@ class TorchOps(InterpreterBase):
                 state,
                 deps=receiver.deps,
                 origin_op="clone",
+                deps_from=saves_from(receiver),
             )
         if method in api.MULTI_VIEW_METHODS:
             views = self.multi_view(receiver, api.MULTI_VIEW_METHODS[method], node, state)
@@ -326,6 +327,7 @@ class TorchOps(InterpreterBase):
                 state,
                 deps=receiver.deps,
                 origin_op=method,
+                deps_from=saves_from(receiver),
             )
         if method in api.MAYBE_SELF:
             # a reshape of a view copies when the view is not contiguous: unsure

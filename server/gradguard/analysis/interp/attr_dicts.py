@@ -1,0 +1,144 @@
+"""Dicts read by attribute: `class Munch(dict)` with `__getattr__` returning `self[key]`, and
+the libraries that do the same (`munch`, `easydict`, `addict`, `ml_collections`). Training
+scripts keep their models and options in them (`model = Munch(bert=..., decoder=...)`, then
+`model.decoder(...)`, `{k: model[k].parameters() for k in model}`): an instance is held as the
+dict it is (`DictVal`), so its entries stay known whichever way they are read.
+
+Reading an attribute of a dict that names one of its keys is an entry only an attribute dict
+has (a plain dict would raise `AttributeError`); dict methods keep their meaning. Setting one
+(`nets.wd = wd`) writes the entry.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from ..state import State
+from ..values import UNKNOWN, ClassVal, ConstVal, DictVal, MapVal, Value
+from .base import InterpreterBase
+
+# library classes whose instances are dicts read by attribute, built as `dict(...)` is
+ATTR_DICT_CLASSES = frozenset(
+    {
+        "munch.Munch",
+        "munch.munchify",
+        "easydict.EasyDict",
+        "addict.Dict",
+        "addict.addict.Dict",
+        "attrdict.AttrDict",
+        "ml_collections.ConfigDict",
+        "ml_collections.config_dict.ConfigDict",
+    }
+)
+# what a dict has besides its entries: never read as an entry
+_DICT_ATTRIBUTES = frozenset(dir(dict)) | {"__dict__", "__class__"}
+
+
+class AttrDicts(InterpreterBase):
+    def _call_value(
+        self, callee: Value, node: ast.Call, state: State, stmt: ast.stmt
+    ) -> Value | None:
+        if isinstance(callee, ClassVal) and self.builds_dict(callee, state):
+            return self.dict_from_call(node, state, stmt)
+        return super()._call_value(callee, node, state, stmt)  # type: ignore[safe-super]
+
+    def eval_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        func = node.func
+        last = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if last in ("Munch", "munchify", "EasyDict", "Dict", "AttrDict", "ConfigDict"):
+            if self.imports.qualify(func) in ATTR_DICT_CLASSES:
+                return self.dict_from_call(node, state, stmt)
+        return super().eval_call(node, state, stmt)  # type: ignore[safe-super]
+
+    def getattr_(self, obj: Value, node: ast.Attribute, state: State, quiet: bool = False) -> Value:
+        if node.attr not in _DICT_ATTRIBUTES:
+            if isinstance(obj, DictVal):
+                found = obj.get(node.attr)
+                if found is not None:
+                    return found
+            elif isinstance(obj, MapVal):  # keys not known one by one: any entry
+                return obj.value
+        return super().getattr_(obj, node, state, quiet)  # type: ignore[safe-super]
+
+    def bind(self, target: ast.expr, value: Value, state: State, stmt: ast.stmt) -> None:
+        if (
+            isinstance(target, ast.Attribute)
+            and isinstance(target.value, ast.Name)
+            and target.attr not in _DICT_ATTRIBUTES
+        ):
+            held = self.eval_quiet(target.value, state)
+            if isinstance(held, DictVal):  # `nets.wd = wd` on an attribute dict: its entry
+                self._dict_setitem(target.value.id, held, ConstVal(target.attr), value, state)
+                return
+        super().bind(target, value, state, stmt)  # type: ignore[safe-super]
+
+    def builds_dict(self, cls: ClassVal, state: State) -> bool:
+        """A user class deriving from `dict` (or an attribute-dict library class) whose
+        construction is the dict's: no `__init__` of its own, or one that only hands its
+        arguments to the dict's and points `__dict__` at itself."""
+        if not self._dict_class(cls, state, 0):
+            return False
+        init = cls.methods.get("__init__")
+        return init is None or _passes_through(init.node)
+
+    def _dict_class(self, cls: ClassVal, state: State, depth: int) -> bool:
+        if depth > 8:
+            return False
+        for base in cls.node.bases:
+            if isinstance(base, ast.Name) and base.id == "dict" and "dict" not in state.env:
+                return True
+            qual = self.imports.qualify(base)
+            if qual in ATTR_DICT_CLASSES or qual in ("collections.OrderedDict", "builtins.dict"):
+                return True
+        return any(self._dict_class(b, state, depth + 1) for b in cls.bases)
+
+    def dict_from_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        """`Cls(**kw)`, `Cls(mapping, **kw)`, `Cls(pairs)`: the dict `dict(...)` would make."""
+        if len(node.args) > 1 or any(isinstance(a, ast.Starred) for a in node.args):
+            self._eval_args(node, state, stmt)
+            return UNKNOWN
+        items: dict[object, Value] = {}
+        known = True
+        if node.args:
+            first = self.eval(node.args[0], state, stmt)
+            if isinstance(first, DictVal):
+                items.update(first.items)
+            elif not node.keywords:
+                return self.dict_of_pairs(first, node, state)  # pairs, a generator of them
+            else:
+                known = False
+        for kw in node.keywords:
+            value = self.eval(kw.value, state, stmt)
+            if kw.arg is not None:
+                items[kw.arg] = value
+            elif isinstance(value, DictVal):
+                items.update(value.items)
+            else:
+                known = False  # `**unknown`: any key may be there
+        return DictVal(tuple(items.items())) if known else UNKNOWN
+
+
+def _passes_through(init: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
+    """`super().__init__(*args, **kwargs)`, `dict.__init__(self, ...)`, `self.__dict__ = self`
+    and a docstring: nothing else."""
+    if not isinstance(init, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    for stmt in init.body:
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue  # the docstring
+        if (
+            isinstance(stmt, ast.Expr)
+            and isinstance(stmt.value, ast.Call)
+            and isinstance(stmt.value.func, ast.Attribute)
+            and stmt.value.func.attr == "__init__"
+        ):
+            continue
+        if (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Attribute)
+            and stmt.targets[0].attr == "__dict__"
+        ):
+            continue
+        return False
+    return True
