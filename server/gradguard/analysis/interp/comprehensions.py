@@ -67,8 +67,10 @@ class Comprehensions(InterpreterBase):
         stmt: ast.stmt,
         eager: bool = False,
     ) -> Value | None:
+        unpacked = self._unpacked_count(node)
         if len(node.generators) != 1 or not (
-            isinstance(node, ast.ListComp) or (eager and isinstance(node, ast.GeneratorExp))
+            isinstance(node, ast.ListComp)
+            or ((eager or unpacked is not None) and isinstance(node, ast.GeneratorExp))
         ):
             return None
         gen = node.generators[0]
@@ -90,6 +92,12 @@ class Comprehensions(InterpreterBase):
             # list of known length, so that `enumerate(loader, start=1)` counts known steps
             numbers = range_values(gen.iter, probe, self.eval_quiet)
             if numbers is not None and 0 < len(numbers) <= MAX_DATA_ITEMS:
+                items = [ConstVal(i) for i in numbers]
+        if items is None and unpacked is not None:
+            # `qf1, qf2, target_qf1, target_qf2 = (Mlp(...) for _ in range(4))`: each name
+            # gets its own element (its own layers), not one network standing for all four
+            numbers = range_values(gen.iter, probe, self.eval_quiet)
+            if numbers is not None and len(numbers) == unpacked:
                 items = [ConstVal(i) for i in numbers]
         if items is None:
             return None
@@ -114,6 +122,21 @@ class Comprehensions(InterpreterBase):
                 self.call_stack.pop()
         state.continue_from(inner)  # what the elements saved and wrote; not their names
         return TupleVal(tuple(out))
+
+    def _unpacked_count(self, node: ast.expr) -> int | None:
+        """How many names the statement running it unpacks the comprehension into
+        (`a, b = (Net() for _ in range(2))`), if it does."""
+        stmt = self.current_stmt
+        if (
+            isinstance(stmt, ast.Assign)
+            and stmt.value is node
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], (ast.Tuple, ast.List))
+            and not any(isinstance(e, ast.Starred) for e in stmt.targets[0].elts)
+            and len(stmt.targets[0].elts) <= MAX_REPEATED
+        ):
+            return len(stmt.targets[0].elts)
+        return None
 
 
 def _data_call(node: ast.expr, qualify: Callable[[ast.expr], str | None]) -> bool:
