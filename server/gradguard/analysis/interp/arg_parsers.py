@@ -43,13 +43,14 @@ class ArgParsing(InterpreterBase):
     def eval_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
         func = node.func
         last = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        if last not in ("ArgumentParser", "Namespace"):  # most calls: no name to qualify
+        if last not in ("ArgumentParser", "Namespace", "SimpleNamespace"):  # most calls
+            # have no name to qualify
             return super().eval_call(node, state, stmt)  # type: ignore[safe-super]
         qual = self.imports.qualify(func)
         if qual in _PARSER_CLASSES:
             self._eval_args(node, state, stmt)
             return ArgParserVal()
-        if qual == _NAMESPACE:
+        if qual in (_NAMESPACE, "types.SimpleNamespace"):  # options held by name
             _, kwargs = self._eval_args(node, state, stmt)
             return self._namespace(node, dict(kwargs))
         return super().eval_call(node, state, stmt)  # type: ignore[safe-super]
