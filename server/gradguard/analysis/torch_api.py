@@ -8,6 +8,9 @@ from the generated op table.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
+
+_V = TypeVar("_V")
 
 FACTORIES = frozenset(
     f"torch.{n}"
@@ -298,6 +301,36 @@ DROPOUT_FUNCTIONS = frozenset(
         "nn.functional.dropout3d",
     }
 )
+
+
+# the names of a torch layer's forward parameters, in order, where a call may pass its tensors
+# by keyword (`attn(query=q, key=k, value=v)`); any other layer's first one is `input`
+FORWARD_PARAMS: dict[str, tuple[str, ...]] = {
+    "torch.nn.MultiheadAttention": ("query", "key", "value"),
+    "torch.nn.TransformerEncoderLayer": ("src",),
+    "torch.nn.TransformerEncoder": ("src",),
+    "torch.nn.TransformerDecoderLayer": ("tgt", "memory"),
+    "torch.nn.TransformerDecoder": ("tgt", "memory"),
+    "torch.nn.Transformer": ("src", "tgt"),
+    "torch.nn.Bilinear": ("input1", "input2"),
+    "torch.nn.LSTM": ("input", "hx"),
+    "torch.nn.GRU": ("input", "hx"),
+    "torch.nn.RNN": ("input", "hx"),
+    "torch.nn.LSTMCell": ("input", "hx"),
+    "torch.nn.GRUCell": ("input", "hx"),
+    "torch.nn.RNNCell": ("input", "hx"),
+}
+
+
+def positional_inputs(kind: str, args: list[_V], kwargs: dict[str, _V]) -> list[_V]:
+    """A torch layer's inputs in forward order: those passed by keyword after the
+    positional ones, as far as they follow each other."""
+    out = list(args)
+    for name in FORWARD_PARAMS.get(kind, ("input",))[len(args) :]:
+        if name not in kwargs:
+            break
+        out.append(kwargs[name])
+    return out
 
 
 def drops_nothing(kind: str, p: object) -> bool:

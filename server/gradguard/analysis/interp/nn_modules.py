@@ -493,6 +493,8 @@ class NnModules(InterpreterBase):
             if mod.layer is not None:  # derives from a torch layer and keeps its forward
                 return self._call_module_with(mod.layer, args, node, state, stmt)
             return UNKNOWN
+        if kwargs and mod.cls is None:  # `self.attn(query=q, key=k, value=v)`
+            args = api.positional_inputs(mod.kind, args, kwargs)
         outer = self.module_call is None
         if outer:
             self.module_call = node
