@@ -16,6 +16,7 @@ import ast
 from ..state import State
 from ..values import UNKNOWN, ClassVal, ConstVal, DictVal, MapVal, Value
 from .base import InterpreterBase
+from .config_dicts import merge_keywords
 
 # library classes whose instances are dicts read by attribute, built as `dict(...)` is
 ATTR_DICT_CLASSES = frozenset(
@@ -107,14 +108,7 @@ class AttrDicts(InterpreterBase):
                 return self.dict_of_pairs(first, node, state)  # pairs, a generator of them
             else:
                 known = False
-        for kw in node.keywords:
-            value = self.eval(kw.value, state, stmt)
-            if kw.arg is not None:
-                items[kw.arg] = value
-            elif isinstance(value, DictVal):
-                items.update(value.items)
-            else:
-                known = False  # `**unknown`: any key may be there
+        known = merge_keywords(node, lambda e: self.eval(e, state, stmt), items, []) and known
         return DictVal(tuple(items.items())) if known else UNKNOWN
 
 

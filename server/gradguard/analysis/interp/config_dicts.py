@@ -10,6 +10,7 @@ known is UNKNOWN, so a key absent from a `DictVal` is surely absent."""
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 
 from ..frames import Frame
 from ..state import State
@@ -173,15 +174,7 @@ class ConfigDicts(InterpreterBase):
                 sources.append(base)
             else:
                 known = False
-        for kw in node.keywords:
-            value = self.eval(kw.value, state, stmt)
-            if kw.arg is not None:
-                items[kw.arg] = value
-            elif isinstance(value, DictVal):
-                items.update(value.items)
-                sources.append(value)
-            else:
-                known = False  # `**unknown`: any key may be there
+        known = merge_keywords(node, lambda e: self.eval(e, state, stmt), items, sources) and known
         return _dict_of(items, *sources) if known else UNKNOWN
 
     def eval_dict(self, node: ast.Dict, state: State, stmt: ast.stmt) -> Value:
@@ -394,6 +387,27 @@ def carries_config(args: list[Value], kwargs: dict[str, Value]) -> bool:
         if isinstance(value, DictVal) and value.get("type") is not None:
             return True
     return False
+
+
+def merge_keywords(
+    node: ast.Call,
+    evaluate: Callable[[ast.expr], Value],
+    items: dict[object, Value],
+    sources: list[DictVal],
+) -> bool:
+    """A call's `k=v` and `**d` keywords added to `items` (the spread dicts to `sources`),
+    as `dict(...)` merges them; False when a spread dict's keys are not known."""
+    known = True
+    for kw in node.keywords:
+        value = evaluate(kw.value)
+        if kw.arg is not None:
+            items[kw.arg] = value
+        elif isinstance(value, DictVal):
+            items.update(value.items)
+            sources.append(value)
+        else:
+            known = False  # `**unknown`: any key may be there
+    return known
 
 
 def too_many_frames(frames: list[Frame], cap: int) -> bool:
