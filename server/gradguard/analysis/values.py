@@ -359,6 +359,8 @@ class DictVal:
     # where each key was written as a keyword of a call (`make(nn.ReLU, inplace=True)`
     # collected into `**options`): a fix to the value edits that keyword
     written: tuple[tuple[str, Span], ...] = field(default=(), compare=False, hash=False)
+    # an instance of a user's dict subclass (`class ParamDict(AttrDict)`): its methods
+    cls: ClassVal | None = field(default=None, compare=False, hash=False)
 
     def get(self, key: object) -> Value | None:
         for k, v in self.items:

@@ -12,9 +12,10 @@ has (a plain dict would raise `AttributeError`); dict methods keep their meaning
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from ..state import State
-from ..values import UNKNOWN, ClassVal, ConstVal, DictVal, MapVal, Value
+from ..values import UNKNOWN, ClassVal, ConstVal, DictVal, MapVal, PartialVal, Value
 from .base import InterpreterBase
 from .config_dicts import merge_keywords
 
@@ -40,7 +41,7 @@ class AttrDicts(InterpreterBase):
         self, callee: Value, node: ast.Call, state: State, stmt: ast.stmt
     ) -> Value | None:
         if isinstance(callee, ClassVal) and self.builds_dict(callee, state):
-            return self.dict_from_call(node, state, stmt)
+            return self.dict_from_call(node, state, stmt, callee)
         return super()._call_value(callee, node, state, stmt)  # type: ignore[safe-super]
 
     def eval_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
@@ -57,6 +58,9 @@ class AttrDicts(InterpreterBase):
                 found = obj.get(node.attr)
                 if found is not None:
                     return found
+                method = obj.cls.methods.get(node.attr) if obj.cls is not None else None
+                if method is not None:  # `hp.overwrite(config)`: the method, given the dict
+                    return PartialVal(method, ((node.value, obj),), ())
             elif isinstance(obj, MapVal):  # keys not known one by one: any entry
                 return obj.value
         return super().getattr_(obj, node, state, quiet)  # type: ignore[safe-super]
@@ -93,8 +97,11 @@ class AttrDicts(InterpreterBase):
                 return True
         return any(self._dict_class(b, state, depth + 1) for b in cls.bases)
 
-    def dict_from_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
-        """`Cls(**kw)`, `Cls(mapping, **kw)`, `Cls(pairs)`: the dict `dict(...)` would make."""
+    def dict_from_call(
+        self, node: ast.Call, state: State, stmt: ast.stmt, cls: ClassVal | None = None
+    ) -> Value:
+        """`Cls(**kw)`, `Cls(mapping, **kw)`, `Cls(pairs)`: the dict `dict(...)` would make
+        (an instance of `cls`, a user's dict subclass, whose methods it keeps)."""
         if len(node.args) > 1 or any(isinstance(a, ast.Starred) for a in node.args):
             self._eval_args(node, state, stmt)
             return UNKNOWN
@@ -105,11 +112,12 @@ class AttrDicts(InterpreterBase):
             if isinstance(first, DictVal):
                 items.update(first.items)
             elif not node.keywords:
-                return self.dict_of_pairs(first, node, state)  # pairs, a generator of them
+                made = self.dict_of_pairs(first, node, state)  # pairs, a generator of them
+                return replace(made, cls=cls) if isinstance(made, DictVal) else made
             else:
                 known = False
         known = merge_keywords(node, lambda e: self.eval(e, state, stmt), items, []) and known
-        return DictVal(tuple(items.items())) if known else UNKNOWN
+        return DictVal(tuple(items.items()), cls=cls) if known else UNKNOWN
 
 
 def _passes_through(init: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:

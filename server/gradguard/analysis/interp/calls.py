@@ -838,6 +838,9 @@ class Calls(InterpreterBase):
             first = params[0]
             if self_obj is not None:
                 state.env[first.arg] = self_obj
+            elif positional and _dict_instance_of(positional[0], func.owner):
+                # a method of a user's dict subclass, given the dict (`hp.overwrite(cfg)`)
+                state.env[first.arg] = positional.pop(0)
             elif func.owner is not None:
                 state.env[first.arg] = self.standalone_instance(func.owner)
             params = params[1:]
@@ -1073,3 +1076,19 @@ def _is_accessor(func: FuncVal) -> bool:
             and not any(isinstance(n, (ast.Call, ast.Lambda)) for n in ast.walk(stmt.value))
         )
     return found
+
+
+def _dict_instance_of(value: Value, owner: ClassVal | None) -> bool:
+    """`value` is a dict made by `owner` (a user's dict subclass) or by a class deriving
+    from it."""
+    if not isinstance(value, DictVal) or value.cls is None or owner is None:
+        return False
+    seen, todo = set(), [value.cls]
+    while todo:
+        cls = todo.pop()
+        if cls is owner:
+            return True
+        if id(cls) not in seen:
+            seen.add(id(cls))
+            todo.extend(cls.bases)
+    return False
