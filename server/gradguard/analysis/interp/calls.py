@@ -838,8 +838,10 @@ class Calls(InterpreterBase):
             first = params[0]
             if self_obj is not None:
                 state.env[first.arg] = self_obj
-            elif positional and _dict_instance_of(positional[0], func.owner):
-                # a method of a user's dict subclass, given the dict (`hp.overwrite(cfg)`)
+            elif positional and _instance_of(positional[0], func.owner):
+                # the function of a class called with its instance: `Base.__init__(self, cfg)`
+                # in a subclass, or a method of a user's dict subclass given the dict
+                # (`hp.overwrite(cfg)`)
                 state.env[first.arg] = positional.pop(0)
             elif func.owner is not None:
                 state.env[first.arg] = self.standalone_instance(func.owner)
@@ -1078,10 +1080,10 @@ def _is_accessor(func: FuncVal) -> bool:
     return found
 
 
-def _dict_instance_of(value: Value, owner: ClassVal | None) -> bool:
-    """`value` is a dict made by `owner` (a user's dict subclass) or by a class deriving
-    from it."""
-    if not isinstance(value, DictVal) or value.cls is None or owner is None:
+def _instance_of(value: Value, owner: ClassVal | None) -> bool:
+    """`value` is an object (or a dict, of a user's dict subclass) made by `owner` or by a
+    class deriving from it."""
+    if not isinstance(value, (DictVal, ModuleObj)) or value.cls is None or owner is None:
         return False
     seen, todo = set(), [value.cls]
     while todo:
