@@ -20,6 +20,8 @@ class Frame:
     standalone: bool = False  # analysed with unknown arguments, not inlined from a call
     call_span: Span | None = None  # where this inlined activation was called from
     call_stmt: ast.stmt | None = None
+    call_node: ast.AST | None = None  # the call itself, in `call_scope`'s module
+    call_scope: object = None
     arg_sids: frozenset[Sid] = frozenset()  # storages the caller passed in
     # in-place writes to those storages: (storage, saves its graph now runs back through,
     # requires_grad after), handed to the caller's names for the same tensor on return

@@ -239,6 +239,9 @@ class ClassVal:
     setters: dict[str, FuncVal] = field(default_factory=dict)  # @name.setter
     bases: tuple[ClassVal, ...] = ()  # the user-defined base classes (`super()` looks there)
     attrs: dict[str, Value] = field(default_factory=dict)  # class-level `expansion = 4`
+    # a torch optimizer class it derives from (`class ClipAdam(torch.optim.Adam)`, or the
+    # optimizer class a factory was given: `class Clip(optimizer_type)`)
+    torch_optimizer: str | None = None
 
 
 @dataclass(frozen=True)

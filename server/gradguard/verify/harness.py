@@ -377,14 +377,30 @@ class Recorder:
         frame: types.FrameType | None = sys._getframe(1)
         path = self.path
         module_type = self.torch.nn.Module
+        optimizer_type = self.torch.optim.Optimizer
         inner = outer = None
+        torch_step = False  # the write is a torch optimizer's own step
         while frame is not None:
             code = frame.f_code
             if code.co_filename == path:
+                if (
+                    torch_step
+                    and code.co_name == "step"
+                    and isinstance(frame.f_locals.get("self"), optimizer_type)
+                ):
+                    # `super().step()` in the user's optimizer subclass: the update belongs to
+                    # the line that called that step (`opt.step()`), as the static rule says
+                    caller = frame.f_back
+                    while caller is not None and caller.f_code.co_filename != path:
+                        caller = caller.f_back
+                    if caller is not None:
+                        return caller.f_lineno, None
                 built = None
                 if inner is not None and outer is not inner:
                     built = self.module_lines.get(inner)
                 return frame.f_lineno, built
+            if code.co_name == "step" and isinstance(frame.f_locals.get("self"), optimizer_type):
+                torch_step = True
             if code.co_name == "forward":
                 owner = frame.f_locals.get("self")
                 if isinstance(owner, module_type):

@@ -283,6 +283,11 @@ class InterpreterBase(ABC):
     def derives_from_optimizer(self, obj: ModuleObj) -> bool: ...
 
     @abstractmethod
+    def optimizer_base(
+        self, node: ast.ClassDef, bases: tuple[ClassVal, ...], state: State
+    ) -> str | None: ...
+
+    @abstractmethod
     def init_optimizer_base(
         self,
         obj: ModuleObj,

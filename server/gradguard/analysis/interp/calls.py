@@ -683,6 +683,8 @@ class Calls(InterpreterBase):
             func=func,
             call_span=self.src.span(node),
             call_stmt=self.current_stmt,
+            call_node=node,
+            call_scope=self.scope,
             closure=func.closure,
             building=building,
             driving=driving,

@@ -4,16 +4,41 @@ parameters under "params" and the defaults, so a `@torch.no_grad()` step that wa
 `for group in self.param_groups: for p in group["params"]: p.add_(e_w)` writes the model's
 parameters (which a graph built before may have saved). An optimizer built from such groups
 (`base_optimizer(self.param_groups, **kwargs)`) steps their parameters and hands the same
-groups back as its `param_groups`."""
+groups back as its `param_groups`.
+
+A user class deriving from a concrete torch optimizer (`class ClipAdam(torch.optim.Adam)`, or
+`class ClipGradOptimizer(optimizer_type)` inside a factory given `Adam`) is that optimizer:
+`super().__init__(params, ...)` (or the constructor itself, without an `__init__`) makes the
+torch optimizer it holds, and `super().step()` in its own `step` (or `opt.step()` where it has
+none) updates those parameters. The update is reported where the user's code calls the step
+(`opt.step()`), the call a fix moves."""
 
 from __future__ import annotations
 
 import ast
 
+from .. import torch_api as api
+from ..modules import ModuleScope
 from ..state import State
-from ..values import UNKNOWN, DictVal, ListObj, ModuleObj, SeqVal, TupleVal, Value
+from ..values import (
+    UNKNOWN,
+    BoundMethod,
+    ClassVal,
+    ConstVal,
+    DictVal,
+    ListObj,
+    ModuleObj,
+    OptimizerVal,
+    SeqVal,
+    TorchFnVal,
+    TupleVal,
+    Value,
+)
 from .base import InterpreterBase
-from .helpers import _known_items
+from .helpers import _known_items, _param_sids
+
+# where the torch optimizer a user subclass holds is kept on its object
+_HELD = "__torch_optimizer__"
 
 
 class OptimizerBases(InterpreterBase):
@@ -32,6 +57,92 @@ class OptimizerBases(InterpreterBase):
                 ):
                     return True
         return False
+
+    def optimizer_base(
+        self, node: ast.ClassDef, bases: tuple[ClassVal, ...], state: State
+    ) -> str | None:
+        """The concrete torch optimizer class the class being defined derives from."""
+        for base in node.bases:
+            qual = self.imports.qualify(base)
+            if qual is None and isinstance(base, ast.Name):
+                held = state.env.get(base.id)  # a factory's parameter: the class it was given
+                qual = held.qual if isinstance(held, TorchFnVal) else None
+            if qual is not None and api.is_optimizer(qual) and not qual.endswith(".Optimizer"):
+                return qual
+        return next((b.torch_optimizer for b in bases if b.torch_optimizer), None)
+
+    def construct(self, cls: ClassVal, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        if cls.torch_optimizer is None or any(
+            "__init__" in klass.methods for klass in (cls, *cls.bases)
+        ):
+            return super().construct(cls, node, state, stmt)  # type: ignore[safe-super]
+        # no `__init__` of its own: the torch optimizer's, given the arguments
+        obj = ModuleObj(kind=cls.node.name, span=self.src.span(node), cls=cls)
+        args, kwargs = self._eval_args(node, state, stmt)
+        obj.attrs[_HELD] = self._held_optimizer(args, kwargs, node)
+        return obj
+
+    def call_super(self, name: str, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        func = self.frame.func if self.frames else None
+        owner = func.owner if func is not None else None
+        params = (
+            func.node.args.args
+            if func is not None and not isinstance(func.node, ast.Lambda)
+            else []
+        )
+        self_obj = self.lookup(params[0].arg, state) if params else UNKNOWN
+        if (
+            owner is None
+            or owner.torch_optimizer is None
+            or not isinstance(self_obj, ModuleObj)
+            or any(name in base.methods for base in owner.bases)
+        ):
+            return super().call_super(name, node, state, stmt)  # type: ignore[safe-super]
+        if name == "__init__":
+            args, kwargs = self._eval_args(node, state, stmt)
+            self_obj.attrs[_HELD] = self._held_optimizer(args, kwargs, node)
+            self._touch(self_obj)
+            return ConstVal(None)
+        held = self_obj.attrs.get(_HELD)
+        if name in ("step", "zero_grad") and isinstance(held, OptimizerVal):
+            frame = self.frames[-1]
+            scope = frame.call_scope
+            if (
+                name == "step"
+                and func is not None
+                and getattr(func.node, "name", "") == "step"
+                and isinstance(frame.call_node, ast.Call)
+                and frame.call_stmt is not None
+                and isinstance(scope, ModuleScope)
+            ):
+                # `super().step()` in the class's own `step`: the update happens at the call
+                # of that step (`opt.step()` in the training code)
+                self._eval_args(node, state, stmt)
+                with self.in_scope(scope):
+                    self.det.on_optimizer_step(held, frame.call_node, frame.call_stmt, state)
+                return UNKNOWN
+            return self.call_bound(BoundMethod(held, name), node, state, stmt)
+        return super().call_super(name, node, state, stmt)  # type: ignore[safe-super]
+
+    def call_bound(self, bm: BoundMethod, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        obj = bm.obj
+        if (
+            isinstance(obj, ModuleObj)
+            and obj.cls is not None
+            and bm.name not in obj.cls.methods
+            and isinstance(obj.attrs.get(_HELD), OptimizerVal)
+        ):  # `opt.step()` of a subclass that keeps the torch optimizer's step
+            return super().call_bound(BoundMethod(obj.attrs[_HELD], bm.name), node, state, stmt)  # type: ignore[safe-super]
+        return super().call_bound(bm, node, state, stmt)  # type: ignore[safe-super]
+
+    def _held_optimizer(
+        self, args: list[Value], kwargs: dict[str, Value], node: ast.Call
+    ) -> OptimizerVal:
+        params = args[0] if args else kwargs.get("params", UNKNOWN)
+        groups = groups_of(params)
+        if groups is not None:
+            params = params_of_groups(groups)
+        return OptimizerVal(_param_sids(params), self.src.span(node), groups=groups)
 
     def init_optimizer_base(
         self,

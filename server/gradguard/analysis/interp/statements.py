@@ -188,6 +188,7 @@ class Statements(InterpreterBase):
                 cls.methods[item.name] = func
         bases = [self._base_class(b, state.env) for b in node.bases]
         cls.bases = tuple(b for b in bases if isinstance(b, ClassVal))
+        cls.torch_optimizer = self.optimizer_base(node, cls.bases, state)
         for base in cls.bases:  # inherited methods (the first base wins, as in the MRO)
             for table, inherited in (
                 (cls.methods, base.methods),
