@@ -826,6 +826,11 @@ class TorchOps(InterpreterBase):
             return DictVal(
                 tuple((k, self._collated_part(v, k, node, state, depth)) for k, v in item.items)
             )
+        if item is UNKNOWN:
+            # what the analysis does not know the dataset gives: the default collation accepts
+            # tensors, NumPy arrays and numbers (each made a new tensor), or strings; it fails
+            # on anything else. A tensor that needs no grad is the likely case
+            return self.fresh_tensor(node, Tri.NO, state, deps=frozenset(), origin_op="DataLoader")
         return UNKNOWN
 
     def _collated_part(
