@@ -10,6 +10,9 @@ MODULE_FLOW_DEPTH = 4
 # calls into another module from a function analysed on its own (see _invoke)
 FOREIGN_STANDALONE_DEPTH = 1
 MAX_LOOP_ROUNDS = 4
+# a loop over a tuple of known elements (a model's layer config: `for v in cfg:` over SSD's 17
+# VGG entries, `enumerate(block_cfg)` over YOLO's 20-30) is run once per element up to this many
+MAX_UNROLLED_ITEMS = 32
 # the values a generator yields that are kept one by one, in order (past them: joined)
 MAX_GENERATOR_ITEMS = 64
 STATEMENT_BUDGET = 60_000

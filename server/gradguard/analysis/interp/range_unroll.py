@@ -20,6 +20,9 @@ from .loop_bounds import indexes_by, range_values
 
 # more rounds than this are left to the loop's fixed point
 MAX_UNROLLED = 4
+# ... except a one-statement body that picks a layer by the index (`for k in range(23): x =
+# self.vgg[k](x)`, SSD's VGG trunk up to conv4_3): each layer is known, one per round
+MAX_UNROLLED_INDEXING = 32
 
 
 def known_range(
@@ -42,7 +45,11 @@ def range_rounds(
     if loop.orelse or not isinstance(loop.target, ast.Name):
         return None
     indices = known_range(loop, state, eval_quiet)
-    if indices is None or not 0 < len(indices) <= MAX_UNROLLED:
+    if indices is None or not 0 < len(indices) <= MAX_UNROLLED_INDEXING:
+        return None
+    if len(indices) > MAX_UNROLLED and not (
+        len(loop.body) == 1 and _unrolls(loop) and indexes_by(loop, loop.target.id)
+    ):
         return None
     if not _unrolls(loop) and not (len(indices) == 1 and not _leaves_early(loop)):
         return None  # one round is run as one round: nothing is joined with not running it

@@ -43,6 +43,14 @@ def sequence_binop(op: ast.operator, left: Value, right: Value) -> Value | None:
     when the operands are not sequences."""
     if isinstance(op, ast.Add) and isinstance(left, TupleVal) and isinstance(right, TupleVal):
         return TupleVal(left.items + right.items)
+    if isinstance(op, ast.Add) and isinstance(left, (TupleVal, ListObj)):
+        both = _known_items_of(left), _known_items_of(right)
+        if both[0] is not None and both[1] is not None:
+            # `layers + [pool5, conv6, nn.ReLU(inplace=True)]`: a new list, item by item
+            concat = ListObj()
+            for item in (*both[0], *both[1]):
+                concat.add(item)
+            return concat
     if isinstance(op, ast.Add) and _is_sequence(left) and _is_sequence(right):
         # `list(enc.parameters()) + list(dec.parameters())`: items like either side's
         joined = join_all([e for e in (_any_item(left), _any_item(right)) if e is not None])
@@ -60,6 +68,20 @@ def sequence_binop(op: ast.operator, left: Value, right: Value) -> Value | None:
         return TupleVal(seq.items * times.value)
     elem = seq.items[0]
     return SeqVal(elem) if all(i == elem for i in seq.items) else None
+
+
+def _known_items_of(value: Value) -> list[Value] | None:
+    """A tuple's items, or a list's when all are known in order; None otherwise."""
+    if isinstance(value, TupleVal):
+        return list(value.items)
+    if (
+        isinstance(value, ListObj)
+        and value.ordered
+        and len(value.items) < ListObj.MAX_ITEMS
+        and bool(value.items) == (value.elem is not None)
+    ):
+        return list(value.items)
+    return None
 
 
 def _is_sequence(value: Value) -> bool:

@@ -50,6 +50,7 @@ from .helpers import (
 from .limits import (
     MAX_DICT_ITEMS,
     MAX_LOOP_ROUNDS,
+    MAX_UNROLLED_ITEMS,
     STATEMENT_BUDGET,
     BudgetExceeded,
 )
@@ -283,7 +284,7 @@ class Statements(InterpreterBase):
         if isinstance(iterable, ModuleObj) and iterable.children and len(iterable.children) <= 32:
             # each layer is known (one built by a comprehension: it and its twin)
             unrolled = list(self.repeated_layers(iterable, stmt.iter, state))
-        elif isinstance(iterable, TupleVal) and 0 < len(iterable.items) <= 16:
+        elif isinstance(iterable, TupleVal) and 0 < len(iterable.items) <= MAX_UNROLLED_ITEMS:
             unrolled = list(iterable.items)  # `for f in (a, b):` each element is known
         elif isinstance(iterable, DictVal):
             unrolled = _known_items(iterable)  # `for k in losses:` its keys
