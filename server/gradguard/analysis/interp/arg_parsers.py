@@ -43,8 +43,8 @@ class ArgParsing(InterpreterBase):
     def eval_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
         func = node.func
         last = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        if last not in ("ArgumentParser", "Namespace", "SimpleNamespace"):  # most calls
-            # have no name to qualify
+        if last not in ("ArgumentParser", "Namespace", "SimpleNamespace"):
+            # most calls: no name to qualify
             return super().eval_call(node, state, stmt)  # type: ignore[safe-super]
         qual = self.imports.qualify(func)
         if qual in _PARSER_CLASSES:

@@ -18,6 +18,7 @@ from ..state import State
 from ..values import UNKNOWN, ClassVal, ConstVal, DictVal, MapVal, PartialVal, Value
 from .base import InterpreterBase
 from .config_dicts import merge_keywords
+from .helpers import _class_and_bases
 
 # library classes whose instances are dicts read by attribute, built as `dict(...)` is
 ATTR_DICT_CLASSES = frozenset(
@@ -32,6 +33,7 @@ ATTR_DICT_CLASSES = frozenset(
         "ml_collections.config_dict.ConfigDict",
     }
 )
+_ATTR_DICT_NAMES = frozenset(qual.rsplit(".", 1)[1] for qual in ATTR_DICT_CLASSES)
 # what a dict has besides its entries: never read as an entry
 _DICT_ATTRIBUTES = frozenset(dir(dict)) | {"__dict__", "__class__"}
 
@@ -47,7 +49,7 @@ class AttrDicts(InterpreterBase):
     def eval_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
         func = node.func
         last = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        if last in ("Munch", "munchify", "EasyDict", "Dict", "AttrDict", "ConfigDict"):
+        if last in _ATTR_DICT_NAMES:
             if self.imports.qualify(func) in ATTR_DICT_CLASSES:
                 return self.dict_from_call(node, state, stmt)
         return super().eval_call(node, state, stmt)  # type: ignore[safe-super]
@@ -81,21 +83,19 @@ class AttrDicts(InterpreterBase):
         """A user class deriving from `dict` (or an attribute-dict library class) whose
         construction is the dict's: no `__init__` of its own, or one that only hands its
         arguments to the dict's and points `__dict__` at itself."""
-        if not self._dict_class(cls, state, 0):
+        if not any(
+            self._names_dict(base, state) for k in _class_and_bases(cls) for base in k.node.bases
+        ):
             return False
         init = cls.methods.get("__init__")
         return init is None or _passes_through(init.node)
 
-    def _dict_class(self, cls: ClassVal, state: State, depth: int) -> bool:
-        if depth > 8:
-            return False
-        for base in cls.node.bases:
-            if isinstance(base, ast.Name) and base.id == "dict" and "dict" not in state.env:
-                return True
-            qual = self.imports.qualify(base)
-            if qual in ATTR_DICT_CLASSES or qual in ("collections.OrderedDict", "builtins.dict"):
-                return True
-        return any(self._dict_class(b, state, depth + 1) for b in cls.bases)
+    def _names_dict(self, base: ast.expr, state: State) -> bool:
+        """A base class expression naming `dict` or an attribute-dict library class."""
+        if isinstance(base, ast.Name) and base.id == "dict" and "dict" not in state.env:
+            return True
+        qual = self.imports.qualify(base)
+        return qual in ATTR_DICT_CLASSES or qual in ("collections.OrderedDict", "builtins.dict")
 
     def dict_from_call(
         self, node: ast.Call, state: State, stmt: ast.stmt, cls: ClassVal | None = None

@@ -23,6 +23,7 @@ from ..modules import ModuleScope
 from ..spans import SourceMap
 from ..state import Mutation, SiteRenamer, State
 from ..values import (
+    UNKNOWN,
     ArgParserVal,
     BoundMethod,
     ClassVal,
@@ -105,6 +106,14 @@ class InterpreterBase(ABC):
     @property
     def frame(self) -> Frame:
         return self.frames[-1]
+
+    def super_receiver(self, state: State) -> tuple[FuncVal | None, ClassVal | None, Value]:
+        """For `super().name(...)`: the running method, its class and what its first
+        parameter (`self`) holds."""
+        func = self.frame.func if self.frames else None
+        owner = func.owner if func is not None else None
+        params = func.node.args.args if func is not None else []
+        return func, owner, self.lookup(params[0].arg, state) if params else UNKNOWN
 
     @contextmanager
     def guessed_paths(self) -> Iterator[None]:

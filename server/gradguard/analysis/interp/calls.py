@@ -545,13 +545,10 @@ class Calls(InterpreterBase):
     def call_super(self, name: str, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
         """`super().name(...)` in a method: the base class's method, run on the same object
         (a user base's `__init__` builds layers, its `forward` computes)."""
-        func = self.frame.func if self.frames else None
-        owner = func.owner if func is not None else None
+        _, owner, self_obj = self.super_receiver(state)
         method = next(
             (b.methods[name] for b in (owner.bases if owner else ()) if name in b.methods), None
         )
-        params = func.node.args.args if func is not None else []
-        self_obj = self.lookup(params[0].arg, state) if params else UNKNOWN
         if method is None or not isinstance(self_obj, ModuleObj):
             args, kwargs = self._eval_args(node, state, stmt)
             if (
@@ -1085,14 +1082,9 @@ def _is_accessor(func: FuncVal) -> bool:
 def _instance_of(value: Value, owner: ClassVal | None) -> bool:
     """`value` is an object (or a dict, of a user's dict subclass) made by `owner` or by a
     class deriving from it."""
-    if not isinstance(value, (DictVal, ModuleObj)) or value.cls is None or owner is None:
-        return False
-    seen, todo = set(), [value.cls]
-    while todo:
-        cls = todo.pop()
-        if cls is owner:
-            return True
-        if id(cls) not in seen:
-            seen.add(id(cls))
-            todo.extend(cls.bases)
-    return False
+    return (
+        isinstance(value, (DictVal, ModuleObj))
+        and value.cls is not None
+        and owner is not None
+        and owner in _class_and_bases(value.cls)
+    )

@@ -116,14 +116,12 @@ def _add_children(container: ModuleObj, args: list[Value]) -> None:
                     container.attrs[str(key)] = module
         elif (
             isinstance(arg, ListObj)
-            and arg.ordered
-            and arg.items
-            and len(arg.items) < ListObj.MAX_ITEMS
-            and all(isinstance(m, ModuleObj) for m in arg.items)
+            and isinstance(view := _list_view(arg), TupleVal)
+            and all(isinstance(m, ModuleObj) for m in view.items)
         ):
             # a list whose layers are all known in order (`layers + [pool5, conv6]` of a
             # config unrolled layer by layer): each is a child of its own
-            container.children.extend(m for m in arg.items if isinstance(m, ModuleObj))
+            container.children.extend(m for m in view.items if isinstance(m, ModuleObj))
         elif isinstance(arg, (TupleVal, SeqVal, ListObj)):
             container.children.extend(m for m in _flatten(arg) if isinstance(m, ModuleObj))
             container.repeated = container.repeated or not isinstance(arg, TupleVal)

@@ -15,10 +15,7 @@ from .base import InterpreterBase
 
 class LayerBases(InterpreterBase):
     def call_super(self, name: str, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
-        func = self.frame.func if self.frames else None
-        owner = func.owner if func is not None else None
-        params = func.node.args.args if func is not None else []
-        self_obj = self.lookup(params[0].arg, state) if params else None
+        _, owner, self_obj = self.super_receiver(state)
         if (
             owner is None
             or not isinstance(self_obj, ModuleObj)

@@ -83,14 +83,7 @@ class OptimizerBases(InterpreterBase):
         return obj
 
     def call_super(self, name: str, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
-        func = self.frame.func if self.frames else None
-        owner = func.owner if func is not None else None
-        params = (
-            func.node.args.args
-            if func is not None and not isinstance(func.node, ast.Lambda)
-            else []
-        )
-        self_obj = self.lookup(params[0].arg, state) if params else UNKNOWN
+        func, owner, self_obj = self.super_receiver(state)
         if (
             owner is None
             or owner.torch_optimizer is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 
 from ..values import UNKNOWN, ConstVal, ListObj, SeqVal, TupleVal, Value, join_all
+from .helpers import _list_view
 from .loop_bounds import fold_int_binop
 from .registries import fold_const_binop
 
@@ -72,16 +73,11 @@ def sequence_binop(op: ast.operator, left: Value, right: Value) -> Value | None:
 
 def _known_items_of(value: Value) -> list[Value] | None:
     """A tuple's items, or a list's when all are known in order; None otherwise."""
-    if isinstance(value, TupleVal):
-        return list(value.items)
-    if (
-        isinstance(value, ListObj)
-        and value.ordered
-        and len(value.items) < ListObj.MAX_ITEMS
-        and bool(value.items) == (value.elem is not None)
-    ):
-        return list(value.items)
-    return None
+    if isinstance(value, ListObj):
+        if value.elem is None:
+            return []  # empty
+        value = _list_view(value)
+    return list(value.items) if isinstance(value, TupleVal) else None
 
 
 def _is_sequence(value: Value) -> bool:
