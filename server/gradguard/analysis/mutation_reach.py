@@ -21,16 +21,21 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Callable
+from enum import Enum
+
+from .write_receivers import may_write_tensor
 
 # a write, or what makes one (see the module docstring), as separate patterns that each start
 # with a literal or a small class of characters: one alternation of them all scans several
 # times slower, as the engine can no longer skip ahead to a candidate position
 _WRITE_WORDS = ("inplace", "inference_mode", "allow_mutation_on_saved_tensors", "__setitem__")
-_WRITES = (
+_CERTAIN_WRITES = (
     re.compile(r"[A-Za-z0-9]_\s*\("),  # an in-place method or function: `add_(`, `normal_(`
+    re.compile(r"\.\s*(?:data|grad|numpy|step)\b"),  # .data, .grad, .numpy(), optimizer.step()
+)
+_RECEIVER_WRITES = (
     re.compile(r"[-+*/@%&|^]=(?!=)|<<=|>>="),  # augmented assignment
     re.compile(r"\]\s*=(?!=)|\]\s*,[^\n=]*=(?!=)"),  # subscript assignment, also unpacking
-    re.compile(r"\.\s*(?:data|grad|numpy|step)\b"),  # .data, .grad, .numpy(), optimizer.step()
 )
 _GUARDED = (  # (a substring every match holds, the pattern): the pattern runs only if it is there
     ("out", re.compile(r"[(,]\s*out\s*=")),  # out=
@@ -46,16 +51,32 @@ _GUARDED = (  # (a substring every match holds, the pattern): the pattern runs o
 
 def has_write(text: str) -> bool:
     """Whether `text` holds a write or what makes one (a match in a comment counts)."""
+    return write_kind(text) is not WriteKind.NONE
+
+
+class WriteKind(Enum):
+    NONE = 0
+    # only augmented or subscript assignments: whether one writes a tensor depends on what
+    # its receiver holds, which the syntax tree can often settle (`write_receivers`)
+    RECEIVER = 1
+    CERTAIN = 2  # an in-place call, `.data`, `inplace=`, a step...: a write whatever it holds
+
+
+def write_kind(text: str) -> WriteKind:
+    """The strongest kind of write `text` holds (a match in a comment counts)."""
     for word in _WRITE_WORDS:
         if word in text:
-            return True
-    for pattern in _WRITES:
+            return WriteKind.CERTAIN
+    for pattern in _CERTAIN_WRITES:
         if pattern.search(text) is not None:
-            return True
+            return WriteKind.CERTAIN
     for word, pattern in _GUARDED:
         if word in text and pattern.search(text) is not None:
-            return True
-    return False
+            return WriteKind.CERTAIN
+    for pattern in _RECEIVER_WRITES:
+        if pattern.search(text) is not None:
+            return WriteKind.RECEIVER
+    return WriteKind.NONE
 
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -131,8 +152,13 @@ class MutationReach:
                 first = min(first, decorator.lineno)
             last: int = getattr(node, "end_lineno", None) or first
             text = "\n".join(self._lines[first - 1 : last])
+            kind = write_kind(text)
+            if kind is WriteKind.RECEIVER and not may_write_tensor(node):
+                kind = WriteKind.NONE  # only counters, strings and containers made here
             found = (
-                (True, frozenset()) if has_write(text) else (False, frozenset(_WORD.findall(text)))
+                (True, frozenset())
+                if kind is not WriteKind.NONE
+                else (False, frozenset(_WORD.findall(text)))
             )
         self._scans[id(node)] = found
         return found
