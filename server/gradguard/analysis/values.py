@@ -206,6 +206,15 @@ class ListObj:
         if self.ordered and len(self.items) < self.MAX_ITEMS:
             self.items.append(value)
 
+    def insert(self, index: int | None, value: Value) -> None:
+        """`lst.insert(index, value)`; an index not known loses the order."""
+        self.elem = value if self.elem is None else join_values(self.elem, value)
+        if index is None or not self.ordered or len(self.items) >= self.MAX_ITEMS:
+            self.ordered = False
+            self.items = []
+            return
+        self.items.insert(index, value)
+
 
 @dataclass(frozen=True)
 class CtxVal:

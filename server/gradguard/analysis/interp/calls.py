@@ -419,6 +419,10 @@ class Calls(InterpreterBase):
                     lst.add(item)
             elif func.attr == "extend":
                 lst.add(self.element_of(value, node, state))
+            elif func.attr == "insert":  # `out.insert(0, det_out)`: first from now on
+                where = args[0] if len(args) == 2 else None
+                index = where.value if isinstance(where, ConstVal) else None
+                lst.insert(index if isinstance(index, int) else None, value)
             else:
                 lst.add(value)
         return ConstVal(None)

@@ -350,6 +350,9 @@ class Expressions(InterpreterBase):
                 or qual in api.LAYERS
                 or api.is_optimizer(qual)  # `base_optimizer = torch.optim.SGD`
                 or qual in api.GRAD_CONTEXTS  # `(torch.inference_mode if new else torch.no_grad)`
+                # any other torch.nn class (`Upsample` in a YOLO config list): called later
+                # it is a layer like one called by name, and `block is Detect` can be told
+                or _names_nn_class(qual)
             )
         ):
             return TorchFnVal(qual)
@@ -618,3 +621,10 @@ def _bool_valued(expr: ast.expr) -> bool:
     if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name):
         return expr.func.id in ("isinstance", "issubclass", "hasattr", "callable", "bool")
     return False
+
+
+def _names_nn_class(qual: str) -> bool:
+    """`torch.nn.Upsample`: a class of torch.nn itself (not of a submodule such as
+    torch.nn.functional, whose names are functions)."""
+    head, _, name = qual.rpartition(".")
+    return head == "torch.nn" and name[:1].isupper()

@@ -37,6 +37,7 @@ from ..values import (
     join_values,
     saves_from,
 )
+from .limits import MAX_UNROLLED_ITEMS
 
 
 def _join_alike(a: Value, b: Value) -> Value:
@@ -54,10 +55,12 @@ def _is_constructor(func: FuncVal) -> bool:
 
 
 def _known_items(value: Value) -> list[Value] | None:
-    """The elements of a sequence we know one by one and few enough to unroll."""
-    if isinstance(value, ModuleObj) and value.children and len(value.children) <= 16:
+    """The elements of a sequence we know one by one and few enough to unroll (as many as
+    a `for` loop over a known tuple unrolls: `enumerate(block_cfg[1:])` over a YOLO config
+    is unrolled like `for block in block_cfg`)."""
+    if isinstance(value, ModuleObj) and value.children and len(value.children) <= 32:
         return list(value.children)
-    if isinstance(value, TupleVal) and 0 < len(value.items) <= 16:
+    if isinstance(value, TupleVal) and 0 < len(value.items) <= MAX_UNROLLED_ITEMS:
         return list(value.items)
     if isinstance(value, DictVal) and 0 < len(value.items) <= 16:
         # iterating a dict gives its keys (`{k: 0 for k in self.loss_funcs}`)
@@ -494,15 +497,29 @@ def _fold_compare(node: ast.Compare, vals: list[Value]) -> Value:
         other = vals[1] if vals[0] == _NONE else vals[0]
         if isinstance(other, _NEVER_NONE) or _surely_tensor(other):
             return ConstVal(isinstance(node.ops[0], ast.IsNot))
+    if (
+        len(vals) == 2
+        and isinstance(node.ops[0], (ast.Eq, ast.NotEq))
+        and any(isinstance(v, (TupleVal, ListObj, DictVal)) for v in vals)
+        and any(_is_scalar_const(v) for v in vals)
+    ):
+        # `block.from_ != -1` with `from_` a list of layer indices: a sequence or dict never
+        # equals a number or a string
+        return ConstVal(isinstance(node.ops[0], ast.NotEq))
     if len(vals) == 2 and isinstance(node.ops[0], (ast.In, ast.NotIn)):
         return _fold_membership(vals[0], vals[1], isinstance(node.ops[0], ast.In))
-    if len(vals) == 2 and any(
-        isinstance(v, ConstVal) and isinstance(v.value, ClassKey) for v in vals
+    if len(vals) == 2 and (
+        any(isinstance(v, ConstVal) and isinstance(v.value, ClassKey) for v in vals)
+        or all(isinstance(v, (ClassVal, TorchFnVal)) and class_key(v) is not None for v in vals)
     ):
-        # `type(m) == nn.Linear`, `type(m) is Block`: both classes known
+        # `type(m) == nn.Linear`, `type(m) is Block`, `block is Detect` (a class taken from
+        # a config list): both classes known
         classes = [class_key(v) for v in vals]
         if any(c is None for c in classes):
             return UNKNOWN
+        if len(node.ops) == 1 and isinstance(node.ops[0], (ast.Is, ast.IsNot)):
+            # one class is one object: `is` holds exactly when the keys are equal
+            return ConstVal((classes[0] == classes[1]) == isinstance(node.ops[0], ast.Is))
         vals = [ConstVal(c) for c in classes]
     # `self.initialized == 0` on a one-element tensor holding a known number: a tensor whose
     # truth is that of the comparison
@@ -520,6 +537,10 @@ def _fold_compare(node: ast.Compare, vals: list[Value]) -> Value:
         return ConstVal(True)
     except Exception:  # noqa: BLE001 - comparing odd constants: just unknown
         return UNKNOWN
+
+
+def _is_scalar_const(value: Value) -> bool:
+    return isinstance(value, ConstVal) and isinstance(value.value, (int, float, str))
 
 
 def _surely_tensor(value: Value) -> bool:

@@ -31,3 +31,7 @@ MAX_DECORATOR_RUNS = MAX_DICT_ITEMS
 
 class BudgetExceeded(Exception):
     """The file is too big to interpret fully; findings so far are kept."""
+
+
+# `model.eval()` / `model.train()` set the flag on this many submodules at most
+MODE_SUBMODULES = 2048

@@ -44,6 +44,7 @@ from .helpers import (
     _submodules,
 )
 from .inference_casts import casts_dtype, mark_inference_params
+from .limits import MODE_SUBMODULES
 from .module_buffers import listed_buffers
 
 
@@ -267,7 +268,9 @@ class NnModules(InterpreterBase):
                     flag if isinstance(flag, ConstVal) and isinstance(flag.value, bool) else UNKNOWN
                 )
                 heap = state.own_heap()
-                for sub in _submodules(obj):
+                # every submodule (a flag is cheap to set; a YOLO model has hundreds, and the
+                # detection head built last must not be left in training mode)
+                for sub in _submodules(obj, limit=MODE_SUBMODULES):
                     heap[(sub, "training")] = mode
                 return obj
             if bm.name in (

@@ -697,6 +697,8 @@ class Statements(InterpreterBase):
             return items + [UNKNOWN] * (n - len(items))
         if isinstance(value, SeqVal):
             return [value.elem] * n
+        if isinstance(value, ListObj) and value.ordered and len(value.items) == n < value.MAX_ITEMS:
+            return list(value.items)  # `det, da_seg, ll_seg = model(img)` of a list built in order
         if isinstance(value, ListObj):
             return [value.elem if value.elem is not None else UNKNOWN] * n
         if isinstance(value, ModuleObj) and len(value.children) == n and not value.repeated:
