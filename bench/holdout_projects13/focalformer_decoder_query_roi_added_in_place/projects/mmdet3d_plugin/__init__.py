@@ -1,0 +1,2 @@
+from .apis import *
+from .models import *

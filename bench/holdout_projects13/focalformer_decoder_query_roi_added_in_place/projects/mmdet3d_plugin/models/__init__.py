@@ -1,0 +1,2 @@
+from .dense_heads import *
+from .detectors import *

@@ -1,0 +1,3 @@
+from .focal_decoder import FocalDecoder
+
+__all__ = ["FocalDecoder"]
