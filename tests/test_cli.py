@@ -86,6 +86,21 @@ def test_select_and_ignore() -> None:
     assert {d["code"] for d in rest["diagnostics"]} == {"GG001"}
 
 
+def test_select_all_and_unknown_codes() -> None:
+    """`--select ALL` is every rule (as in ruff); a code naming no rule is an error, not a
+    selection that silently reports nothing."""
+    every = json.loads(run("check", "--format", "json", str(EXAMPLE)).stdout)
+    selected_all = json.loads(
+        run("check", "--format", "json", "--select", "ALL", str(EXAMPLE)).stdout
+    )
+    assert selected_all["diagnostics"] == every["diagnostics"] != []
+    none = json.loads(run("check", "--format", "json", "--ignore", "ALL", str(EXAMPLE)).stdout)
+    assert none["diagnostics"] == []
+    typo = run("check", "--select", "GX1", str(EXAMPLE))
+    assert typo.returncode == 2
+    assert "unknown rule code GX1" in typo.stderr
+
+
 def test_pyproject_configuration_and_excludes(tmp_path: Path) -> None:
     shutil.copy(EXAMPLE, tmp_path / "train.py")
     (tmp_path / ".venv").mkdir()

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .analysis.checker import unknown_codes
 from .analysis.parsing import decode_source
+from .analysis.rules import RULES
 from .checking import (
     DEFAULT_EXCLUDES,
     FileResult,
@@ -216,6 +218,14 @@ def _prepare(args: argparse.Namespace) -> Run | int:
         print(f"gradguard: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return 2
     config = _config(args, Path(args.paths[0]))
+    unknown = unknown_codes([*(config.select or []), *(config.ignore or [])])
+    if unknown:
+        known = ", ".join(sorted(RULES))
+        print(
+            f"gradguard: unknown rule code {', '.join(unknown)} (rules: {known}, or ALL)",
+            file=sys.stderr,
+        )
+        return 2
     files, failed = collect_files(args.paths, DEFAULT_EXCLUDES | frozenset(config.exclude))
     return Run(config, files, failed, jobs=args.jobs or os.cpu_count() or 1)
 

@@ -16,6 +16,7 @@ from .interpreter import BudgetExceeded, Interpreter
 from .linking import ModuleLinker
 from .modules import ModuleLoader, parse_module
 from .parsing import Parsed, decode_source, parse_source
+from .rules import RULES
 from .spans import SourceMap
 from .suppression import is_suppressed, suppressed_codes
 from .values import ClassVal
@@ -149,7 +150,13 @@ def check_bytes(data: bytes, path: str = "<bytes>", **options: object) -> Report
 
 
 def selected(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
-    """ruff-style prefix selection: `--select GG00 --ignore GG008`."""
-    if select is not None and not any(code.startswith(s) for s in select):
+    """ruff-style prefix selection: `--select GG00 --ignore GG008`; `ALL` is every rule."""
+    if select is not None and not any(s == "ALL" or code.startswith(s) for s in select):
         return False
-    return not (ignore is not None and any(code.startswith(i) for i in ignore))
+    return not (ignore is not None and any(i == "ALL" or code.startswith(i) for i in ignore))
+
+
+def unknown_codes(codes: Iterable[str]) -> list[str]:
+    """The selectors that name no rule (neither `ALL` nor a prefix of a rule's code): a
+    typo there would silently select nothing."""
+    return [c for c in codes if c != "ALL" and not any(code.startswith(c) for code in RULES)]
