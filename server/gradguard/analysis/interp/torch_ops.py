@@ -285,6 +285,9 @@ class TorchOps(InterpreterBase):
             return receiver
         if method == "item" and receiver.scalar is not None:
             return ConstVal(receiver.scalar)
+        if method == "data_ptr" and not node.args:
+            # `query.data_ptr() == key.data_ptr()` (self-attention given one tensor thrice)
+            return ConstVal(StoragePointer(receiver.sids, receiver.is_view))
         if method in api.NON_TENSOR_METHODS:
             return UNKNOWN
         if method == "numpy":
@@ -1045,3 +1048,36 @@ def _device(args: list[Value], kwargs: dict[str, Value], span: Span) -> Value:
     if len(args) > 1:
         index = args[1]
     return ModuleObj(kind="torch.device", span=span, attrs={"type": ConstVal(kind), "index": index})
+
+
+class _Undecided(Exception):
+    """Two storage pointers the analysis cannot tell equal or apart."""
+
+
+class StoragePointer:
+    """What `t.data_ptr()` returns, as a constant that compares: the same tensor (one known
+    allocation, not a view) points to the same memory; tensors of different allocations to
+    different memory. Anything else (views, which may start at an offset; values standing for
+    several allocations) cannot be told, and comparing raises (the fold gives UNKNOWN)."""
+
+    __slots__ = ("sids", "view")
+
+    def __init__(self, sids: frozenset[Sid], view: bool) -> None:
+        self.sids = sids
+        self.view = view
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, StoragePointer):
+            return NotImplemented
+        if not self.view and not other.view and len(self.sids) == 1 and self.sids == other.sids:
+            return True
+        if self.sids and other.sids and self.sids.isdisjoint(other.sids):
+            return False
+        raise _Undecided
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(self.sids)
