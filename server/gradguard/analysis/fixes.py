@@ -586,7 +586,7 @@ class FixBuilder:
         self.read_callers = True
         return func is not None and callers_read_after(tree, func, arg.id)
 
-    def inplace_false_over_splat(self, call: ast.AST | None) -> Fix | None:
+    def inplace_false_over_splat(self, call: ast.AST | None, path: str) -> Fix | None:
         """A layer built with `**params` whose dict carries `inplace=True`
         (`nn.Dropout(p, **params)`): the splat becomes `**{**params, "inplace": False}`, so this
         layer alone stops writing in place, whatever else the dict holds (as `inplace=False`
@@ -597,6 +597,7 @@ class FixBuilder:
         if len(splats) != 1 or any(k.arg == "inplace" for k in call.keywords):
             return None
         value = splats[0].value
+        self._use(path)  # the layer may be built in another module than the checked file
         span = self.src.span(value)
         owner = self._sources.get(span.path, (self.src, self.torch))[0]
         if span.path != owner.path:

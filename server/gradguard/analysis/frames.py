@@ -34,6 +34,9 @@ class Frame:
     # `return` of this call in a function whose caller does): the returns that fit are the
     # paths it took
     unpacked_into: int | None = None
+    # the object a method runs on (`self`): a method may run again on another object further
+    # down (a nested block's forward called from its parent's, see config_dicts.reentered)
+    receiver: object = field(default=None, compare=False, repr=False)
 
     @property
     def in_module_method(self) -> bool:

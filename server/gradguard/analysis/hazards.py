@@ -368,7 +368,7 @@ class Detector:
     def _inplace_false(self, mut: Mutation) -> Fix | None:
         if mut.inplace_span is None:
             # `nn.Dropout(p, **params)` with `"inplace": True` in the dict
-            return self.fixes.inplace_false_over_splat(mut.node)
+            return self.fixes.inplace_false_over_splat(mut.node, mut.span.path)
         text = self.source_of(mut.inplace_span).segment(mut.inplace_span)
         fix = self.fixes.inplace_false_at(
             mut.inplace_span, keyword=text.startswith("inplace"), call=mut.node

@@ -115,6 +115,15 @@ class ModuleLinker:
             return UNKNOWN
         return ModuleNsVal(chain[-1])
 
+    def run_file(self, path: str, state: State) -> ModuleScope | None:
+        """`runpy.run_path("configs/x.py")`: the project file's top level, run once like an
+        imported module; None when the path names no file of the project."""
+        locate = getattr(self.loader, "locate", None)
+        ref = locate(self._importer(), path) if locate is not None else None
+        if ref is None:
+            return None
+        return self.load(ref, state)
+
     def attribute(self, ns: ModuleNsVal, name: str, state: State) -> Value:
         """`models.UNet`, `utils.normalize_`, `pkg.sub` (a submodule found on disk)."""
         scope = ns.scope

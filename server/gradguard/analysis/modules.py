@@ -51,6 +51,11 @@ class ModuleLoader(Protocol):
         """Changes whenever the module's text does (cheaper than reading it: the file's
         size and modification time on disk); None when it cannot be read."""
 
+    def locate(self, importer: str, path: str) -> ModuleRef | None:
+        """A Python file of the project named by a path, as `runpy.run_path(path)` or a config
+        loader reads it: absolute, or relative to the project root (where scripts are run
+        from) or to the importing file's directory; None when it is not there."""
+
 
 @dataclass(frozen=True)
 class ParsedModule:

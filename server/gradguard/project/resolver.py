@@ -72,6 +72,21 @@ class ProjectModules:
                 ref = self._lookup((own,), parts[0], parts[0])
         return self._descend(ref, parts[1:]) if ref is not None else None
 
+    def locate(self, importer: str, path: str) -> ModuleRef | None:
+        if not path.endswith(".py"):
+            return None
+        bases = [self.root] if self.root else []
+        if importer and os.path.isabs(importer):
+            bases.append(os.path.dirname(importer))
+        bases.extend(self.path_dirs)
+        candidates = [path] if os.path.isabs(path) else [os.path.join(b, path) for b in bases]
+        for candidate in candidates:
+            full = os.path.normpath(os.path.abspath(candidate))
+            if full in self.overlay or os.path.isfile(full):
+                name = os.path.splitext(os.path.basename(full))[0]
+                return ModuleRef(f"<file {name}>", full)
+        return None
+
     def submodule(self, package: ModuleRef, name: str) -> ModuleRef | None:
         if not package.dirs:
             return None

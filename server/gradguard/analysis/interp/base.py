@@ -416,6 +416,9 @@ class InterpreterBase(ABC):
     def import_module_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value: ...
 
     @abstractmethod
+    def run_path_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value: ...
+
+    @abstractmethod
     def module_member(self, module: ModuleNsVal, name: str, state: State) -> Value: ...
 
     @abstractmethod

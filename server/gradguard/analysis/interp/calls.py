@@ -161,6 +161,17 @@ class Calls(InterpreterBase):
             if isinstance(receiver, NamedTupleVal) and func.attr in ("_replace", "_asdict"):
                 _, kwargs = self._eval_args(node, state, stmt)
                 return named_tuples.method(receiver, func.attr, kwargs)
+            if func.attr in ("__setattr__", "__getattr__") and isinstance(receiver, ModuleObj):
+                # `self.__setattr__(head, layers)` / `self.__getattr__(head)`: as setattr() and
+                # getattr() with the name
+                args, _ = self._eval_args(node, state, stmt)
+                name = args[0].value if args and isinstance(args[0], ConstVal) else None
+                if isinstance(name, str) and func.attr == "__setattr__" and len(args) == 2:
+                    self.set_attr(receiver, name, args[1], state)
+                    return ConstVal(None)
+                if isinstance(name, str) and func.attr == "__getattr__" and len(args) == 1:
+                    return self.getattr_by_name(func.value, receiver, name, state)
+                return UNKNOWN
             if func.attr in ("append", "extend", "insert") and isinstance(
                 receiver, (ListObj, TupleVal)
             ):
@@ -670,7 +681,7 @@ class Calls(InterpreterBase):
         if (
             too_deep
             or too_many_frames(self.frames, limit + 8)
-            or reentered(self.frames, func, building)
+            or reentered(self.frames, func, building, _recursion_subject(self_obj, args))
         ):
             return self._opaque_call(args, kwargs, self_obj, node, state)
         callee = state.sharing_flow()
@@ -690,6 +701,7 @@ class Calls(InterpreterBase):
             building=building,
             driving=driving,
             unpacked_into=self._unpacked_into(node),
+            receiver=_recursion_subject(self_obj, args),
         )
         frame.arg_sids = frozenset(
             sid for a in [*args, *kwargs.values()] for t in held_tensors(a) for sid in t.sids
@@ -1092,3 +1104,14 @@ def _instance_of(value: Value, owner: ClassVal | None) -> bool:
         and owner is not None
         and owner in _class_and_bases(value.cls)
     )
+
+
+def _recursion_subject(self_obj: ModuleObj | None, args: list[Value]) -> object:
+    """What a recursive call works on: the object a method runs on, or a function's first
+    argument when it is a container or a constant (`_to_config_dict(v)` for each value of a
+    nested config dict); None when there is nothing to tell two levels apart by."""
+    if self_obj is not None:
+        return self_obj
+    if args and isinstance(args[0], (DictVal, TupleVal, ListObj, ConstVal)):
+        return args[0]
+    return None

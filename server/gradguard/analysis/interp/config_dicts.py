@@ -10,6 +10,7 @@ known is UNKNOWN, so a key absent from a `DictVal` is surely absent."""
 from __future__ import annotations
 
 import ast
+import posixpath
 from collections.abc import Callable
 
 from ..frames import Frame
@@ -26,6 +27,7 @@ from ..values import (
     TupleVal,
     Value,
     any_entry,
+    join_all,
 )
 from .base import InterpreterBase
 from .helpers import _is_name_like, _known_items, _truth
@@ -35,6 +37,8 @@ from .registries import _STR_METHODS, fold_str_method, kind_test
 # how many times one function may be on the stack while building from configs (a builder
 # re-entered per nesting level: classifier -> backbone -> its blocks' activations)
 MAX_BUILD_REENTRY = 4
+# how many times one method may be on the stack running on different objects (nested blocks)
+MAX_OBJECT_REENTRY = 6
 # frames that build from configs do not count towards the frame cap, up to this many in all
 MAX_BUILDING_FRAMES = 24
 
@@ -63,11 +67,15 @@ class ConfigDicts(InterpreterBase):
                     named = {k: v for k, v in receiver.attrs.items() if isinstance(v, ModuleObj)}
                     return self._dict_method(DictVal(tuple(named.items())), func, node, state, stmt)
             elif attr in _STR_METHODS and (
-                isinstance(func.value, ast.Constant) or _is_name_like(func.value)
+                isinstance(func.value, ast.Constant)
+                or _is_name_like(func.value)
+                or self._pure_text(func.value)
             ):
                 text = self.eval_quiet(func.value, state) if _is_name_like(func.value) else None
                 if text is None and isinstance(func.value, ast.Constant):
                     text = ConstVal(func.value.value)
+                if text is None:  # `os.path.dirname(cfg.plugin_dir).split("/")`
+                    text = self.eval(func.value, state, stmt)
                 if isinstance(text, ConstVal) and isinstance(text.value, str):
                     args, kwargs = self._eval_args(node, state, stmt)
                     return fold_str_method(text.value, attr, args, kwargs)
@@ -75,6 +83,11 @@ class ConfigDicts(InterpreterBase):
                 "importlib.import_module"
             ):
                 return self.import_module_call(node, state, stmt)
+            elif attr == "run_path" and self.imports.qualify(func) == "runpy.run_path":
+                return self.run_path_call(node, state, stmt)
+            elif attr in _PATH_FOLDS and self.imports.qualify(func) == f"os.path.{attr}":
+                args, kwargs = self._eval_args(node, state, stmt)
+                return fold_path_function(attr, args) if not kwargs else UNKNOWN
             elif attr in ("isclass", "isfunction") and self.imports.qualify(func) in (
                 "inspect.isclass",
                 "inspect.isfunction",
@@ -300,6 +313,22 @@ class ConfigDicts(InterpreterBase):
                     return
         super().bind(target, value, state, stmt)  # type: ignore[safe-super]
 
+    def _pure_text(self, node: ast.expr) -> bool:
+        """An expression computing a string without effects: a constant, a name, a str
+        method or an os.path function applied to such (evaluating it twice changes
+        nothing)."""
+        if isinstance(node, ast.Constant) or _is_name_like(node):
+            return True
+        if not isinstance(node, ast.Call) or node.keywords:
+            return False
+        func = node.func
+        if not isinstance(func, ast.Attribute):
+            return False
+        pure_call = (func.attr in _STR_METHODS and self._pure_text(func.value)) or (
+            func.attr in _PATH_FOLDS and self.imports.qualify(func) == f"os.path.{func.attr}"
+        )
+        return pure_call and all(self._pure_text(arg) for arg in node.args)
+
     def _quiet_dict(self, expr: ast.expr, state: State) -> Value:
         """The dict `expr` reads (a name, an attribute, `d["k"]` with a constant key), without
         running anything."""
@@ -308,6 +337,10 @@ class ConfigDicts(InterpreterBase):
             if isinstance(outer, DictVal):
                 inner = outer.get(expr.slice.value)
                 return inner if inner is not None else UNKNOWN
+            slot = _list_slot(outer, expr.slice.value)
+            if slot is not None:  # `ret_dicts[0]["dense_heatmap"] = ...`: a dict in a list
+                assert isinstance(outer, (ListObj, TupleVal))
+                return outer.items[slot]
             return UNKNOWN
         if _is_name_like(expr):
             return self.eval_quiet(expr, state)
@@ -330,6 +363,18 @@ class ConfigDicts(InterpreterBase):
                 key = expr.slice.value
                 changed = _dict_of({**dict(outer.items), key: new}, outer)
                 return self._store_dict(expr.value, changed, state)
+            slot = _list_slot(outer, expr.slice.value)
+            if slot is not None and isinstance(outer, ListObj):
+                self._touch(outer)  # the list holds the dict: its item is replaced
+                outer.items[slot] = new
+                outer.elem = join_all(outer.items)
+                return True
+            if slot is not None and isinstance(outer, TupleVal):
+                # a list literal held by value (`outs = model(x)` returning `[out]`): a new
+                # sequence with the item replaced, bound where the old one was read
+                items = list(outer.items)
+                items[slot] = new
+                return self._store_dict(expr.value, TupleVal(tuple(items)), state)
         return False
 
     def _default_value(self, default: ast.expr) -> Value:
@@ -420,11 +465,67 @@ def too_many_frames(frames: list[Frame], cap: int) -> bool:
     return calls - building > cap or calls > cap + MAX_BUILDING_FRAMES
 
 
-def reentered(frames: list[Frame], func: FuncVal, building: bool) -> bool:
+# os.path functions that only compute on their (string) arguments: folded on constants
+# (`os.path.dirname(cfg.plugin_dir)` naming the package to import), with POSIX semantics
+_PATH_FOLDS = frozenset({"dirname", "basename", "join", "splitext", "normpath", "split"})
+
+
+def _list_slot(outer: Value, index: object) -> int | None:
+    """The position `outer[index]` reads in a list (or list literal) known item by item;
+    None otherwise."""
+    if (
+        isinstance(outer, (ListObj, TupleVal))
+        and (not isinstance(outer, ListObj) or outer.ordered)
+        and isinstance(index, int)
+        and not isinstance(index, bool)
+        and -len(outer.items) <= index < len(outer.items)
+        and len(outer.items) < ListObj.MAX_ITEMS
+        and type(outer) in (ListObj, TupleVal)  # not a named tuple (its fields are fixed)
+    ):
+        return index % len(outer.items)
+    return None
+
+
+def fold_path_function(name: str, args: list[Value]) -> Value:
+    """`os.path.<name>(*args)` on constant strings: its result (a string or a pair)."""
+    texts = [a.value for a in args if isinstance(a, ConstVal) and isinstance(a.value, str)]
+    if not texts or len(texts) != len(args):
+        return UNKNOWN
+    try:
+        result = getattr(posixpath, name)(*texts)
+    except TypeError:
+        return UNKNOWN
+    if isinstance(result, tuple):
+        return TupleVal(tuple(ConstVal(part) for part in result))
+    return ConstVal(result)
+
+
+def reentered(
+    frames: list[Frame], func: FuncVal, building: bool, receiver: object = None
+) -> bool:
     """The function is already running: a recursion is not followed, except a builder given
-    a config, a few levels deep (each level a smaller config)."""
-    count = sum(1 for f in frames if f.func is not None and f.func.node is func.node)
-    return count > 0 and not (building and count < MAX_BUILD_REENTRY)
+    a config, a few levels deep (each level a smaller config), and a call on another subject
+    than every running call of it, a few levels deep: a method on another object (an
+    hourglass block's forward calling its inner block's, each level a different module), a
+    function given another container or constant (a nested config dict converted level by
+    level)."""
+    running = [f for f in frames if f.func is not None and f.func.node is func.node]
+    if not running:
+        return False
+    if building and len(running) < MAX_BUILD_REENTRY:
+        return False
+    return not (
+        receiver is not None
+        and len(running) < MAX_OBJECT_REENTRY
+        and not any(_same_subject(f.receiver, receiver) for f in running)
+    )
+
+
+def _same_subject(a: object, b: object) -> bool:
+    """The same object (a module, a dict, a list), or an equal constant."""
+    if isinstance(a, ConstVal) and isinstance(b, ConstVal):
+        return a == b
+    return a is b
 
 
 def _dict_of(items: dict[object, Value], *sources: DictVal) -> Value:

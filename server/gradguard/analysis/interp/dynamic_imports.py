@@ -28,6 +28,23 @@ class DynamicImports(InterpreterBase):
             return UNKNOWN
         return self.linker.import_dotted(args[0].value, state)
 
+    def run_path_call(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value:
+        """`runpy.run_path(path)` of a project file named by a constant: its globals, as the
+        dict run_path returns (a config file read into a namespace)."""
+        args, _ = self._eval_args(node, state, stmt)
+        if (
+            self.linker is None
+            or len(args) != 1
+            or not isinstance(args[0], ConstVal)
+            or not isinstance(args[0].value, str)
+        ):
+            return UNKNOWN
+        scope = self.linker.run_file(args[0].value, state)
+        env = getattr(scope, "env", None) if scope is not None else None
+        if not isinstance(env, dict) or len(env) > MAX_DICT_ITEMS:
+            return UNKNOWN
+        return DictVal(tuple(env.items()))
+
     def module_member(self, module: ModuleNsVal, name: str, state: State) -> Value:
         """`getattr(module, "UNet")`: the member, as `module.UNet` reads it."""
         if self.linker is None:

@@ -1,0 +1,2 @@
+from .config import Config
+from .registry import MODELS, build_from_cfg
