@@ -500,9 +500,7 @@ def fold_path_function(name: str, args: list[Value]) -> Value:
     return ConstVal(result)
 
 
-def reentered(
-    frames: list[Frame], func: FuncVal, building: bool, receiver: object = None
-) -> bool:
+def reentered(frames: list[Frame], func: FuncVal, building: bool, receiver: object = None) -> bool:
     """The function is already running: a recursion is not followed, except a builder given
     a config, a few levels deep (each level a smaller config), and a call on another subject
     than every running call of it, a few levels deep: a method on another object (an
