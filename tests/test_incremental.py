@@ -75,8 +75,10 @@ def test_typing_into_a_large_training_script() -> None:
     body = next(i for i, line in enumerate(lines) if "feats += 1" in line)
     cache = AnalysisCache()
     check_source(text, cache=cache)
-    analysed = cache.misses  # functions that can reach no write are not analysed on their own
-    assert analysed > 30
+    # functions that can reach no write (nor only counters: `total += loss.item()` in each
+    # evaluate) are not analysed on their own; the script still has many that are
+    analysed = cache.misses
+    assert analysed > 15
     for step in range(1, 6):
         lines[body] = "        feats += 1" + " " * step
         cache.hits = cache.misses = 0
