@@ -583,7 +583,7 @@ class Detector:
                 continue
             if rec.dirty is None or not rec.written_after(root.deps_from):
                 continue  # clean, or every generation of it this graph holds came later
-            for mut in (rec.dirty, *rec.later):
+            for mut in rec.writes:
                 by_mutation.setdefault(mut, []).append(rec)
         chain = self.call_chain(stmt) if by_mutation else ()
         for mut, recs in by_mutation.items():
