@@ -696,7 +696,9 @@ class Detector:
         if mut.kind in ("init", "data_assign"):
             return (move,)
         clone = self.fixes.clone_saved_all(recs)
-        if mut.grad_off or mut.target_param:
+        if mut.grad_off or mut.target_param or any(_written_on_other_paths(r, mut) for r in recs):
+            # (a write that is one of several paths' writes: rewriting it alone leaves the
+            # other paths writing the saved tensor; the clone at the saving op covers all)
             return (clone, move)
         return (self.fixes.out_of_place(mut), clone, move)
 
@@ -783,7 +785,7 @@ class Detector:
                     continue
                 if rec.certain or frame.in_module_method:
                     reported.add(key)
-                    for mut in (rec.dirty, *rec.later):  # each write bumps the version
+                    for mut in rec.writes:  # each write bumps the version
                         self._report_saved_modified(
                             [rec], mut, stmt, certain_backward=False, escaped=True
                         )
@@ -1008,3 +1010,8 @@ def _short_text(text: str, limit: int = 50) -> str:
 
 def _saved_what(rec: SaveRecord) -> str:
     return "its output" if rec.what in ("its output", "its result") else rec.what
+
+
+def _written_on_other_paths(rec: SaveRecord, mut: Mutation) -> bool:
+    """The saved tensor is also written first on another path than `mut`'s (an `elif`)."""
+    return any(m != mut for m in (rec.dirty, *rec.alts)) and mut in (rec.dirty, *rec.alts)

@@ -72,6 +72,10 @@ class Mutation:
     chain: CallChain = field(default=(), compare=False, hash=False)
 
 
+# further in-place writes a saved tensor's record names after the first
+_MAX_LATER = 8
+
+
 @dataclass(frozen=True)
 class SaveRecord:
     key: SaveKey
@@ -84,6 +88,8 @@ class SaveRecord:
     allow_mutation: object = None  # the allow_mutation_on_saved_tensors() context it was saved in
     dirty: Mutation | None = None
     later: tuple[Mutation, ...] = ()  # further in-place writes after the first
+    # the first writes on other paths, met at joins (`if ...: x[m1] = a  elif ...: x[m2] = b`)
+    alts: tuple[Mutation, ...] = ()
     param: bool = False  # a parameter: optimizer.step() writes it
     clonable: bool = True  # the saving op is a call in the user's code (a `.clone()` fits)
     via: Span | None = None  # the user's call into the module/function where the save happened
@@ -97,6 +103,14 @@ class SaveRecord:
     # all recorded later (`TensorVal.deps_from`) did not see it, whatever earlier generation
     # of the site the record also stands for
     mutated_at: int = field(default=-1, compare=False, hash=False)
+
+    @property
+    def writes(self) -> tuple[Mutation, ...]:
+        """Each in-place write a backward through it may meet: on this path in order, then
+        the first writes of other paths joined into it."""
+        if self.dirty is None:
+            return ()
+        return (self.dirty, *self.later, *(m for m in self.alts if m not in self.later))
 
     def written_after(self, since: int) -> bool:
         """Was it written in place after serial `since` (or at an unknown time)?"""
@@ -273,7 +287,9 @@ class State:
             now = next_serial()
             if rec.dirty is None:
                 rec = replace(rec, dirty=mutation, mutated_at=now)
-            elif mutation != rec.dirty and mutation not in rec.later and len(rec.later) < 8:
+            elif (
+                mutation != rec.dirty and mutation not in rec.later and len(rec.later) < _MAX_LATER
+            ):
                 rec = replace(rec, later=(*rec.later, mutation), mutated_at=now)  # named too
             else:
                 rec = replace(rec, mutated_at=now)
@@ -340,7 +356,20 @@ def _join_saves(
             saves[key] = rec
             continue
         chosen = rec if mine.dirty is None and rec.dirty is not None else mine
-        chosen = chosen.joined(mine if chosen is rec else rec)
+        other = mine if chosen is rec else rec
+        chosen = chosen.joined(other)
+        if chosen.dirty is not None and other.dirty is not None:
+            # two paths each wrote it first at a different place (`if ...: x[m1] = a  elif
+            # ...: x[m2] = b`): a backward through it fails after either, and names each. (A
+            # path's further writes are not carried over: on a path that went on to write it
+            # again the graph may be gone, as an accumulated loss reset after its step.)
+            extra = tuple(
+                m
+                for m in (other.dirty, *other.alts)
+                if m != chosen.dirty and m not in chosen.alts and m not in chosen.later
+            )
+            if extra:
+                chosen = replace(chosen, alts=(*chosen.alts, *extra)[:_MAX_LATER])
         if mine.sids != rec.sids:
             # the same save names its tensor differently on the two paths: one path
             # allocated at the tensor's site again and aged it ('old'), the other did not
