@@ -448,6 +448,7 @@ class SiteRenamer:
             if (
                 sid in v.sids
                 or (v.data_of and sid in v.data_of)
+                or any(s[: self.n] == sid for s in v.sids)  # a sub-site: `max(0)`'s indices
                 or (self.keys and v.deps and not self.keys.isdisjoint(v.deps))
             ):
                 renamed = v.with_(
@@ -526,7 +527,7 @@ class SiteRenamer:
         sid, n = self.sid, self.n
         for k, rec in state.saves.items():
             nk = _old(k) if k[:n] == sid else k
-            if nk is not k or sid in rec.sids:
+            if nk is not k or any(s[:n] == sid for s in rec.sids):  # the site's or a sub-site's
                 rec = replace(rec, key=nk, sids=frozenset(self.key(s) for s in rec.sids))
             old = saves.get(nk)
             if old is None:
@@ -552,10 +553,11 @@ def allocate(
         # Ageing matters only for storages and saves autograd has recorded: skip it otherwise.
         n = len(sid)
         keys = frozenset(k for k in state.saves if k[:n] == sid)
+        indices = (*sid, "idx")  # the indices a `max(dim)` / `sort` at the site returned
         if (
             not keys
             and sid not in state.multi_dirty
-            and not any(sid in rec.sids for rec in state.saves.values())
+            and not any(sid in rec.sids or indices in rec.sids for rec in state.saves.values())
         ):
             return None
         renamer = SiteRenamer(sid, keys)

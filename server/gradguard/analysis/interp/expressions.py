@@ -32,11 +32,13 @@ from ..values import (
     Value,
     class_key,
     join_values,
+    plus_saves,
 )
 from . import named_tuples, rnn_weights
 from .base import InterpreterBase
 from .helpers import (
     _assumed,
+    _describe_saved,
     _fold_compare,
     _index_kind,
     _is_name_like,
@@ -525,9 +527,35 @@ class Expressions(InterpreterBase):
         kind = _index_kind(node.slice, index)
         if kind == "copy" and not write:
             rg = base.rg if state.grad != Tri.NO else Tri.NO
-            return self.fresh_tensor(
+            out = self.fresh_tensor(
                 node, rg, state, deps=base.deps, origin_op="index", deps_from=base.deps_from
             )
+            if rg == Tri.NO or state.inference_mode:
+                return out
+            # advanced indexing keeps its index tensors (integer or boolean) for backward:
+            # writing one in place afterwards (`idx[idx == -1] = n` before the next gather)
+            # breaks the backward of this read
+            slice_nodes = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            items = index.items if isinstance(index, TupleVal) else (index,)
+            sid = next(iter(out.sids))
+            keys: list[tuple[object, ...]] = []
+            for position, item in enumerate(items):
+                if not isinstance(item, TensorVal):
+                    continue
+                arg_node = slice_nodes[position] if len(slice_nodes) == len(items) else None
+                key = (*sid, f"index{position}")
+                self._record_save(
+                    state,
+                    key,
+                    item.sids,
+                    "index",
+                    node,
+                    _describe_saved(item, arg_node, self.src),
+                    certain=base.rg == Tri.YES and state.grad == Tri.YES and not item.may_alias,
+                    clonable=False,
+                )
+                keys.append(key)
+            return plus_saves(out, frozenset(keys)) if keys else out
         if write and kind == "copy":
             return base
         return self.view_of(base, node, state, "select")
