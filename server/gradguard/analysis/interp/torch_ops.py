@@ -629,7 +629,7 @@ class TorchOps(InterpreterBase):
         if outputs is not None:
             return self._multi_output(row, outputs, out, tensors, node, stmt, state, name)
         if row is None or rg == Tri.NO:
-            return TupleVal((out, indices)) if tuple_result else out
+            return _values_indices(out, indices) if tuple_result else out
         new_keys = self._save_inputs(
             row, tensors, sid, node, stmt, state, name, arg_nodes, clonable
         )
@@ -653,7 +653,7 @@ class TorchOps(InterpreterBase):
             new_keys.append(key)
         if new_keys:
             out = plus_saves(out, frozenset(new_keys))
-        return TupleVal((out, indices)) if tuple_result else out
+        return _values_indices(out, indices) if tuple_result else out
 
     def _save_inputs(
         self,
@@ -1081,3 +1081,9 @@ class StoragePointer:
 
     def __hash__(self) -> int:
         return hash(self.sids)
+
+
+def _values_indices(values: TensorVal, indices: TensorVal) -> NamedTupleVal:
+    """`x.max(dim=0)` and kin return torch.return_types: a pair also read as `.values` and
+    `.indices` (`data[batch == g].max(dim=0).values` pooled per graph)."""
+    return NamedTupleVal((values, indices), name="return_types", fields=("values", "indices"))
