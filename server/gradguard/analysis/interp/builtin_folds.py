@@ -10,7 +10,7 @@ import ast
 from ..state import State
 from ..values import UNKNOWN, ConstVal, FuncVal, Value
 from .base import InterpreterBase
-from .helpers import _known_items
+from .helpers import _known_items, _truth
 
 
 class BuiltinFolds(InterpreterBase):
@@ -37,3 +37,36 @@ class BuiltinFolds(InterpreterBase):
         pick = max if isinstance(node.func, ast.Name) and node.func.id == "max" else min
         best = pick(range(len(items)), key=keys.__getitem__)
         return items[best]
+
+    def fold_any_all(self, node: ast.Call, state: State, stmt: ast.stmt) -> Value | None:
+        """`any(ln in name for ln in LAYERNORM_NAMES)` over items known one by one, with a
+        test that calls nothing: its truth (None: not folded, the call runs as any other).
+        Each item is tried on a copy of the state, so nothing it binds leaks."""
+        gen = node.args[0] if len(node.args) == 1 and not node.keywords else None
+        if not isinstance(gen, ast.GeneratorExp) or len(gen.generators) != 1:
+            return None
+        loop = gen.generators[0]
+        if loop.is_async or any(
+            isinstance(n, ast.Call)
+            for part in (gen.elt, loop.iter, *loop.ifs)
+            for n in ast.walk(part)
+        ):
+            return None
+        items = _known_items(self.eval(loop.iter, state.copy(), stmt))
+        if items is None:
+            return None
+        want_any = isinstance(node.func, ast.Name) and node.func.id == "any"
+        for item in items:
+            trial = state.copy()
+            self.bind(loop.target, item, trial, stmt)
+            tests = [_truth(self.eval(cond, trial, stmt)) for cond in loop.ifs]
+            if any(t is None for t in tests):
+                return None
+            if not all(tests):
+                continue  # filtered out
+            truth = _truth(self.eval(gen.elt, trial, stmt))
+            if truth is None:
+                return None
+            if truth == want_any:
+                return ConstVal(want_any)  # `any` found a true one, `all` a false one
+        return ConstVal(not want_any)

@@ -213,6 +213,13 @@ class Calls(InterpreterBase):
             if isinstance(wrapped, FuncVal) and callee.kind != "allow_mutation":
                 return replace(wrapped, grad_decorator=CtxVal(callee.kind, callee.flag))
             return UNKNOWN
+        if (
+            isinstance(func, ast.Name)
+            and func.id in ("any", "all")
+            and callee is UNKNOWN
+            and (folded := self.fold_any_all(node, state, stmt)) is not None
+        ):
+            return folded
         # `act_layer()` of `act_layer=partial(nn.ReLU, ...)`, `RSSMState(mean, std, ...)`,
         # `loss(output, label)` with `loss = L1Loss()` or a masked-MAE closure
         called = self._call_value(callee, node, state, stmt)
@@ -588,11 +595,21 @@ class Calls(InterpreterBase):
 
     def _derives_from_sequential(self, cls: ClassVal) -> bool:
         """The class (or a user base of it) names `nn.Sequential` among its bases."""
+        return self.derives_from_torch(cls, "torch.nn.Sequential")
+
+    def derives_from_torch(self, cls: ClassVal, qual: str) -> bool:
+        """The class (or a user base of it) names the torch class `qual` among its bases."""
         for klass in (cls, *cls.bases):
             for base in klass.node.bases:
-                if self.imports.qualify(base) == "torch.nn.Sequential":
+                if self.imports.qualify(base) == qual:
                     return True
         return False
+
+    def is_module_dict(self, obj: ModuleObj) -> bool:
+        """An `nn.ModuleDict`, or an object of a user subclass of it (children by key)."""
+        return obj.kind == "torch.nn.ModuleDict" or (
+            obj.cls is not None and self.derives_from_torch(obj.cls, "torch.nn.ModuleDict")
+        )
 
     def call_function(
         self,

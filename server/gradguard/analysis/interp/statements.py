@@ -459,6 +459,12 @@ class Statements(InterpreterBase):
                 )
             if isinstance(obj, TensorVal) and target.attr == "data":
                 self.det.on_data_assign(obj, target, stmt, state)
+                if (
+                    isinstance(value, TensorVal)
+                    and value.inference != obj.inference
+                    and len(obj.sids) == 1  # one known tensor, not any of several
+                ):
+                    self._set_inference(obj.sids, value.inference, state)
             elif isinstance(obj, TensorVal) and target.attr == "requires_grad":
                 flag = (
                     Tri.of(value.value)
@@ -663,6 +669,24 @@ class Statements(InterpreterBase):
                 return v.with_(rg=flag, leaf_rg=flag if leaf else Tri.NO)
             return v
 
+        self._update_tensor_everywhere(sids, update, state)
+
+    def _set_inference(self, sids: frozenset[Sid], inference: bool, state: State) -> None:
+        """`param.data = t` with `t` an inference tensor (made under inference_mode), or the
+        other way round: the parameter's data is now that tensor, in every binding of it."""
+
+        def update(v: Value) -> Value:
+            if isinstance(v, TensorVal) and v.sids & sids and v.inference != inference:
+                return v.with_(inference=inference)
+            return v
+
+        self._update_tensor_everywhere(sids, update, state)
+
+    def _update_tensor_everywhere(
+        self, sids: frozenset[Sid], update: Callable[[Value], Value], state: State
+    ) -> None:
+        """Replace each binding of the tensors `sids` by `update` of it: names of every frame
+        and the module slots that hold them."""
         for scope in (state.env, *(f.globals for f in self.frames)):
             for name, v in list(scope.items()):
                 new = update(v)
