@@ -61,8 +61,8 @@ class ConfigDicts(InterpreterBase):
                     return self.map_method(receiver, func, node, state, stmt)
                 if (
                     isinstance(receiver, ModuleObj)
-                    and receiver.kind == "torch.nn.ModuleDict"
                     and attr in ("items", "keys", "values")
+                    and self.is_module_dict(receiver)
                 ):  # `for name, head in self.heads.items():` over its modules, in order
                     named = {k: v for k, v in receiver.attrs.items() if isinstance(v, ModuleObj)}
                     return self._dict_method(DictVal(tuple(named.items())), func, node, state, stmt)

@@ -494,8 +494,8 @@ class Expressions(InterpreterBase):
             isinstance(base, ModuleObj)
             and isinstance(index, ConstVal)
             and isinstance(index.value, str)
-            and base.kind == "torch.nn.ModuleDict"
-        ):  # `self.heads["cls"]`
+            and self.is_module_dict(base)
+        ):  # `self.heads["cls"]`, `self[data_key]` in a ModuleDict subclass
             found = self.get_attr(base, index.value, state)
             return found if found is not None else UNKNOWN
         if isinstance(base, ModuleObj) and base.children:
