@@ -240,6 +240,8 @@ class Calls(InterpreterBase):
             return NamedTupleCls(args[0].name, args[0].fields)  # `type(buffer_)(*contents)`
         if name == "type" and len(args) == 3:
             return named_tuples.subclass(args)  # `type(name, (namedtuple_base,), {...})`
+        if name == "list" and not args and not kwargs and self.lookup("list", state) is UNKNOWN:
+            return ListObj()  # `modules = list()`, then appended to: as `modules = []`
         if name in ("list", "tuple", "iter", "reversed", "sorted") and args:
             # the iterated argument is where its items were viewed (what a fix rewrites)
             return SeqVal(self.element_of(args[0], _first_arg(node), state))
