@@ -551,7 +551,12 @@ class Expressions(InterpreterBase):
                     "index",
                     node,
                     _describe_saved(item, arg_node, self.src),
-                    certain=base.rg == Tri.YES and state.grad == Tri.YES and not item.may_alias,
+                    # (an argument only guessed to be a tensor may be an integer index tensor,
+                    # which never requires grad: `edge_index[:, mask]` in a graph library)
+                    certain=base.rg == Tri.YES
+                    and state.grad == Tri.YES
+                    and not item.may_alias
+                    and not _assumed(base),
                     clonable=False,
                 )
                 keys.append(key)
