@@ -97,7 +97,7 @@ def test_the_text_scan_sees_only_receiver_writes(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_receivers_that_cannot_be_tensors_are_dropped(name: str) -> None:
     source, may_write = SAMPLES[name]
-    assert may_write_tensor(_function(source)) is may_write
+    assert may_write_tensor(_function(source), source) is may_write
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
@@ -122,6 +122,12 @@ def test_torch_agrees_with_what_is_dropped(name: str) -> None:
 def test_module_level_names_are_never_assumed() -> None:
     """At module level any function may rebind a name (`global`): nothing is dropped."""
     tree = ast.parse("counts = {}\ncounts['a'] = 1\n")
-    assert may_write_tensor(tree.body[1])
+    assert may_write_tensor(tree.body[1], "counts['a'] = 1")
     annotated = ast.parse("x: list[int] = []\n").body[0]
-    assert not may_write_tensor(annotated)  # an annotation's `]` then `=` is no write
+    assert not may_write_tensor(annotated, "x: list[int] = []")  # an annotation is no write
+
+
+def test_an_assignment_expression_is_never_dropped() -> None:
+    """`(n := xs[0])` binds a name no statement shows: the function still counts."""
+    source = "def f(xs):\n    i = 0\n    if (i := xs[0]) is not None:\n        i += 1\n"
+    assert may_write_tensor(_function(source), source)

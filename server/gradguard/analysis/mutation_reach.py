@@ -153,7 +153,7 @@ class MutationReach:
             last: int = getattr(node, "end_lineno", None) or first
             text = "\n".join(self._lines[first - 1 : last])
             kind = write_kind(text)
-            if kind is WriteKind.RECEIVER and not may_write_tensor(node):
+            if kind is WriteKind.RECEIVER and not may_write_tensor(node, text):
                 kind = WriteKind.NONE  # only counters, strings and containers made here
             found = (
                 (True, frozenset())

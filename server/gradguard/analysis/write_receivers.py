@@ -41,14 +41,17 @@ class Kind(Enum):
     OTHER = "other"  # anything else, or not known
 
 
-def may_write_tensor(node: ast.AST) -> bool:
+def may_write_tensor(node: ast.AST, text: str) -> bool:
     """Whether an augmented or subscript assignment in `node` (a function, class or any
     statement) may write a tensor. Other kinds of writes are not looked at: the caller
-    asks only when the text held no other kind."""
+    asks only when the text held no other kind. `text` is the node's source: an assignment
+    expression (`:=`) binds names the statements do not show, and answers yes."""
+    if ":=" in text:
+        return True
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return _scope_may_write(node.args, node.body)
     if isinstance(node, ast.ClassDef):
-        return any(may_write_tensor(part) for part in node.body)
+        return any(may_write_tensor(part, "") for part in node.body)
     if isinstance(node, ast.stmt):
         return _scope_may_write(None, [node])
     return False  # an expression holds no assignment
@@ -60,7 +63,7 @@ def _scope_may_write(args: ast.arguments | None, body: list[ast.stmt]) -> bool:
     scope = _Scope(args, body)
     for stmt in _statements(body):
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            if may_write_tensor(stmt):
+            if may_write_tensor(stmt, ""):
                 return True
             continue
         if isinstance(stmt, ast.AugAssign):
@@ -169,17 +172,6 @@ class _Scope:
                     bound = getattr(sub, "name", None)
                     if isinstance(bound, str):
                         self._bind(bound, None)
-        # walrus anywhere in the statement's own expressions (comprehensions included: their
-        # `:=` binds in this scope)
-        for field_name, value in ast.iter_fields(stmt):
-            if field_name in ("body", "orelse", "finalbody", "handlers", "cases"):
-                continue
-            values = value if isinstance(value, list) else [value]
-            for item in values:
-                if isinstance(item, ast.AST):
-                    for sub in ast.walk(item):
-                        if isinstance(sub, ast.NamedExpr) and isinstance(sub.target, ast.Name):
-                            self._bind(sub.target.id, None)
 
     def _bind_loop_target(self, target: ast.expr, iterable: ast.expr) -> None:
         call = iterable if isinstance(iterable, ast.Call) else None
