@@ -1126,11 +1126,13 @@ def _instance_of(value: Value, owner: ClassVal | None) -> bool:
 
 
 def _recursion_subject(self_obj: ModuleObj | None, args: list[Value]) -> object:
-    """What a recursive call works on: the object a method runs on, or a function's first
+    """What a recursive call works on: the module a method runs on, or a function's first
     argument when it is a container or a constant (`_to_config_dict(v)` for each value of a
     nested config dict); None when there is nothing to tell two levels apart by."""
     if self_obj is not None:
-        return self_obj
+        # an nn.Module's method (nested blocks); a plain object's recursion (a trie of
+        # constraint nodes, a tree walk) is not followed level by level
+        return self_obj if self_obj.cls is not None and self_obj.cls.is_module else None
     if args and isinstance(args[0], (DictVal, TupleVal, ListObj, ConstVal)):
         return args[0]
     return None

@@ -512,6 +512,10 @@ def reentered(frames: list[Frame], func: FuncVal, building: bool, receiver: obje
         return False
     if building and len(running) < MAX_BUILD_REENTRY:
         return False
+    if isinstance(receiver, ConstVal) and not isinstance(
+        running[-1].receiver, (DictVal, TupleVal, ListObj)
+    ):
+        return True  # a constant goes one level down from a container only (its leaves)
     return not (
         receiver is not None
         and len(running) < MAX_OBJECT_REENTRY
