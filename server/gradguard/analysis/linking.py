@@ -118,8 +118,7 @@ class ModuleLinker:
     def run_file(self, path: str, state: State) -> ModuleScope | None:
         """`runpy.run_path("configs/x.py")`: the project file's top level, run once like an
         imported module; None when the path names no file of the project."""
-        locate = getattr(self.loader, "locate", None)
-        ref = locate(self._importer(), path) if locate is not None else None
+        ref = self.loader.locate(self._importer(), path)
         if ref is None:
             return None
         return self.load(ref, state)

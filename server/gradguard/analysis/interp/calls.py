@@ -700,7 +700,7 @@ class Calls(InterpreterBase):
         if (
             too_deep
             or too_many_frames(self.frames, limit + 8)
-            or reentered(self.frames, func, building, _recursion_subject(self_obj, args))
+            or reentered(self.frames, func, building, subject := _recursion_subject(self_obj, args))
         ):
             return self._opaque_call(args, kwargs, self_obj, node, state)
         callee = state.sharing_flow()
@@ -720,7 +720,7 @@ class Calls(InterpreterBase):
             building=building,
             driving=driving,
             unpacked_into=self._unpacked_into(node),
-            receiver=_recursion_subject(self_obj, args),
+            receiver=subject,
         )
         frame.arg_sids = frozenset(
             sid for a in [*args, *kwargs.values()] for t in held_tensors(a) for sid in t.sids

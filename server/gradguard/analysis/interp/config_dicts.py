@@ -23,6 +23,7 @@ from ..values import (
     ListObj,
     MapVal,
     ModuleObj,
+    NamedTupleVal,
     SeqVal,
     TupleVal,
     Value,
@@ -66,11 +67,7 @@ class ConfigDicts(InterpreterBase):
                 ):  # `for name, head in self.heads.items():` over its modules, in order
                     named = {k: v for k, v in receiver.attrs.items() if isinstance(v, ModuleObj)}
                     return self._dict_method(DictVal(tuple(named.items())), func, node, state, stmt)
-            elif attr in _STR_METHODS and (
-                isinstance(func.value, ast.Constant)
-                or _is_name_like(func.value)
-                or self._pure_text(func.value)
-            ):
+            elif attr in _STR_METHODS and self._pure_text(func.value):
                 text = self.eval_quiet(func.value, state) if _is_name_like(func.value) else None
                 if text is None and isinstance(func.value, ast.Constant):
                     text = ConstVal(func.value.value)
@@ -475,12 +472,10 @@ def _list_slot(outer: Value, index: object) -> int | None:
     None otherwise."""
     if (
         isinstance(outer, (ListObj, TupleVal))
+        and not isinstance(outer, NamedTupleVal)  # its fields are fixed
         and (not isinstance(outer, ListObj) or outer.ordered)
-        and isinstance(index, int)
-        and not isinstance(index, bool)
-        and -len(outer.items) <= index < len(outer.items)
-        and len(outer.items) < ListObj.MAX_ITEMS
-        and type(outer) in (ListObj, TupleVal)  # not a named tuple (its fields are fixed)
+        and type(index) is int
+        and -len(outer.items) <= index < len(outer.items) < ListObj.MAX_ITEMS
     ):
         return index % len(outer.items)
     return None

@@ -40,9 +40,9 @@ class DynamicImports(InterpreterBase):
         ):
             return UNKNOWN
         scope = self.linker.run_file(args[0].value, state)
-        env = getattr(scope, "env", None) if scope is not None else None
-        if not isinstance(env, dict) or len(env) > MAX_DICT_ITEMS:
+        if scope is None or len(scope.env) > MAX_DICT_ITEMS:
             return UNKNOWN
+        env: dict[str, Value] = scope.env  # type: ignore[assignment]
         return DictVal(tuple(env.items()))
 
     def module_member(self, module: ModuleNsVal, name: str, state: State) -> Value:

@@ -58,7 +58,11 @@ def _known_items(value: Value) -> list[Value] | None:
     """The elements of a sequence we know one by one and few enough to unroll (as many as
     a `for` loop over a known tuple unrolls: `enumerate(block_cfg[1:])` over a YOLO config
     is unrolled like `for block in block_cfg`)."""
-    if isinstance(value, ModuleObj) and value.children and len(value.children) <= 32:
+    if (
+        isinstance(value, ModuleObj)
+        and value.children
+        and len(value.children) <= MAX_UNROLLED_ITEMS
+    ):
         return list(value.children)
     if isinstance(value, TupleVal) and 0 < len(value.items) <= MAX_UNROLLED_ITEMS:
         return list(value.items)

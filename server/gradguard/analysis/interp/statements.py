@@ -281,7 +281,11 @@ class Statements(InterpreterBase):
     def exec_for(self, stmt: ast.For | ast.AsyncFor, state: State) -> State:
         iterable = self.drained(self.eval(stmt.iter, state, stmt), stmt.iter, state)
         unrolled: list[Value] | None = None
-        if isinstance(iterable, ModuleObj) and iterable.children and len(iterable.children) <= 32:
+        if (
+            isinstance(iterable, ModuleObj)
+            and iterable.children
+            and len(iterable.children) <= MAX_UNROLLED_ITEMS
+        ):
             # each layer is known (one built by a comprehension: it and its twin)
             unrolled = list(self.repeated_layers(iterable, stmt.iter, state))
         elif isinstance(iterable, TupleVal) and 0 < len(iterable.items) <= MAX_UNROLLED_ITEMS:
