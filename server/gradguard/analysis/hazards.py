@@ -78,6 +78,9 @@ class Detector:
         self.call_chain: Callable[[ast.stmt | None], CallChain] = lambda stmt: ()
         # the variables of the callers of the inlined calls running now, outermost first
         self.caller_envs: Callable[[], list[dict[str, Value]]] = lambda: []
+        # uses of views returned by unbind/split/chunk/iteration so far: the only reads of
+        # `State.multi_dirty`, so a loop round that made none did not depend on it
+        self.multi_uses = 0
 
     def _line(self, span: Span, here: Span) -> str:
         """`line 12`, or `line 12 of train.py` when `span` is in another file than `here`."""
@@ -470,7 +473,10 @@ class Detector:
     # ------------------------------------------------------------------ uses, saves, backward
 
     def on_use(self, value: TensorVal, node: ast.AST, state: State) -> None:
-        if value.view_kind != "multi" or state.grad == Tri.NO or value.rg == Tri.NO:
+        if value.view_kind != "multi":
+            return
+        self.multi_uses += 1
+        if state.grad == Tri.NO or value.rg == Tri.NO:
             return
         for sid in value.sids:
             mut = state.multi_dirty.get(sid)

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import ast
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from enum import Enum
+from itertools import accumulate
 
 from .write_receivers import may_write_tensor
 
@@ -82,6 +84,54 @@ def write_kind(text: str) -> WriteKind:
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
+class WriteLines:
+    """The kind of write each line of a module holds, from one scan of its whole text (a
+    match over several lines marks each): the kind of any span of lines is then two
+    lookups, where scanning each definition's text again cost a few percent of a check."""
+
+    def __init__(self, lines: list[str]) -> None:
+        text = "\n".join(lines)
+        starts = [0]
+        for line in lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        certain = bytearray(len(lines) + 1)  # 1-based line numbers
+        receiver = bytearray(len(lines) + 1)
+
+        def mark(flags: bytearray, start: int, end: int) -> None:
+            first = bisect_right(starts, start)
+            last = bisect_right(starts, max(start, end - 1))
+            flags[first : last + 1] = b"\x01" * (last + 1 - first)
+
+        for word in _WRITE_WORDS:
+            at = text.find(word)
+            while at >= 0:
+                mark(certain, at, at + len(word))
+                at = text.find(word, at + 1)
+        for pattern in _CERTAIN_WRITES:
+            for match in pattern.finditer(text):
+                mark(certain, match.start(), match.end())
+        for word, pattern in _GUARDED:
+            if word in text:
+                for match in pattern.finditer(text):
+                    mark(certain, match.start(), match.end())
+        for pattern in _RECEIVER_WRITES:
+            for match in pattern.finditer(text):
+                mark(receiver, match.start(), match.end())
+        self._certain = list(accumulate(certain))
+        self._receiver = list(accumulate(receiver))
+
+    def kind(self, first: int, last: int) -> WriteKind:
+        """The strongest kind of write lines `first`..`last` (1-based, inclusive) hold."""
+        last = min(last, len(self._certain) - 1)
+        if first > last:
+            return WriteKind.NONE
+        if self._certain[last] - self._certain[first - 1]:
+            return WriteKind.CERTAIN
+        if self._receiver[last] - self._receiver[first - 1]:
+            return WriteKind.RECEIVER
+        return WriteKind.NONE
+
+
 def _bound_names(stmt: ast.stmt) -> tuple[set[str], set[str]]:
     """Names a top-level statement binds (compound statements: what their bodies bind), and
     which of them by an import."""
@@ -116,6 +166,7 @@ class MutationReach:
     ) -> None:
         self._body = body
         self._lines = lines
+        self._writes = WriteLines(lines)
         self._binders: dict[str, list[int]] = {}
         imported: set[str] = set()
         for index, stmt in enumerate(body):
@@ -151,8 +202,8 @@ class MutationReach:
             for decorator in getattr(node, "decorator_list", ()):
                 first = min(first, decorator.lineno)
             last: int = getattr(node, "end_lineno", None) or first
-            text = "\n".join(self._lines[first - 1 : last])
-            kind = write_kind(text)
+            kind = self._writes.kind(first, last)
+            text = "" if kind is WriteKind.CERTAIN else "\n".join(self._lines[first - 1 : last])
             if kind is WriteKind.RECEIVER and not may_write_tensor(node, text):
                 kind = WriteKind.NONE  # only counters, strings and containers made here
             found = (

@@ -224,17 +224,19 @@ class State:
         """Take over `other` whole (the join of paths this state forked into)."""
         self.__dict__.update(other.__dict__)
 
-    def same_as(self, other: State, fresh_from: int | None = None) -> bool:
+    def same_as(self, other: State, fresh_from: int | None = None, *, multi: bool = True) -> bool:
         """Equal flows. With `fresh_from` (a serial), the attributes of objects made since are
         not compared: a loop body that builds a new object each round (`block = Block()`)
-        would otherwise never reach a fixed point, though what it reads next round is the same."""
-        return self.env == other.env and self._same_besides_env(other, fresh_from)
+        would otherwise never reach a fixed point, though what it reads next round is the same.
+        `multi` False: the written bases of multi-output views are not compared (code that
+        uses no such view never reads them)."""
+        return self.env == other.env and self._same_besides_env(other, fresh_from, multi)
 
-    def _same_besides_env(self, other: State, fresh_from: int | None) -> bool:
+    def _same_besides_env(self, other: State, fresh_from: int | None, multi: bool) -> bool:
         return (
             self.saves == other.saves
             and self.grad == other.grad
-            and self.multi_dirty == other.multi_dirty
+            and (not multi or self.multi_dirty == other.multi_dirty)
             and self.alive == other.alive
             and self.grads_none == other.grads_none
             and (
@@ -247,11 +249,13 @@ class State:
             )
         )
 
-    def names_changed_from(self, other: State, fresh_from: int | None = None) -> set[str] | None:
+    def names_changed_from(
+        self, other: State, fresh_from: int | None = None, *, multi: bool = True
+    ) -> set[str] | None:
         """The bindings that differ from `other`'s when nothing else of the flow does (what is
-        saved, the heap, grad mode; `fresh_from` as for `same_as`); None when something else
-        does."""
-        if not self._same_besides_env(other, fresh_from):
+        saved, the heap, grad mode; `fresh_from` and `multi` as for `same_as`); None when
+        something else does."""
+        if not self._same_besides_env(other, fresh_from, multi):
             return None
         mine, theirs = self.env, other.env
         return {

@@ -11,7 +11,7 @@ import ast
 import enum
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from typing import Any, Union
 
 from .findings import Related, Span
@@ -94,7 +94,18 @@ class TensorVal:
         deps = changes.get("deps")
         if deps is not None and "deps_from" not in changes and not deps <= self.deps:  # type: ignore[operator]
             changes["deps_from"] = 0  # saves of unknown age joined in
-        return replace(self, **changes)  # type: ignore[arg-type]
+        unknown = changes.keys() - _TENSOR_FIELDS
+        if unknown:
+            raise TypeError(f"TensorVal has no field {sorted(unknown)[0]!r}")
+        # a copy of the instance dict, not `dataclasses.replace`: this runs for most tensor
+        # ops, and replace's call of `__init__` with every field was a tenth of a check
+        made = object.__new__(TensorVal)
+        made.__dict__.update(self.__dict__)
+        made.__dict__.update(changes)
+        return made
+
+
+_TENSOR_FIELDS = frozenset(f.name for f in fields(TensorVal))
 
 
 def saves_from(*values: object) -> int:

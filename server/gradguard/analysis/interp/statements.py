@@ -362,6 +362,7 @@ class Statements(InterpreterBase):
         head = state
         fresh_from = next_serial()
         for round_ in range(MAX_LOOP_ROUNDS):
+            multi_uses = self.det.multi_uses
             with self.guessed_paths():
                 out = body(head.copy())
             # every path of the round left the loop (`return`, `raise`, `break` at the end of
@@ -369,10 +370,14 @@ class Statements(InterpreterBase):
             ended = not out.alive
             out.alive = True
             nxt = join_states(head, out)
-            if ended or nxt.same_as(head, fresh_from):
+            # which bases of multi-output views were written is read only where such a view
+            # is used: a round that used none runs the same again whatever that holds (a loop
+            # writing `buf.add_(...)` adds its base there, and would take a second round)
+            multi = self.det.multi_uses != multi_uses
+            if ended or nxt.same_as(head, fresh_from, multi=multi):
                 return nxt
             if round_ == 0:
-                changed = nxt.names_changed_from(head, fresh_from)
+                changed = nxt.names_changed_from(head, fresh_from, multi=multi)
                 exposed = exposed_reads(loop) if changed is not None else None
                 if (
                     changed is not None
