@@ -501,7 +501,6 @@ class Detector:
         self,
         saved: TensorVal,
         node: ast.AST,
-        stmt: ast.stmt,
         state: State,
         op: str,
         what: str,

@@ -1024,7 +1024,7 @@ class Calls(InterpreterBase):
             else "a tensor given to `ctx.save_for_backward`"
         )
         self.det.on_inference_saved(
-            found[0], node, stmt, state, f"{cls.node.name}.apply", what, None, given
+            found[0], node, state, f"{cls.node.name}.apply", what, None, given
         )
 
     def _record_function_saves(

@@ -544,6 +544,15 @@ class Expressions(InterpreterBase):
                     continue
                 arg_node = slice_nodes[position] if len(slice_nodes) == len(items) else None
                 key = (*sid, f"index{position}")
+                if item.inference:  # `emb[torch.arange(b), first_node]` of a rollout's state
+                    self.det.on_inference_saved(
+                        item,
+                        node,
+                        state,
+                        "index",
+                        _describe_saved(item, arg_node, self.src),
+                        arg_node,
+                    )
                 self._record_save(
                     state,
                     key,

@@ -682,7 +682,7 @@ class TorchOps(InterpreterBase):
             arg_node = (arg_nodes or {}).get(arg_id)
             what = _describe_saved(saved, arg_node, self.src)
             if saved.inference:
-                self.det.on_inference_saved(saved, node, stmt, state, name, what, arg_node)
+                self.det.on_inference_saved(saved, node, state, name, what, arg_node)
             self._record_save(
                 state,
                 key,
