@@ -1,0 +1,25 @@
+# case: an edge-preserving loss built on the Canny net (net_canny.Net) takes its grad_mag output; net_canny accumulates the channel magnitudes with grad_mag += mag, writing the first torch.sqrt output that SqrtBackward saved
+# source: https://github.com/DCurro/CannyEdgePytorch/issues/5
+import torch
+import torch.nn.functional as F
+
+from canny import synthetic_image, to_batch
+from denoiser import Denoiser
+from edge_loss import EdgeLoss
+
+torch.manual_seed(0)
+
+clean = to_batch(synthetic_image(24, seed=0))
+noisy = clean + 0.1 * torch.randn_like(clean)
+
+model = Denoiser()
+edge_loss = EdgeLoss(key="grad_mag", threshold=3.0)
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+
+for step in range(3):
+    optimizer.zero_grad()
+    pred = model(noisy)
+    loss = F.mse_loss(pred, clean) + 0.1 * edge_loss(pred, clean)
+    loss.backward()  # raises: RuntimeError: modified by an inplace operation
+    optimizer.step()
+    print(f"step {step} loss {loss.item():.4f}")
