@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 from gradguard.analysis import check_source
-from gradguard.analysis.mutation_reach import MutationReach
+from gradguard.analysis.mutation_reach import MutationReach, WriteLines, write_kind
 
 MODULE = textwrap.dedent(
     """
@@ -173,3 +173,31 @@ def test_a_hazard_only_a_writeless_caller_shows_is_still_found() -> None:
         net(torch.randn(2, 4)).sum().backward()
     report = check_source(CALLER_ONLY, "caller_only.py")
     assert {(f.line, f.code) for f in report.findings} == {(7, "GG002")}
+
+
+WRITE_SAMPLES = [
+    "x = y + 1",
+    "x.add_(1)",
+    "step += 1",
+    "out[0] = v",
+    "a, b[0] = 1, 2",
+    "net = nn.ReLU(True)",
+    "f(x, out=buf)",
+    "with torch.inference_mode():\n    y = f(x)",
+    "p = w.data",
+    "z = (\n    a.mul_(\n        2\n    )\n)",
+    "if x == y:\n    pass",
+    "'inplace' in doc",
+]
+
+
+@pytest.mark.parametrize("text", WRITE_SAMPLES)
+def test_write_lines_agree_with_a_scan_of_each_span(text: str) -> None:
+    """The per-line index of write kinds (one scan of a module) answers every span of lines
+    as a scan of that span's text does, within a larger module."""
+    lines = ["import torch", "", *text.splitlines(), "", "print(1)"]
+    index = WriteLines(lines)
+    for first in range(1, len(lines) + 1):
+        for last in range(first, len(lines) + 1):
+            span = "\n".join(lines[first - 1 : last])
+            assert index.kind(first, last) is write_kind(span), (first, last, span)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 
 from ..state import State
-from ..values import UNKNOWN, ConstVal, FuncVal, Value
+from ..values import UNKNOWN, ConstVal, FuncVal, ListObj, TupleVal, Value
 from .base import InterpreterBase
 from .helpers import _known_items, _truth
 
@@ -70,3 +70,32 @@ class BuiltinFolds(InterpreterBase):
             if truth == want_any:
                 return ConstVal(want_any)  # `any` found a true one, `all` a false one
         return ConstVal(not want_any)
+
+
+def fold_sequence_search(receiver: Value, method: str, args: list[Value]) -> Value | None:
+    """`OUTPUT_NAMES.index(key)` / `.count(key)` on a tuple or list whose elements we know
+    one by one, with a known argument: the number Python computes, so an output picked by
+    that index is that one output, not any. None where Python's answer is not certain (an
+    unknown element at or before the match, an element not found: `index` raises)."""
+    if method not in ("index", "count") or len(args) != 1 or not isinstance(args[0], ConstVal):
+        return None
+    if isinstance(receiver, TupleVal):
+        items = list(receiver.items)
+    elif (
+        isinstance(receiver, ListObj)
+        and receiver.ordered
+        and len(receiver.items) < ListObj.MAX_ITEMS
+    ):
+        items = receiver.items
+    else:
+        return None
+    wanted = args[0].value
+    count = 0
+    for position, item in enumerate(items):
+        if not isinstance(item, ConstVal):
+            return None
+        if item.value == wanted:
+            if method == "index":
+                return ConstVal(position)
+            count += 1
+    return ConstVal(count) if method == "count" else None

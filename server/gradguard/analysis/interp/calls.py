@@ -42,6 +42,7 @@ from ..values import (
 )
 from . import backward_hooks, named_tuples
 from .base import InterpreterBase
+from .builtin_folds import fold_sequence_search
 from .config_dicts import carries_config, reentered, too_many_frames
 from .generators import GENERATOR_STEPS, ITERATING_BUILTINS
 from .helpers import (
@@ -176,6 +177,10 @@ class Calls(InterpreterBase):
                 receiver, (ListObj, TupleVal)
             ):
                 return self._list_add(receiver, func, node, state, stmt)
+            if func.attr in ("index", "count") and isinstance(receiver, (ListObj, TupleVal)):
+                args, kwargs = self._eval_args(node, state, stmt)
+                found = None if kwargs else fold_sequence_search(receiver, func.attr, args)
+                return UNKNOWN if found is None else found
             if isinstance(receiver, TensorVal):
                 return self.call_tensor_method(receiver, func.attr, node, state, stmt)
             if isinstance(receiver, ArgParserVal):
