@@ -841,7 +841,10 @@ class Calls(InterpreterBase):
         if func.grad_decorator is not None:
             _enter(func.grad_decorator, state)
         prev = self._current_class
-        self._current_class = func.owner if func.node.name == "__init__" else prev
+        # a function defined in `__init__` takes the class as its owner; one defined in a
+        # function `__init__` calls (`change_default_args(bias=False)` returning a wrapper
+        # of a layer class) belongs to no class: its first parameter is no `self`
+        self._current_class = func.owner if func.node.name == "__init__" else None
         try:
             return self.exec_block(func.node.body, state)
         finally:
