@@ -262,6 +262,9 @@ class ClassVal:
     # a torch optimizer class it derives from (`class ClipAdam(torch.optim.Adam)`, or the
     # optimizer class a factory was given: `class Clip(optimizer_type)`)
     torch_optimizer: str | None = None
+    # a torch.nn layer class a base names only as a value: the class a factory was given
+    # (`class DefaultArgLayer(layer_class)` in `change_default_args(bias=False)(nn.Linear)`)
+    torch_layer: str | None = None
 
 
 @dataclass(frozen=True)

@@ -65,8 +65,10 @@ class LayerBases(InterpreterBase):
         """The torch.nn layer the class names among its bases (directly, or a user base of it
         does), as a qualified name with layer facts."""
         for klass in (cls, *cls.bases):
-            for base in klass.node.bases:
-                qual = self.imports.qualify(base)
+            for qual in (
+                *(self.imports.qualify(base) for base in klass.node.bases),
+                klass.torch_layer,
+            ):
                 if qual in api.LAYERS and qual not in api.CONTAINERS:
                     return qual
         return None

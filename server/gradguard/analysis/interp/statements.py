@@ -26,6 +26,7 @@ from ..values import (
     SeqVal,
     Sid,
     TensorVal,
+    TorchFnVal,
     Tri,
     TupleVal,
     Value,
@@ -189,6 +190,10 @@ class Statements(InterpreterBase):
                 cls.methods[item.name] = func
         bases = [self._base_class(b, state.env) for b in node.bases]
         cls.bases = tuple(b for b in bases if isinstance(b, ClassVal))
+        cls.torch_layer = next(
+            (b.qual for b in bases if isinstance(b, TorchFnVal) and b.qual.startswith("torch.nn.")),
+            None,
+        )
         cls.torch_optimizer = self.optimizer_base(node, cls.bases, state)
         for base in cls.bases:  # inherited methods (the first base wins, as in the MRO)
             for table, inherited in (
@@ -243,6 +248,8 @@ class Statements(InterpreterBase):
             val = self._base_class(base, env)
             if isinstance(val, ClassVal) and val.is_module:
                 return True
+            if isinstance(val, TorchFnVal) and val.qual.startswith("torch.nn."):
+                return True  # `class Wrapped(layer_class)` of a factory given `nn.Linear`
         return False
 
     def _base_class(self, base: ast.expr, env: dict[str, Value]) -> Value:
