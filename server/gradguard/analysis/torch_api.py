@@ -408,6 +408,12 @@ for _d in ("1d", "2d", "3d"):
             .replace("avgpool", "avg_pool")
             .replace("lppool", "lp_pool")
         )
+    # the padding layers: reflection and replication keep their input for backward, the
+    # others keep nothing (measured on torch 2.13)
+    for _pad in ("ReflectionPad", "ReplicationPad"):
+        LAYERS[f"torch.nn.{_pad}{_d}"] = LayerSpec("nn.functional.pad")
+    for _pad in ("ZeroPad", "ConstantPad", "CircularPad"):
+        LAYERS[f"torch.nn.{_pad}{_d}"] = LayerSpec("constant_pad_nd")
 LAYERS["torch.nn.LayerNorm"] = LayerSpec(
     "nn.functional.layer_norm",
     params=("weight", "bias"),
@@ -436,6 +442,9 @@ BINARY_FORMS = {"min": "minimum", "max": "maximum"}
 # modes keep sizes only (measured on torch 2.13 for nearest, nearest-exact, linear,
 # bilinear, bicubic, trilinear, antialiased bilinear)
 INTERPOLATE_KEEPS_INPUT = frozenset({"area"})
+# F.pad keeps its input only in "reflect" and "replicate" modes; "constant" (the default) and
+# "circular" keep nothing (measured on torch 2.13, 1d/2d/3d, functional and layer forms)
+PAD_KEEPS_INPUT = frozenset({"reflect", "replicate"})
 # the recurrent layers' constructor parameters by position (verified on torch 2.13: RNN takes
 # its nonlinearity fourth), and their defaults
 _RNN_COMMON = ("input_size", "hidden_size", "num_layers")

@@ -232,6 +232,10 @@ class TorchOps(InterpreterBase):
             mode = kwargs.get("mode", op_args.get("3", ConstVal("nearest")))
             if isinstance(mode, ConstVal) and mode.value not in api.INTERPOLATE_KEEPS_INPUT:
                 row = replace(row, saves=SaveRule({}, frozenset()))
+        if row is not None and row.key == "nn.functional.pad":
+            mode = kwargs.get("mode", op_args.get("2", ConstVal("constant")))
+            if isinstance(mode, ConstVal) and mode.value not in api.PAD_KEEPS_INPUT:
+                row = replace(row, saves=SaveRule({}, frozenset()))
         order = api.ARG_ORDER.get(row.key) if row is not None else None
         if order:
             op_args = {order.get(k, k): v for k, v in op_args.items()}
