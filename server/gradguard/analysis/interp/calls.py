@@ -67,7 +67,7 @@ from .limits import (
     MODULE_FLOW_DEPTH,
 )
 from .literal_text import literal_of_text
-from .registries import builtin_isinstance
+from .registries import builtin_isinstance, builtin_issubclass
 
 
 class Calls(InterpreterBase):
@@ -321,6 +321,8 @@ class Calls(InterpreterBase):
             return SeqVal(TupleVal((UNKNOWN, self.element_of(args[0], _first_arg(node), state))))
         if name == "isinstance" and len(args) == 2 and len(node.args) == 2:
             return self._isinstance(args[0], node.args[1], state)
+        if name == "issubclass" and len(args) == 2 and not kwargs:
+            return builtin_issubclass(args[0], args[1], self.imports)
         if name == "sum" and args:  # `sum(o.sum() for o in outs)`: tensors added up
             element = self.element_of(args[0], node, state)
             if isinstance(element, TensorVal):

@@ -33,7 +33,7 @@ from ..values import (
     Value,
 )
 from .base import InterpreterBase
-from .helpers import _assumed
+from .helpers import _assumed, _class_and_bases
 from .limits import MAX_DECORATOR_RUNS
 
 _STR_METHODS = frozenset(
@@ -255,3 +255,35 @@ def registry_method(decorator: Value) -> tuple[FuncVal, ModuleObj] | None:
         if method is not None:
             return method, obj
     return None
+
+
+# modules whose classes no user class of the project can be a base of
+_FOREIGN_BASE_ROOTS = frozenset({"torch", "abc", "typing", "builtins", "collections", "enum"})
+
+
+def builtin_issubclass(cls: Value, classes: Value, imports: ImportMap) -> Value:
+    """`issubclass(cls, BaseModel)` between user classes we hold (a factory scanning a module's
+    `__dict__` for the model class it names): True when one of `classes` is among its bases,
+    False when every base of every class in its chain is known (another user class, or one
+    of torch's, typing's, the builtins'), unknown otherwise."""
+    wanted = list(classes.items) if isinstance(classes, TupleVal) else [classes]
+    if not isinstance(cls, ClassVal) or not wanted:
+        return UNKNOWN
+    chain = _class_and_bases(cls)
+    for option in wanted:
+        if isinstance(option, ClassVal) and option in chain:
+            return ConstVal(True)
+        if isinstance(option, TorchFnVal) and option.qual == "torch.nn.Module" and cls.is_module:
+            return ConstVal(True)
+        if not isinstance(option, ClassVal):
+            return UNKNOWN  # a torch class or one we do not hold: not answered
+    for klass in chain:
+        user_bases = {base.node.name for base in klass.bases}
+        for base in klass.node.bases:
+            name = base.id if isinstance(base, ast.Name) else getattr(base, "attr", None)
+            if name in user_bases or name == "object":
+                continue
+            qual = imports.qualify(base)
+            if qual is None or qual.split(".", 1)[0] not in _FOREIGN_BASE_ROOTS:
+                return UNKNOWN  # a base the analysis does not hold
+    return ConstVal(False)
