@@ -64,6 +64,7 @@ from .limits import (
     FOREIGN_STANDALONE_DEPTH,
     FOREIGN_STATEMENT_BUDGET,
     MAX_CALL_DEPTH,
+    MAX_DICT_ITEMS,
     MODULE_FLOW_DEPTH,
 )
 from .literal_text import literal_of_text
@@ -258,6 +259,15 @@ class Calls(InterpreterBase):
             nodes = node.args if len(node.args) == len(args) else [node] * len(args)
             items = (self.element_of(a, n, state) for a, n in zip(args, nodes, strict=True))
             return SeqVal(TupleVal(tuple(items)))
+        if (
+            name == "globals"
+            and not args
+            and not kwargs
+            and self.frames
+            and self.lookup("globals", state) is UNKNOWN
+        ):  # `globals()[arch](**kwargs)`: a factory picking a function of its module by name
+            env = self.frames[-1].globals
+            return DictVal(tuple(env.items())) if len(env) <= MAX_DICT_ITEMS else UNKNOWN
         if name == "map" and len(args) == 2 and isinstance(args[0], (FuncVal, TorchFnVal)):
             return self._map(args[0], args[1], node, state)
         if name == "getattr" and len(args) >= 2 and isinstance(args[1], ConstVal):
