@@ -89,6 +89,10 @@ class TensorVal:
     # an inference tensor only because a move under inference mode (`cache.to(x)`) is taken to
     # copy, in code that names no other precision or device: on a float32 CPU run it does not
     moved: bool = False
+    # `may_alias` only because it stands for one of several tensors that are each surely a leaf
+    # that requires grad (an element of `model.parameters()`): a write lands on a leaf whichever
+    # it is
+    leaf_alts: bool = False
 
     def with_(self, **changes: object) -> TensorVal:
         deps = changes.get("deps")
@@ -530,6 +534,18 @@ Value = Union[  # noqa: UP007 - a runtime alias: `|` of forward references is no
 ]
 
 
+def _surely_leaf(t: TensorVal) -> bool:
+    """A leaf that requires grad, or one of several that each are."""
+    return t.leaf_rg == Tri.YES and (not t.may_alias or t.leaf_alts)
+
+
+def write_lands_surely(t: TensorVal) -> bool:
+    """Whether an in-place write to `t` surely lands where the analysis says: its storage is
+    known, or it is one of several leaves that require grad (a loop over parameters writes
+    each of them)."""
+    return not t.may_alias or t.leaf_alts
+
+
 def join_values(a: Value, b: Value) -> Value:
     if a is b or a == b:
         return a
@@ -550,6 +566,9 @@ def join_values(a: Value, b: Value) -> Value:
             grad_of=a.grad_of and b.grad_of,
             data_of=a.data_of | b.data_of,
             may_alias=a.may_alias or b.may_alias or a.sids != b.sids,
+            leaf_alts=(a.sids != b.sids or a.leaf_alts or b.leaf_alts)
+            and _surely_leaf(a)
+            and _surely_leaf(b),
             noncontig=a.noncontig or b.noncontig,
             maybe_none=a.maybe_none or b.maybe_none,
             scalar=a.scalar if a.scalar == b.scalar else None,

@@ -31,6 +31,7 @@ from ..values import (
     plus_saves,
     saves_from,
     union_deps,
+    write_lands_surely,
 )
 from . import backward_hooks, parametrizations, rnn_weights
 from .base import InterpreterBase
@@ -638,7 +639,7 @@ class NnModules(InterpreterBase):
                 self.src.span(node),
                 f"`{self.src.text(node)}` (inplace=True)",
                 f"{spec.op.split('.')[-1]}_",
-                mod.inplace == Tri.YES and not x.may_alias,
+                mod.inplace == Tri.YES and write_lands_surely(x),
                 node=node,
                 stmt=stmt,
                 kind="module",

@@ -34,6 +34,7 @@ from ..values import (
     join_all,
     join_values,
     next_serial,
+    write_lands_surely,
 )
 from .base import InterpreterBase
 from .context_generators import contexts_at_yield
@@ -510,7 +511,7 @@ class Statements(InterpreterBase):
                     "setitem",
                     f"`{self.src.text(target)} = ...`",
                     "copy_",
-                    certain=not view.may_alias,
+                    certain=write_lands_surely(view),
                 )
                 root = self._index_root(target.value, state)
                 if root is None:
@@ -822,7 +823,7 @@ class Statements(InterpreterBase):
             "augassign",
             f"`{self.src.text(stmt)}`",
             f"{op}_",
-            certain=not target_val.may_alias,
+            certain=write_lands_surely(target_val),
         )
         if in_container:
             mut = replace(mut, element=True)

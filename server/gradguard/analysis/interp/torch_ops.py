@@ -32,6 +32,7 @@ from ..values import (
     plus_saves,
     saves_from,
     union_deps,
+    write_lands_surely,
 )
 from . import backward_hooks, parametrizations
 from .base import InterpreterBase
@@ -341,7 +342,7 @@ class TorchOps(InterpreterBase):
             unsure = method in api.UNSURE_SELF or (
                 receiver.is_view and method in api.CONTIGUITY_DEPENDENT
             )
-            return receiver.with_(may_alias=unsure)
+            return receiver.with_(may_alias=unsure, leaf_alts=receiver.leaf_alts and not unsure)
         if method in api.VIEW_METHODS:
             return self.view_of(receiver, node, state, method)
         row = self.table.lookup(f"Tensor.{method}")
@@ -409,7 +410,7 @@ class TorchOps(InterpreterBase):
             return UNKNOWN
         others = [v for k, v in op_args.items() if k != "0" and isinstance(v, TensorVal)]
         mut = self.mutation(
-            node, stmt, kind, f"`{self.src.text(node)}`", name, certain=not target.may_alias
+            node, stmt, kind, f"`{self.src.text(node)}`", name, certain=write_lands_surely(target)
         )
         new = self.inplace(target, others, mut, state, row=row, node=node, op_args=op_args)
         scalar = _scalar_after(name, op_args)
@@ -569,7 +570,7 @@ class TorchOps(InterpreterBase):
                 "out",
                 f"`{self.src.text(node)}`",
                 f"{name}(out=)",
-                certain=not t.may_alias,
+                certain=write_lands_surely(t),
             )
             if self.det.on_out_call(t, inputs, mut, state, name):
                 continue
