@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from itertools import pairwise
 
@@ -831,7 +831,11 @@ class FixBuilder:
         return self.move_below_backward(step, backward, path, backward_path, None, step=True)
 
     def reorder_across_calls(
-        self, mut: Mutation, recs: list[SaveRecord], backward_chain: CallChain
+        self,
+        mut: Mutation,
+        recs: list[SaveRecord],
+        backward_chain: CallChain,
+        other_backwards: Collection[CallChain] = (),
     ) -> Fix | None:
         """The step and the failing backward reached through different statements of a common
         caller: move the call leading to the backward above the one leading to the step,
@@ -846,7 +850,7 @@ class FixBuilder:
         return (
             move_call_above(self.src, tree, mut.chain, backward_chain, saves)
             or repeat_forward_after(self.src, tree, mut.chain, backward_chain, saves)
-            or move_step_below_block(self.src, tree, mut.chain, backward_chain)
+            or move_step_below_block(self.src, tree, mut.chain, backward_chain, other_backwards)
             or repeat_forward_in_loop(self.src, tree, mut.chain, backward_chain, saves)
             or repeat_forward_after_step(self.src, tree, mut.chain, backward_chain, saves)
         )

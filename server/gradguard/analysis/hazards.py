@@ -81,6 +81,9 @@ class Detector:
         # uses of views returned by unbind/split/chunk/iteration so far: the only reads of
         # `State.multi_dirty`, so a loop round that made none did not depend on it
         self.multi_uses = 0
+        # the call chains of the backwards run so far: a fix moving a call must not carry a
+        # backward inside it past another one
+        self.backward_chains: set[CallChain] = set()
 
     def _line(self, span: Span, here: Span) -> str:
         """`line 12`, or `line 12 of train.py` when `span` is in another file than `here`."""
@@ -590,7 +593,8 @@ class Detector:
                 continue  # clean, or every generation of it this graph holds came later
             for mut in rec.writes:
                 by_mutation.setdefault(mut, []).append(rec)
-        chain = self.call_chain(stmt) if by_mutation else ()
+        chain = self.call_chain(stmt)
+        self.backward_chains.add(chain)
         for mut, recs in by_mutation.items():
             self._report_saved_modified(
                 recs,
@@ -689,7 +693,11 @@ class Detector:
             return (
                 below,
                 detach,
-                None if below else self.fixes.reorder_across_calls(mut, recs, backward_chain),
+                None
+                if below
+                else self.fixes.reorder_across_calls(
+                    mut, recs, backward_chain, self.backward_chains - {backward_chain}
+                ),
             )
         move = (  # weight surgery, running statistics: module state, not the forward's values
             self.fixes.move_write_below(mut, backward, self.src.path)

@@ -18,7 +18,7 @@ Both fixes change what is trained, so both are unsafe:
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from .findings import Fix, Span, TextEdit
 from .spans import SourceMap
@@ -291,12 +291,19 @@ def repeat_forward_after(
 
 
 def move_step_below_block(
-    src: SourceMap, tree: ast.AST, step_chain: CallChain, backward_chain: CallChain
+    src: SourceMap,
+    tree: ast.AST,
+    step_chain: CallChain,
+    backward_chain: CallChain,
+    other_backwards: Collection[CallChain] = (),
 ) -> Fix | None:
     """The step statement itself moves below the compound statement (an `if` or `with` block)
     of the same block that holds the failing backward (`opt_d.step()` above
     `if compute_g: ... g_loss.backward()`). Unsafe like the move within one block: the update
-    then also uses the gradients the backwards before it add to its parameters."""
+    then also uses the gradients the backwards before it add to its parameters. Not offered
+    when the statement that moves also runs a backward (`model.optimize_G()` doing
+    `backward_G(); opt_g.step()`): that backward would then run after the failing one, which
+    may free the graph both go through."""
     part = parting(step_chain, backward_chain)
     if part is None or part[0] != src.path:
         return None
@@ -311,6 +318,13 @@ def move_step_below_block(
         return None
     if moved.lineno != part[1].lineno or not _own_lines(src, moved):
         return None  # not the step statement itself
+    here = (src.path, moved.lineno, moved.col_offset)  # (the chains hold another parse's nodes)
+    if any(
+        (path, stmt.lineno, stmt.col_offset) == here
+        for chain in other_backwards
+        for path, stmt in chain
+    ):
+        return None  # a backward runs inside the statement that would move
     end = holder.end_lineno or holder.lineno
     start, stop = moved.lineno, moved.end_lineno or moved.lineno
     text = _lines_of(src, moved)
