@@ -343,24 +343,20 @@ class NnModules(InterpreterBase):
                         attr = reached.children[int(part)]
                     reached = attr if attr is not None else UNKNOWN
                 return reached
-            if (
-                bm.name
-                in ("register_buffer", "register_parameter", "add_module", "register_module")
-                and len(args) >= 2
-                and isinstance(args[0], ConstVal)
-            ):
-                self.set_attr(obj, str(args[0].value), args[1], state)
+            registered = _registration(bm.name, args, kwargs)
+            if registered is not None:
+                name, value = registered
+                self.set_attr(obj, name, value, state)
                 if bm.name == "register_buffer":
-                    obj.buffers.add(str(args[0].value))
+                    obj.buffers.add(name)
+                if (
+                    bm.name in ("add_module", "register_module")
+                    and obj.kind in api.CONTAINERS
+                    and isinstance(value, ModuleObj)
+                ):
+                    obj.children.append(value)  # a container runs (and indexes) them in order
             if bm.name == "append" and args and isinstance(args[0], ModuleObj):
                 obj.children.append(args[0])
-            if (
-                bm.name in ("add_module", "register_module")
-                and obj.kind in api.CONTAINERS
-                and len(args) >= 2
-                and isinstance(args[1], ModuleObj)
-            ):
-                obj.children.append(args[1])  # a container runs (and indexes) them in order
             return UNKNOWN
         self._eval_args(node, state, stmt)
         return UNKNOWN
@@ -817,3 +813,31 @@ def _grads_to_none(
     flag = args[0] if args else kwargs.get("set_to_none", ConstVal(True))
     if isinstance(flag, ConstVal) and flag.value is True:
         state.grads_none = state.grads_none | sids
+
+
+# the parameters of nn.Module's registration methods, by position
+_REGISTRATION_PARAMS = {
+    "add_module": ("name", "module"),
+    "register_module": ("name", "module"),
+    "register_buffer": ("name", "tensor"),
+    "register_parameter": ("name", "param"),
+}
+
+
+def _registration(
+    method: str, args: list[Value], kwargs: dict[str, Value]
+) -> tuple[str, Value] | None:
+    """The name and the object `add_module` / `register_*` registers, given by position or by
+    keyword (`add_module(name=f"fc_{i}", module=nn.Linear(...))`); None when the name is not a
+    known string."""
+    params = _REGISTRATION_PARAMS.get(method)
+    if params is None:
+        return None
+    given = dict(zip(params, args, strict=False))
+    for key in params:
+        if key in kwargs:
+            given.setdefault(key, kwargs[key])
+    name, value = given.get("name"), given.get(params[1])
+    if not isinstance(name, ConstVal) or value is None:
+        return None
+    return str(name.value), value
