@@ -51,11 +51,6 @@ _GUARDED = (  # (a substring every match holds, the pattern): the pattern runs o
 )
 
 
-def has_write(text: str) -> bool:
-    """Whether `text` holds a write or what makes one (a match in a comment counts)."""
-    return write_kind(text) is not WriteKind.NONE
-
-
 class WriteKind(Enum):
     NONE = 0
     # only augmented or subscript assignments: whether one writes a tensor depends on what
@@ -66,19 +61,7 @@ class WriteKind(Enum):
 
 def write_kind(text: str) -> WriteKind:
     """The strongest kind of write `text` holds (a match in a comment counts)."""
-    for word in _WRITE_WORDS:
-        if word in text:
-            return WriteKind.CERTAIN
-    for pattern in _CERTAIN_WRITES:
-        if pattern.search(text) is not None:
-            return WriteKind.CERTAIN
-    for word, pattern in _GUARDED:
-        if word in text and pattern.search(text) is not None:
-            return WriteKind.CERTAIN
-    for pattern in _RECEIVER_WRITES:
-        if pattern.search(text) is not None:
-            return WriteKind.RECEIVER
-    return WriteKind.NONE
+    return WriteLines([text]).kind(1, 1)
 
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -8,9 +8,10 @@ from __future__ import annotations
 import ast
 
 from ..state import State
-from ..values import UNKNOWN, ConstVal, FuncVal, ListObj, TupleVal, Value
+from ..values import UNKNOWN, ConstVal, FuncVal, Value
 from .base import InterpreterBase
 from .helpers import _known_items, _truth
+from .slices import _known_items_of
 
 
 class BuiltinFolds(InterpreterBase):
@@ -79,15 +80,8 @@ def fold_sequence_search(receiver: Value, method: str, args: list[Value]) -> Val
     unknown element at or before the match, an element not found: `index` raises)."""
     if method not in ("index", "count") or len(args) != 1 or not isinstance(args[0], ConstVal):
         return None
-    if isinstance(receiver, TupleVal):
-        items = list(receiver.items)
-    elif (
-        isinstance(receiver, ListObj)
-        and receiver.ordered
-        and len(receiver.items) < ListObj.MAX_ITEMS
-    ):
-        items = receiver.items
-    else:
+    items = _known_items_of(receiver)
+    if items is None:
         return None
     wanted = args[0].value
     count = 0
